@@ -1,1 +1,15 @@
-﻿Console.WriteLine("Hello, World!");
+using System.CommandLine;
+using System.Text;
+using Employment.Cli;
+using Employment.Cli.Commands;
+
+Console.OutputEncoding = new UTF8Encoding(false);
+
+var root = new RootCommand("employment: the talent pool and job bank from the operator's shell")
+{
+    CliOptions.DataDir,
+};
+root.Subcommands.Add(ImportCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
+
+return await root.Parse(args).InvokeAsync();

@@ -1,6 +1,29 @@
+using Employment.Web.Infrastructure;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddData();
+builder.AddLocalizationSupport();
+builder.AddHealth();
+builder.Services.AddRazorPages();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+await app.InitializeDataAsync();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+    app.UseHsts();
+}
+app.UseStaticFiles();
+app.UseRequestLocalization();
+app.UseRouting();
+app.MapHealth();
+app.MapPublicApi();
+app.MapRazorPages();
 
 app.Run();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

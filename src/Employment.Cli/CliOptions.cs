@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Employment.Core.Data;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Employment.Cli;
+
+/// <summary>Exit codes the verbs share: scripts and outside checks rely on them.</summary>
+internal static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int InvalidInput = 2;
+}
+
+internal static class CliOptions
+{
+    /// <summary>
+    /// The same key as the web application's configuration, so one value points both at the
+    /// same state. The environment variable DataDir works too.
+    /// </summary>
+    public static readonly Option<string?> DataDir = new("--DataDir", "--data-dir")
+    {
+        Description = "the data directory (default: $DataDir, else ./data)",
+        Recursive = true,
+    };
+
+    /// <summary>Services over the configured data directory; the caller disposes.</summary>
+    public static ServiceProvider BuildServices(ParseResult parse, string? dataDirOverride = null)
+    {
+        var values = new Dictionary<string, string?>();
+        var dataDir = dataDirOverride ?? parse.GetValue(DataDir);
+        if (!string.IsNullOrWhiteSpace(dataDir))
+        {
+            values["DataDir"] = dataDir;
+        }
+        var configuration = new ConfigurationBuilder()
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(values)
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error));
+        services.AddEmploymentData(configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+}

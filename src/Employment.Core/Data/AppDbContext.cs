@@ -1,0 +1,262 @@
+using Employment.Core.Domain;
+using Employment.Core.Households;
+using Employment.Core.Matching;
+using Employment.Core.Placement;
+using Employment.Core.Positions;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Employment.Core.Data;
+
+/// <summary>
+/// The one model of the program, provider-neutral: UTC <see cref="DateTime"/>, enums as text, code
+/// lists as delimited text. Each provider has a subclass with its own migrations.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+{
+    public const string JobBankIndex = "jobbank";
+    public const string TalentPoolIndex = "talentpool";
+
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Division> Divisions => Set<Division>();
+    public DbSet<Employer> Employers => Set<Employer>();
+    public DbSet<Position> Positions => Set<Position>();
+    public DbSet<PositionStatusChange> PositionHistory => Set<PositionStatusChange>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<Person> Persons => Set<Person>();
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<Placement.Placement> Placements => Set<Placement.Placement>();
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+    public DbSet<JobFair> JobFairs => Set<JobFair>();
+    public DbSet<JobFairAssignment> JobFairAssignments => Set<JobFairAssignment>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<IndexChange> IndexChanges => Set<IndexChange>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums as their names: readable in the file, stable if members are reordered.
+        configurationBuilder.Properties<HouseholdCategory>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<LaborCapacity>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Education>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<DisabilityType>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<PositionStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<EmployerStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<PersonStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ExitStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<LedgerSection>().HaveConversion<string>().HaveMaxLength(24);
+        configurationBuilder.Properties<ReferralStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<PlacementChannel>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<PlacementStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<JobFairStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<DivisionLevel>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<IndexOperation>().HaveConversion<string>().HaveMaxLength(8);
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<AppUser>().Property(u => u.Areas).HasConversion(CodeList.Converter, CodeList.Comparer).HasMaxLength(2000);
+
+        builder.Entity<Employer>(e =>
+        {
+            e.HasIndex(x => x.Name);
+            e.HasMany(x => x.Positions).WithOne(p => p.Employer).HasForeignKey(p => p.EmployerId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Position>(e =>
+        {
+            e.Property(x => x.RequiredSkills).HasConversion(CodeList.Converter, CodeList.Comparer).HasMaxLength(2000);
+            e.Property(x => x.PreferredSkills).HasConversion(CodeList.Converter, CodeList.Comparer).HasMaxLength(2000);
+            e.Property(x => x.Accommodations).HasConversion(CodeList.Converter, CodeList.Comparer).HasMaxLength(2000);
+            e.Property(x => x.Demands).HasConversion(CodeList.Converter, CodeList.Comparer).HasMaxLength(2000);
+            e.Property(x => x.MinEducation).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(x => x.Status);
+            e.HasIndex(x => x.EmployerId);
+            e.HasMany(x => x.History).WithOne().HasForeignKey(h => h.PositionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Household>(e =>
+        {
+            e.Property(x => x.Causes).HasConversion(CauseList.Converter, CauseList.Comparer).HasMaxLength(200);
+            e.HasIndex(x => x.DivisionCode);
+            e.HasMany(x => x.Members).WithOne(p => p.Household).HasForeignKey(p => p.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.Ledger).WithOne().HasForeignKey(l => l.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Person>(e =>
+        {
+            e.Property(x => x.Skills).HasConversion(SkillList.Converter, SkillList.Comparer).HasMaxLength(2000);
+            e.Property(x => x.Limits).HasConversion(CodeList.Converter, CodeList.Comparer).HasMaxLength(2000);
+            e.Property(x => x.Needs).HasConversion(CodeList.Converter, CodeList.Comparer).HasMaxLength(2000);
+            e.HasIndex(x => x.CardNumber).IsUnique();
+            e.HasIndex(x => x.Status);
+        });
+
+        builder.Entity<Division>().HasKey(x => x.Code);
+
+        builder.Entity<LedgerEntry>().HasIndex(x => new { x.HouseholdId, x.Section });
+
+        builder.Entity<Referral>(e =>
+        {
+            e.HasIndex(x => x.PersonId);
+            e.HasIndex(x => x.PositionId);
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Position>().WithMany().HasForeignKey(x => x.PositionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Placement.Placement>(e =>
+        {
+            e.HasIndex(x => x.PersonId);
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Position>().WithMany().HasForeignKey(x => x.PositionId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.FollowUps).WithOne(f => f.Placement).HasForeignKey(f => f.PlacementId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<FollowUp>().HasIndex(x => x.DueOn);
+
+        builder.Entity<JobFair>(e =>
+        {
+            e.HasIndex(x => x.Quarter).IsUnique();
+            e.HasMany(x => x.Assignments).WithOne().HasForeignKey(a => a.JobFairId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.HasIndex(x => x.AtUtc);
+            e.HasIndex(x => new { x.EntityType, x.EntityId });
+        });
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        PrepareChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        PrepareChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Regenerates concurrency tokens and writes the index outbox rows, so they commit in the same
+    /// transaction as the change itself.
+    /// </summary>
+    private void PrepareChanges()
+    {
+        ChangeTracker.DetectChanges();
+        var now = DateTime.UtcNow;
+        var jobBank = new HashSet<(string Id, IndexOperation Op)>();
+        var talentPool = new HashSet<(string Id, IndexOperation Op)>();
+        var households = new HashSet<string>();
+
+        foreach (var entry in ChangeTracker.Entries().ToList())
+        {
+            if (entry.State == EntityState.Modified && entry.Metadata.FindProperty("Version") is { } version
+                && version.ClrType == typeof(Guid) && !entry.Property("Version").IsModified)
+            {
+                entry.Property("Version").CurrentValue = Guid.NewGuid();
+            }
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+            var op = entry.State == EntityState.Deleted ? IndexOperation.Delete : IndexOperation.Upsert;
+            switch (entry.Entity)
+            {
+                case Position p:
+                    jobBank.Add((p.Id, op));
+                    break;
+                case Person p:
+                    talentPool.Add((p.Id, op));
+                    break;
+                case Household h when entry.State == EntityState.Modified:
+                    households.Add(h.Id);
+                    break;
+                case Referral r:
+                    // The talent pool knows when a person was last referred.
+                    talentPool.Add((r.PersonId, IndexOperation.Upsert));
+                    break;
+            }
+        }
+
+        // A household's income or category is part of each member's matching profile.
+        if (households.Count > 0)
+        {
+            var members = Persons.Where(p => households.Contains(p.HouseholdId)).Select(p => p.Id).ToList();
+            foreach (var id in members)
+            {
+                talentPool.Add((id, IndexOperation.Upsert));
+            }
+        }
+
+        AddOutbox(JobBankIndex, jobBank, now);
+        AddOutbox(TalentPoolIndex, talentPool, now);
+    }
+
+    private void AddOutbox(string index, HashSet<(string Id, IndexOperation Op)> changes, DateTime now)
+    {
+        foreach (var (id, op) in changes)
+        {
+            // A delete wins over an upsert of the same record in one save.
+            if (op == IndexOperation.Upsert && changes.Contains((id, IndexOperation.Delete)))
+            {
+                continue;
+            }
+            IndexChanges.Add(new IndexChange { Index = index, EntityId = id, Operation = op, CreatedUtc = now });
+        }
+    }
+
+    private static class CodeList
+    {
+        public static readonly ValueConverter<List<string>, string> Converter = new(
+            v => string.Join(';', v),
+            v => v.Length == 0 ? new List<string>() : v.Split(';', StringSplitOptions.RemoveEmptyEntries).ToList());
+
+        public static readonly ValueComparer<List<string>> Comparer = new(
+            (a, b) => a!.SequenceEqual(b!),
+            v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s.GetHashCode(StringComparison.Ordinal))),
+            v => v.ToList());
+    }
+
+    private static class CauseList
+    {
+        public static readonly ValueConverter<List<PovertyCause>, string> Converter = new(
+            v => string.Join(';', v.Select(c => c.ToString())),
+            v => v.Length == 0 ? new List<PovertyCause>() : v.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<PovertyCause>).ToList());
+
+        public static readonly ValueComparer<List<PovertyCause>> Comparer = new(
+            (a, b) => a!.SequenceEqual(b!),
+            v => v.Aggregate(0, (h, c) => HashCode.Combine(h, c)),
+            v => v.ToList());
+    }
+
+    private static class SkillList
+    {
+        public static readonly ValueConverter<List<SkillLevel>, string> Converter = new(
+            v => string.Join(';', v.Select(s => s.Code + ":" + s.Level.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            v => Parse(v));
+
+        public static readonly ValueComparer<List<SkillLevel>> Comparer = new(
+            (a, b) => a!.SequenceEqual(b!),
+            v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s)),
+            v => v.ToList());
+
+        private static List<SkillLevel> Parse(string value)
+        {
+            var result = new List<SkillLevel>();
+            foreach (var part in value.Split(';', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var colon = part.LastIndexOf(':');
+                result.Add(new SkillLevel(part[..colon], int.Parse(part[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture)));
+            }
+            return result;
+        }
+    }
+}

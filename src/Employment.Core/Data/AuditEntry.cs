@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Employment.Core.Data;
+
+/// <summary>Who saw or changed what, when: every view of a household or person record lands here.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTime AtUtc { get; set; }
+    [MaxLength(256)] public required string Actor { get; set; }
+    [MaxLength(64)] public required string Action { get; set; }
+    [MaxLength(32)] public required string EntityType { get; set; }
+    [MaxLength(64)] public required string EntityId { get; set; }
+    /// <summary>Never holds a full ID number; masked values only.</summary>
+    [MaxLength(1000)] public string? Detail { get; set; }
+}
+
+public enum IndexOperation { Upsert, Delete }
+
+/// <summary>
+/// The outbox row that tells the indexer a position or person changed. Written by
+/// <see cref="AppDbContext"/> in the same transaction as the change, so a crash between the
+/// database commit and the index commit loses nothing: the indexer replays from its watermark.
+/// </summary>
+public sealed class IndexChange
+{
+    public long Id { get; set; }
+    /// <summary>"jobbank" or "talentpool".</summary>
+    [MaxLength(16)] public required string Index { get; set; }
+    [MaxLength(64)] public required string EntityId { get; set; }
+    public IndexOperation Operation { get; set; }
+    public DateTime CreatedUtc { get; set; }
+}

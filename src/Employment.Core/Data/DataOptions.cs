@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Employment.Core.Data;
+
+/// <summary>
+/// Where all state lives: the SQLite file, the index folders and the scheduler's tables sit under
+/// one data directory (configuration key <c>DataDir</c>, default <c>data/</c> under the current directory).
+/// </summary>
+public sealed class DataOptions
+{
+    [Required] public string DataDir { get; set; } = "data";
+
+    public DatabaseOptions Database { get; set; } = new();
+
+    public string FullDataDir => Path.GetFullPath(DataDir);
+
+    public string SqlitePath => Path.Combine(FullDataDir, "employment.db");
+
+    public string IndexRoot => Path.Combine(FullDataDir, "index");
+
+    public string ConnectionString =>
+        string.IsNullOrWhiteSpace(Database.ConnectionString)
+            ? $"Data Source={SqlitePath};Foreign Keys=True;Default Timeout=30;Pooling=True"
+            : Database.ConnectionString;
+}
+
+public sealed class DatabaseOptions
+{
+    /// <summary>"Sqlite" (the embedded default) or "Postgres".</summary>
+    public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>Empty means the SQLite file under the data directory.</summary>
+    public string? ConnectionString { get; set; }
+}

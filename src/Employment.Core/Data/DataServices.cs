@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Employment.Core.Data;
+
+public static class DataServices
+{
+    /// <summary>
+    /// Binds <see cref="DataOptions"/> from the configuration root (<c>DataDir</c>, <c>Database:*</c>)
+    /// and registers the provider's <see cref="AppDbContext"/>.
+    /// </summary>
+    public static IServiceCollection AddEmploymentData(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DataOptions>()
+            .Bind(configuration)
+            .ValidateDataAnnotations()
+            .Validate(o => o.Database.Provider is "Sqlite", "Database:Provider must be Sqlite (PostgreSQL is not wired yet)")
+            .ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, options) =>
+        {
+            var data = sp.GetRequiredService<IOptions<DataOptions>>().Value;
+            options.UseSqlite(data.ConnectionString);
+        });
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<Interchange.DatasetImporter>();
+        services.AddScoped<Interchange.DatasetExporter>();
+        services.AddScoped<Interchange.DemoSeeder>();
+        return services;
+    }
+}
+
+/// <summary>Creates the data directory and brings the schema up to date.</summary>
+public sealed class DatabaseInitializer(AppDbContext db, IOptions<DataOptions> options)
+{
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(options.Value.FullDataDir);
+        await db.Database.MigrateAsync(cancellationToken);
+        // A file first created by the migrations history table is not WAL (efcore#36369); WAL lets
+        // readers (pages, the indexer) go on while one writer commits. Outside any transaction.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=wal;", cancellationToken);
+    }
+}

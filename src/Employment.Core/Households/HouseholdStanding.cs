@@ -1,0 +1,47 @@
+using Employment.Core.Domain;
+
+namespace Employment.Core.Households;
+
+/// <summary>Where a household's income per head stands against the region's lines.</summary>
+public enum IncomeBand { BelowDibaoLine, BelowEdgeLine, AboveEdgeLine }
+
+/// <summary>
+/// The derived facts of a household, computed here and nowhere else: income per head, the band
+/// against the lines, zero-employment. Pages, matching, reports and exit all ask this class.
+/// </summary>
+public static class HouseholdStanding
+{
+    public static decimal IncomePerHead(decimal monthlyIncome, int size) =>
+        size <= 0 ? monthlyIncome : Math.Round(monthlyIncome / size, 2, MidpointRounding.AwayFromZero);
+
+    public static decimal IncomePerHead(Household household) => IncomePerHead(household.MonthlyIncome, household.Size);
+
+    /// <summary>
+    /// "Below the 低保 line" is strict: a household exactly on the line is no longer below it, as the
+    /// contract says "below dibaoLine a household is a 低保 household".
+    /// </summary>
+    public static IncomeBand Band(decimal incomePerHead, decimal dibaoLine, decimal edgeLine) =>
+        incomePerHead < dibaoLine ? IncomeBand.BelowDibaoLine
+        : incomePerHead < edgeLine ? IncomeBand.BelowEdgeLine
+        : IncomeBand.AboveEdgeLine;
+
+    public static IncomeBand Band(Household household, Region region) =>
+        Band(IncomePerHead(household), region.DibaoLine, region.EdgeLine);
+
+    /// <summary>
+    /// 零就业家庭: at least one member can work, and no member who can work is employed.
+    /// A household where nobody has labour capacity is not zero-employment: nobody there can be placed.
+    /// </summary>
+    public static bool IsZeroEmployment(IEnumerable<(LaborCapacity Capacity, bool Employed)> members)
+    {
+        var able = members.Where(m => m.Capacity != LaborCapacity.None).ToList();
+        return able.Count > 0 && able.All(m => !m.Employed);
+    }
+
+    public static bool IsZeroEmployment(Household household) =>
+        IsZeroEmployment(household.Members.Select(m => (m.LaborCapacity, m.Employed)));
+
+    /// <summary>The income per head the household would have with one more monthly wage.</summary>
+    public static decimal IncomePerHeadWith(Household household, decimal addedMonthlyWage) =>
+        IncomePerHead(household.MonthlyIncome + addedMonthlyWage, household.Size);
+}

@@ -1,0 +1,86 @@
+using Employment.Core.Data;
+using Employment.Core.Domain;
+using Employment.Core.Positions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Employment.Core.Interchange;
+
+/// <summary>The database as an interchange dataset; importing the result gives the same state back.</summary>
+public sealed class DatasetExporter(AppDbContext db)
+{
+    public async Task<Dataset> ExportAsync(CancellationToken cancellationToken = default)
+    {
+        var region = await db.Regions.AsNoTracking().OrderBy(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        var employers = await db.Employers.AsNoTracking().OrderBy(e => e.Id).ToListAsync(cancellationToken);
+        var positions = await db.Positions.AsNoTracking().OrderBy(p => p.Id).ToListAsync(cancellationToken);
+        var households = await db.Households.AsNoTracking().Include(h => h.Members).OrderBy(h => h.Id).ToListAsync(cancellationToken);
+
+        return new Dataset
+        {
+            Region = new RegionRecord
+            {
+                Name = region?.Name ?? "",
+                DivisionCode = region?.DivisionCode,
+                DibaoLine = region?.DibaoLine ?? 0,
+                EdgeLine = region?.EdgeLine ?? 0,
+            },
+            Employers = employers.Select(e => new EmployerRecord { Id = e.Id, Name = e.Name, PublicSector = e.PublicSector }).ToList(),
+            Positions = positions.Select(p => new PositionRecord
+            {
+                Id = p.Id,
+                Title = p.Title,
+                EmployerId = p.EmployerId,
+                Description = p.Description,
+                PublicWelfare = p.PublicWelfare,
+                Headcount = p.Headcount,
+                Filled = p.Filled,
+                MonthlyWage = p.MonthlyWage,
+                HoursPerWeek = p.HoursPerWeek,
+                Remote = p.Remote,
+                Location = p.Lat is { } lat && p.Lon is { } lon
+                    ? new LocationRecord { Lat = lat, Lon = lon, Address = p.Address, DivisionCode = p.DivisionCode }
+                    : null,
+                RequiredSkills = p.RequiredSkills.ToList(),
+                PreferredSkills = p.PreferredSkills.ToList(),
+                Accommodations = p.Accommodations.ToList(),
+                Demands = p.Demands.ToList(),
+                MinAge = p.MinAge,
+                MaxAge = p.MaxAge,
+                MinEducation = p.MinEducation?.ToWire(),
+                ValidUntil = p.ValidUntil,
+                // Only a position in the job bank is open; drafts and rejected postings are not.
+                Status = p.Status is PositionStatus.Open or PositionStatus.Filled or PositionStatus.Expired ? "open" : "closed",
+            }).ToList(),
+            Households = households.Select(h => new HouseholdRecord
+            {
+                Id = h.Id,
+                Category = h.Category?.ToWire(),
+                Size = h.Size,
+                MonthlyIncome = h.MonthlyIncome,
+                Causes = h.Causes.Select(c => c.ToWire()).ToList(),
+                Location = new LocationRecord { Lat = h.Lat, Lon = h.Lon, Address = h.Address, DivisionCode = h.DivisionCode },
+                Members = h.Members.OrderBy(m => m.Id, StringComparer.Ordinal).Select(m => new PersonRecord
+                {
+                    Id = m.Id,
+                    Name = m.Name,
+                    IdNumber = m.IdNumber,
+                    Age = m.Age,
+                    LaborCapacity = m.LaborCapacity.ToWire(),
+                    Employed = m.Employed,
+                    Education = m.Education.ToWire(),
+                    Skills = m.Skills.Select(s => new SkillRecord { Code = s.Code, Level = s.Level }).ToList(),
+                    Disability = m.DisabilityType is { } type ? new DisabilityRecord { Type = type.ToWire(), Grade = m.DisabilityGrade ?? 0 } : null,
+                    Limits = m.Limits.ToList(),
+                    Needs = m.Needs.ToList(),
+                    PrefersRemote = m.PrefersRemote,
+                    MaxCommuteKm = m.MaxCommuteKm,
+                    MaxHoursPerWeek = m.MaxHoursPerWeek,
+                    DesiredWage = m.DesiredWage,
+                    Location = m.Lat is { } lat && m.Lon is { } lon
+                        ? new LocationRecord { Lat = lat, Lon = lon, Address = m.Address, DivisionCode = m.DivisionCode }
+                        : null,
+                }).ToList(),
+            }).ToList(),
+        };
+    }
+}

@@ -1,0 +1,227 @@
+using Employment.Core.Data;
+using Employment.Core.Domain;
+using Employment.Core.Households;
+using Employment.Core.Matching;
+using Employment.Core.Positions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Employment.Core.Interchange;
+
+public sealed record ImportSummary(int Employers, int Positions, int Households, int Persons, int Created, int Updated);
+
+/// <summary>
+/// Writes a validated dataset into the database in one transaction. Records are matched by id, so
+/// importing the same file twice changes nothing the second time. Conflicts with what the database
+/// already holds (a person moving between households) are found before anything is written.
+/// </summary>
+public sealed class DatasetImporter(AppDbContext db, TimeProvider clock)
+{
+    public async Task<ImportSummary> ImportAsync(Dataset dataset, CancellationToken cancellationToken = default)
+    {
+        var errors = await FindConflictsAsync(dataset, cancellationToken);
+        if (errors.Count > 0)
+        {
+            throw new DatasetException(errors);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var created = 0;
+        var updated = 0;
+        void Count(bool isNew)
+        {
+            if (isNew) created++; else updated++;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var region = await db.Regions.OrderBy(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        if (region is null)
+        {
+            region = new Region { Name = dataset.Region.Name };
+            db.Regions.Add(region);
+        }
+        region.Name = dataset.Region.Name;
+        region.DivisionCode = dataset.Region.DivisionCode;
+        region.DibaoLine = dataset.Region.DibaoLine;
+        region.EdgeLine = dataset.Region.EdgeLine;
+        region.UpdatedUtc = now;
+
+        var employerIds = dataset.Employers.Select(e => e.Id).ToList();
+        var employers = await db.Employers.Where(e => employerIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
+        foreach (var record in dataset.Employers)
+        {
+            var isNew = !employers.TryGetValue(record.Id, out var employer);
+            employer ??= db.Employers.Add(new Employer { Id = record.Id, Name = record.Name, CreatedUtc = now }).Entity;
+            employer.Name = record.Name;
+            employer.PublicSector = record.PublicSector;
+            Count(isNew);
+        }
+
+        var positionIds = dataset.Positions.Select(p => p.Id).ToList();
+        var positions = await db.Positions.Where(p => positionIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        foreach (var record in dataset.Positions)
+        {
+            var isNew = !positions.TryGetValue(record.Id, out var position);
+            position ??= db.Positions.Add(new Position { Id = record.Id, Title = record.Title, EmployerId = record.EmployerId, CreatedUtc = now }).Entity;
+            Apply(record, position, now);
+            Count(isNew);
+        }
+
+        var householdIds = dataset.Households.Select(h => h.Id).ToList();
+        var households = await db.Households.Include(h => h.Members)
+            .Where(h => householdIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, cancellationToken);
+        foreach (var record in dataset.Households)
+        {
+            var isNew = !households.TryGetValue(record.Id, out var household);
+            household ??= db.Households.Add(new Household { Id = record.Id, RegisteredUtc = now }).Entity;
+            Apply(record, household, now);
+            Count(isNew);
+            foreach (var member in record.Members)
+            {
+                var person = household.Members.FirstOrDefault(m => m.Id == member.Id);
+                var newPerson = person is null;
+                if (person is null)
+                {
+                    person = new Person { Id = member.Id, HouseholdId = household.Id, Name = member.Name, RegisteredUtc = now };
+                    household.Members.Add(person);
+                }
+                Apply(member, person, household, now);
+                Count(newPerson);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        return new ImportSummary(dataset.Employers.Count, dataset.Positions.Count, dataset.Households.Count,
+            dataset.Households.Sum(h => h.Members.Count), created, updated);
+    }
+
+    private async Task<List<DatasetError>> FindConflictsAsync(Dataset dataset, CancellationToken cancellationToken)
+    {
+        var errors = new List<DatasetError>();
+        var memberOf = dataset.Households.SelectMany(h => h.Members.Select(m => (Person: m.Id, Household: h.Id)))
+            .ToDictionary(x => x.Person, x => x.Household);
+        var personIds = memberOf.Keys.ToList();
+        var existing = await db.Persons.Where(p => personIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.HouseholdId }).ToListAsync(cancellationToken);
+        foreach (var person in existing.Where(p => p.HouseholdId != memberOf[p.Id]))
+        {
+            errors.Add(new DatasetError($"person {person.Id} (household {memberOf[person.Id]})", "id",
+                $"already belongs to household {person.HouseholdId} in the database"));
+        }
+        return errors;
+    }
+
+    private static void Apply(PositionRecord record, Position position, DateTime now)
+    {
+        position.Title = record.Title;
+        position.EmployerId = record.EmployerId;
+        position.Description = record.Description;
+        position.PublicWelfare = record.PublicWelfare;
+        position.Headcount = record.Headcount;
+        position.Filled = record.Filled;
+        position.MonthlyWage = record.MonthlyWage;
+        position.HoursPerWeek = record.HoursPerWeek;
+        position.Remote = record.Remote;
+        position.Lat = record.Location?.Lat;
+        position.Lon = record.Location?.Lon;
+        position.Address = record.Location?.Address;
+        position.DivisionCode = record.Location?.DivisionCode;
+        SetIfChanged(position.RequiredSkills, record.RequiredSkills, v => position.RequiredSkills = v);
+        SetIfChanged(position.PreferredSkills, record.PreferredSkills, v => position.PreferredSkills = v);
+        SetIfChanged(position.Accommodations, record.Accommodations, v => position.Accommodations = v);
+        SetIfChanged(position.Demands, record.Demands, v => position.Demands = v);
+        position.MinAge = record.MinAge;
+        position.MaxAge = record.MaxAge;
+        position.MinEducation = record.MinEducation is null ? null : Parse<Education>(record.MinEducation, WireNames.TryParseEducation);
+        position.ValidUntil = record.ValidUntil;
+
+        var target = record.Status == "closed" ? PositionStatus.Closed : PositionStatus.Open;
+        var current = position.Status;
+        var isOpenLike = current is PositionStatus.Open or PositionStatus.Filled or PositionStatus.Expired;
+        if ((target == PositionStatus.Open && isOpenLike) || current == target)
+        {
+            return;
+        }
+        if (Position.Lifecycle.CanMove(current, target))
+        {
+            position.MoveTo(target, "import", "dataset import", now);
+        }
+        else
+        {
+            // A dataset is the register's word on a position's state: a new record, or one still in
+            // draft, takes the state the file gives, and the history says where it came from.
+            position.History.Add(new PositionStatusChange { PositionId = position.Id, From = current, To = target, ByUser = "import", Note = "dataset import", AtUtc = now });
+            position.Status = target;
+            position.PublishedUtc ??= target == PositionStatus.Open ? now : null;
+        }
+        position.UpdatedUtc = now;
+    }
+
+    private static void Apply(HouseholdRecord record, Household household, DateTime now)
+    {
+        household.Category = record.Category is null ? null : Parse<HouseholdCategory>(record.Category, WireNames.TryParseCategory);
+        household.Size = record.Size;
+        household.MonthlyIncome = record.MonthlyIncome;
+        SetIfChanged(household.Causes, record.Causes.Select(c => Parse<PovertyCause>(c, WireNames.TryParseCause)).ToList(), v => household.Causes = v);
+        household.Lat = record.Location!.Lat;
+        household.Lon = record.Location.Lon;
+        household.Address = record.Location.Address;
+        household.DivisionCode = record.Location.DivisionCode;
+        household.UpdatedUtc = now;
+    }
+
+    private static void Apply(PersonRecord record, Person person, Household household, DateTime now)
+    {
+        person.Name = record.Name;
+        person.IdNumber = record.IdNumber;
+        person.Age = record.Age;
+        person.LaborCapacity = Parse<LaborCapacity>(record.LaborCapacity, WireNames.TryParseLaborCapacity);
+        person.Employed = record.Employed;
+        person.Education = Parse<Education>(record.Education, WireNames.TryParseEducation);
+        SetIfChanged(person.Skills, record.Skills.Select(s => new SkillLevel(s.Code, s.Level)).ToList(), v => person.Skills = v);
+        person.DisabilityType = record.Disability is null ? null : Parse<DisabilityType>(record.Disability.Type, WireNames.TryParseDisabilityType);
+        person.DisabilityGrade = record.Disability?.Grade;
+        SetIfChanged(person.Limits, record.Limits, v => person.Limits = v);
+        SetIfChanged(person.Needs, record.Needs, v => person.Needs = v);
+        person.PrefersRemote = record.PrefersRemote;
+        person.MaxCommuteKm = record.MaxCommuteKm;
+        person.MaxHoursPerWeek = record.MaxHoursPerWeek;
+        person.DesiredWage = record.DesiredWage;
+        // A person at the household's address keeps no location of their own, so moving the
+        // household moves them too.
+        var own = record.Location is { } l && (l.Lat != household.Lat || l.Lon != household.Lon || l.Address != household.Address);
+        person.Lat = own ? record.Location!.Lat : null;
+        person.Lon = own ? record.Location!.Lon : null;
+        person.Address = own ? record.Location!.Address : null;
+        person.DivisionCode = own ? record.Location!.DivisionCode : null;
+
+        // The file states who is employed; the status follows it, as a register's correction
+        // rather than a step of the placement lifecycle.
+        var status = person.Employed ? PersonStatus.Stable
+            : person.LaborCapacity == LaborCapacity.None ? PersonStatus.Inactive
+            : person.Status is PersonStatus.Referred or PersonStatus.Interviewing ? person.Status
+            : PersonStatus.Seeking;
+        if (status != person.Status)
+        {
+            person.Status = status;
+        }
+        person.UpdatedUtc = now;
+    }
+
+    // Assigning an equal list would still mark the row modified through the comparer's snapshot;
+    // keeping the old instance keeps a re-import a true no-op for the outbox.
+    private static void SetIfChanged<T>(List<T> current, List<T> next, Action<List<T>> set)
+    {
+        if (!current.SequenceEqual(next))
+        {
+            set(next.ToList());
+        }
+    }
+
+    private delegate bool TryParse<T>(string? wire, out T value);
+
+    private static T Parse<T>(string wire, TryParse<T> tryParse) =>
+        tryParse(wire, out var value) ? value : throw new InvalidOperationException($"unvalidated value '{wire}' reached the importer");
+}

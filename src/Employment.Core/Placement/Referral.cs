@@ -1,0 +1,80 @@
+using System.ComponentModel.DataAnnotations;
+using Employment.Core.Domain;
+
+namespace Employment.Core.Placement;
+
+public enum ReferralStatus { Proposed, Sent, Interview, Hired, Rejected, Withdrawn }
+
+/// <summary>How a placement came about: the figures count placements by channel.</summary>
+public enum PlacementChannel { Referral, Fair, Kiosk }
+
+/// <summary>A referral (推荐) of a person to a position, with the person's consent.</summary>
+public sealed class Referral
+{
+    public static readonly Lifecycle<ReferralStatus> Lifecycle = new("referral",
+        (ReferralStatus.Proposed, [ReferralStatus.Sent, ReferralStatus.Withdrawn]),
+        (ReferralStatus.Sent, [ReferralStatus.Interview, ReferralStatus.Hired, ReferralStatus.Rejected, ReferralStatus.Withdrawn]),
+        (ReferralStatus.Interview, [ReferralStatus.Hired, ReferralStatus.Rejected, ReferralStatus.Withdrawn]));
+
+    public long Id { get; set; }
+    [MaxLength(64)] public required string PersonId { get; set; }
+    [MaxLength(64)] public required string PositionId { get; set; }
+    public ReferralStatus Status { get; set; } = ReferralStatus.Proposed;
+    public PlacementChannel Channel { get; set; } = PlacementChannel.Referral;
+    public bool ConsentRecorded { get; set; }
+    public DateTime? ConsentUtc { get; set; }
+    public double? MatchScore { get; set; }
+    public DateTime? InterviewUtc { get; set; }
+    [MaxLength(1000)] public string? Note { get; set; }
+    [MaxLength(256)] public string? CreatedBy { get; set; }
+    public DateTime CreatedUtc { get; set; }
+    public DateTime UpdatedUtc { get; set; }
+    [ConcurrencyCheck] public Guid Version { get; set; } = Guid.NewGuid();
+
+    public void MoveTo(ReferralStatus to, DateTime nowUtc)
+    {
+        Lifecycle.EnsureCanMove(Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Status, to);
+        Status = to;
+        UpdatedUtc = nowUtc;
+        Version = Guid.NewGuid();
+    }
+}
+
+public enum PlacementStatus { Active, Ended, Stable }
+
+/// <summary>A person in work through the program (安置/就业), followed up at 1, 3 and 6 months.</summary>
+public sealed class Placement
+{
+    public static readonly Lifecycle<PlacementStatus> Lifecycle = new("placement",
+        (PlacementStatus.Active, [PlacementStatus.Ended, PlacementStatus.Stable]),
+        (PlacementStatus.Stable, [PlacementStatus.Ended]));
+
+    public static readonly int[] FollowUpMonths = [1, 3, 6];
+
+    public long Id { get; set; }
+    [MaxLength(64)] public required string PersonId { get; set; }
+    [MaxLength(64)] public required string PositionId { get; set; }
+    public long? ReferralId { get; set; }
+    public PlacementChannel Channel { get; set; }
+    public decimal MonthlyWage { get; set; }
+    public DateOnly StartedOn { get; set; }
+    public DateOnly? EndedOn { get; set; }
+    public PlacementStatus Status { get; set; } = PlacementStatus.Active;
+    public DateTime CreatedUtc { get; set; }
+    public List<FollowUp> FollowUps { get; set; } = [];
+}
+
+/// <summary>A follow-up visit (回头看) after a placement.</summary>
+public sealed class FollowUp
+{
+    public long Id { get; set; }
+    public long PlacementId { get; set; }
+    public Placement? Placement { get; set; }
+    public int MonthsAfter { get; set; }
+    public DateOnly DueOn { get; set; }
+    public DateTime? DoneUtc { get; set; }
+    public bool? StillEmployed { get; set; }
+    public decimal? MonthlyWage { get; set; }
+    [MaxLength(1000)] public string? Note { get; set; }
+    [MaxLength(256)] public string? DoneBy { get; set; }
+}

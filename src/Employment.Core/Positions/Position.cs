@@ -1,0 +1,102 @@
+using System.ComponentModel.DataAnnotations;
+using Employment.Core.Domain;
+
+namespace Employment.Core.Positions;
+
+public enum PositionStatus { Draft, InReview, Open, Filled, Expired, Closed, Rejected }
+
+public enum EmployerStatus { Pending, Approved, Rejected, Suspended }
+
+public sealed class Employer
+{
+    [MaxLength(64)] public required string Id { get; set; }
+    [MaxLength(200)] public required string Name { get; set; }
+    public bool PublicSector { get; set; }
+    public EmployerStatus Status { get; set; } = EmployerStatus.Approved;
+    [MaxLength(100)] public string? ContactName { get; set; }
+    [MaxLength(50)] public string? ContactPhone { get; set; }
+    [MaxLength(300)] public string? Address { get; set; }
+    public DateTime CreatedUtc { get; set; }
+    public List<Position> Positions { get; set; } = [];
+}
+
+/// <summary>A position in the job bank: every field of the interchange contract plus its review life.</summary>
+public sealed class Position
+{
+    public static readonly Lifecycle<PositionStatus> Lifecycle = new("position",
+        (PositionStatus.Draft, [PositionStatus.InReview, PositionStatus.Closed]),
+        (PositionStatus.InReview, [PositionStatus.Open, PositionStatus.Rejected, PositionStatus.Draft]),
+        (PositionStatus.Rejected, [PositionStatus.Draft, PositionStatus.InReview, PositionStatus.Closed]),
+        (PositionStatus.Open, [PositionStatus.Filled, PositionStatus.Expired, PositionStatus.Closed, PositionStatus.InReview]),
+        (PositionStatus.Filled, [PositionStatus.Open, PositionStatus.Closed]),
+        (PositionStatus.Expired, [PositionStatus.Open, PositionStatus.Closed]),
+        (PositionStatus.Closed, [PositionStatus.Open]));
+
+    [MaxLength(64)] public required string Id { get; set; }
+    [MaxLength(200)] public required string Title { get; set; }
+    [MaxLength(64)] public required string EmployerId { get; set; }
+    public Employer? Employer { get; set; }
+    [MaxLength(4000)] public string? Description { get; set; }
+    public bool PublicWelfare { get; set; }
+    public int Headcount { get; set; } = 1;
+    public int Filled { get; set; }
+    public decimal MonthlyWage { get; set; }
+    public double HoursPerWeek { get; set; } = 40;
+    public bool Remote { get; set; }
+    public double? Lat { get; set; }
+    public double? Lon { get; set; }
+    [MaxLength(300)] public string? Address { get; set; }
+    [MaxLength(12)] public string? DivisionCode { get; set; }
+    public List<string> RequiredSkills { get; set; } = [];
+    public List<string> PreferredSkills { get; set; } = [];
+    public List<string> Accommodations { get; set; } = [];
+    public List<string> Demands { get; set; } = [];
+    public int? MinAge { get; set; }
+    public int? MaxAge { get; set; }
+    public Education? MinEducation { get; set; }
+    public DateOnly? ValidUntil { get; set; }
+    public PositionStatus Status { get; set; } = PositionStatus.Draft;
+    public DateTime CreatedUtc { get; set; }
+    public DateTime? PublishedUtc { get; set; }
+    public DateTime UpdatedUtc { get; set; }
+    /// <summary>Regenerated on every update: SQLite has no row version (tech-notes §6).</summary>
+    [ConcurrencyCheck] public Guid Version { get; set; } = Guid.NewGuid();
+    public List<PositionStatusChange> History { get; set; } = [];
+
+    public int OpenPlaces => Math.Max(0, Headcount - Filled);
+
+    /// <summary>Moves through the lifecycle and writes the history row; the only way status changes.</summary>
+    public PositionStatusChange MoveTo(PositionStatus to, string? byUser, string? note, DateTime nowUtc)
+    {
+        Lifecycle.EnsureCanMove(Id, Status, to);
+        var change = new PositionStatusChange
+        {
+            PositionId = Id,
+            From = Status,
+            To = to,
+            ByUser = byUser,
+            Note = note,
+            AtUtc = nowUtc,
+        };
+        if (to == PositionStatus.Open && PublishedUtc is null)
+        {
+            PublishedUtc = nowUtc;
+        }
+        Status = to;
+        UpdatedUtc = nowUtc;
+        History.Add(change);
+        return change;
+    }
+}
+
+/// <summary>One step of a position's review and life, with who did it and why.</summary>
+public sealed class PositionStatusChange
+{
+    public long Id { get; set; }
+    [MaxLength(64)] public required string PositionId { get; set; }
+    public PositionStatus From { get; set; }
+    public PositionStatus To { get; set; }
+    [MaxLength(256)] public string? ByUser { get; set; }
+    [MaxLength(1000)] public string? Note { get; set; }
+    public DateTime AtUtc { get; set; }
+}

@@ -1,0 +1,43 @@
+using System.Diagnostics;
+
+namespace Employment.Tests.Infrastructure;
+
+public sealed record CliResult(int ExitCode, string StdOut, string StdErr);
+
+/// <summary>Runs the real `employment` program (built beside the tests) as a separate process.</summary>
+public static class Cli
+{
+    public static async Task<CliResult> RunAsync(params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "employment.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = System.Text.Encoding.UTF8,
+            StandardErrorEncoding = System.Text.Encoding.UTF8,
+        };
+        start.ArgumentList.Add(dll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment.Remove("DataDir");
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+}
+
+public static class TestData
+{
+    public static string Path(string name) => System.IO.Path.Combine(AppContext.BaseDirectory, "TestData", name);
+
+    public static string ExampleDataset => Path("example-dataset.json");
+}

@@ -90,6 +90,7 @@ public sealed class PersonRecord
     public double MaxCommuteKm { get; set; } = 10;
     public double? MaxHoursPerWeek { get; set; }
     public decimal? DesiredWage { get; set; }
+    /// <summary>Null means the household's location, the contract's default; it is not copied in on reading.</summary>
     public LocationRecord? Location { get; set; }
 }
 

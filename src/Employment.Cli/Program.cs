@@ -1,15 +1,22 @@
 using System.CommandLine;
 using System.Text;
-using Employment.Cli;
 using Employment.Cli.Commands;
 
-Console.OutputEncoding = new UTF8Encoding(false);
+namespace Employment.Cli;
 
-var root = new RootCommand("employment: the talent pool and job bank from the operator's shell")
+internal static class CliProgram
 {
-    CliOptions.DataDir,
-};
-root.Subcommands.Add(ImportCommand.Create());
-root.Subcommands.Add(ExportCommand.Create());
+    public static async Task<int> Main(string[] args)
+    {
+        Console.OutputEncoding = new UTF8Encoding(false);
 
-return await root.Parse(args).InvokeAsync();
+        var root = new RootCommand("employment: the talent pool and job bank from the operator's shell")
+        {
+            CliOptions.DataDir,
+        };
+        root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
+
+        return await root.Parse(args).InvokeAsync();
+    }
+}

@@ -5,7 +5,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddData();
 builder.AddLocalizationSupport();
 builder.AddHealth();
-builder.Services.AddRazorPages();
+builder.Services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocalization(o =>
+    o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Employment.Web.SharedResource)));
 
 var app = builder.Build();
 

@@ -145,7 +145,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     }
 
     /// <summary>
-    /// Regenerates concurrency tokens and writes the index outbox rows, so they commit in the same
+    /// Regenerates concurrency tokens, stamps UpdatedUtc on rows that really changed, and writes the index outbox rows, so they commit in the same
     /// transaction as the change itself.
     /// </summary>
     private void PrepareChanges()
@@ -162,6 +162,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
                 && version.ClrType == typeof(Guid) && !entry.Property("Version").IsModified)
             {
                 entry.Property("Version").CurrentValue = Guid.NewGuid();
+            }
+            if (entry.State == EntityState.Modified && entry.Metadata.FindProperty("UpdatedUtc") is not null
+                && !entry.Property("UpdatedUtc").IsModified)
+            {
+                entry.Property("UpdatedUtc").CurrentValue = now;
             }
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
             {

@@ -37,14 +37,13 @@ public sealed class DatasetImporter(AppDbContext db, TimeProvider clock)
         var region = await db.Regions.OrderBy(r => r.Id).FirstOrDefaultAsync(cancellationToken);
         if (region is null)
         {
-            region = new Region { Name = dataset.Region.Name };
+            region = new Region { Name = dataset.Region.Name, UpdatedUtc = now };
             db.Regions.Add(region);
         }
         region.Name = dataset.Region.Name;
         region.DivisionCode = dataset.Region.DivisionCode;
         region.DibaoLine = dataset.Region.DibaoLine;
         region.EdgeLine = dataset.Region.EdgeLine;
-        region.UpdatedUtc = now;
 
         var employerIds = dataset.Employers.Select(e => e.Id).ToList();
         var employers = await db.Employers.Where(e => employerIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
@@ -62,7 +61,7 @@ public sealed class DatasetImporter(AppDbContext db, TimeProvider clock)
         foreach (var record in dataset.Positions)
         {
             var isNew = !positions.TryGetValue(record.Id, out var position);
-            position ??= db.Positions.Add(new Position { Id = record.Id, Title = record.Title, EmployerId = record.EmployerId, CreatedUtc = now }).Entity;
+            position ??= db.Positions.Add(new Position { Id = record.Id, Title = record.Title, EmployerId = record.EmployerId, CreatedUtc = now, UpdatedUtc = now }).Entity;
             Apply(record, position, now);
             Count(isNew);
         }
@@ -73,8 +72,8 @@ public sealed class DatasetImporter(AppDbContext db, TimeProvider clock)
         foreach (var record in dataset.Households)
         {
             var isNew = !households.TryGetValue(record.Id, out var household);
-            household ??= db.Households.Add(new Household { Id = record.Id, RegisteredUtc = now }).Entity;
-            Apply(record, household, now);
+            household ??= db.Households.Add(new Household { Id = record.Id, RegisteredUtc = now, UpdatedUtc = now }).Entity;
+            Apply(record, household);
             Count(isNew);
             foreach (var member in record.Members)
             {
@@ -82,10 +81,10 @@ public sealed class DatasetImporter(AppDbContext db, TimeProvider clock)
                 var newPerson = person is null;
                 if (person is null)
                 {
-                    person = new Person { Id = member.Id, HouseholdId = household.Id, Name = member.Name, RegisteredUtc = now };
+                    person = new Person { Id = member.Id, HouseholdId = household.Id, Name = member.Name, RegisteredUtc = now, UpdatedUtc = now };
                     household.Members.Add(person);
                 }
-                Apply(member, person, household, now);
+                Apply(member, person, household);
                 Count(newPerson);
             }
         }
@@ -156,10 +155,9 @@ public sealed class DatasetImporter(AppDbContext db, TimeProvider clock)
             position.Status = target;
             position.PublishedUtc ??= target == PositionStatus.Open ? now : null;
         }
-        position.UpdatedUtc = now;
     }
 
-    private static void Apply(HouseholdRecord record, Household household, DateTime now)
+    private static void Apply(HouseholdRecord record, Household household)
     {
         household.Category = record.Category is null ? null : Parse<HouseholdCategory>(record.Category, WireNames.TryParseCategory);
         household.Size = record.Size;
@@ -169,10 +167,9 @@ public sealed class DatasetImporter(AppDbContext db, TimeProvider clock)
         household.Lon = record.Location.Lon;
         household.Address = record.Location.Address;
         household.DivisionCode = record.Location.DivisionCode;
-        household.UpdatedUtc = now;
     }
 
-    private static void Apply(PersonRecord record, Person person, Household household, DateTime now)
+    private static void Apply(PersonRecord record, Person person, Household household)
     {
         person.Name = record.Name;
         person.IdNumber = record.IdNumber;
@@ -207,7 +204,6 @@ public sealed class DatasetImporter(AppDbContext db, TimeProvider clock)
         {
             person.Status = status;
         }
-        person.UpdatedUtc = now;
     }
 
     // Assigning an equal list would still mark the row modified through the comparer's snapshot;

@@ -16,7 +16,7 @@ public sealed class ImportExportCliTests
         using var dir = new TempDir();
         var dataDir = dir.File("data");
 
-        var result = await Cli.RunAsync("import", "--dataset", TestData.ExampleDataset, "--DataDir", dataDir);
+        var result = await CliRunner.RunAsync("import", "--dataset", TestData.ExampleDataset, "--DataDir", dataDir);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("", result.StdOut);
@@ -38,7 +38,7 @@ public sealed class ImportExportCliTests
         var broken = dir.File("broken.json");
         File.WriteAllText(broken, json.ToJsonString());
 
-        var result = await Cli.RunAsync("import", "--dataset", broken, "--DataDir", dataDir);
+        var result = await CliRunner.RunAsync("import", "--dataset", broken, "--DataDir", dataDir);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("", result.StdOut);
@@ -57,7 +57,7 @@ public sealed class ImportExportCliTests
     {
         using var dir = new TempDir();
         var dataDir = dir.File("data");
-        Assert.Equal(0, (await Cli.RunAsync("import", "--dataset", TestData.ExampleDataset, "--DataDir", dataDir)).ExitCode);
+        Assert.Equal(0, (await CliRunner.RunAsync("import", "--dataset", TestData.ExampleDataset, "--DataDir", dataDir)).ExitCode);
 
         // S-1 moves to a new household H-9, and the file also changes a position's wage: the
         // conflict must stop the whole file, wage change included.
@@ -67,7 +67,7 @@ public sealed class ImportExportCliTests
         var moved = dir.File("moved.json");
         File.WriteAllText(moved, json.ToJsonString());
 
-        var result = await Cli.RunAsync("import", "--dataset", moved, "--DataDir", dataDir);
+        var result = await CliRunner.RunAsync("import", "--dataset", moved, "--DataDir", dataDir);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("person S-1 (household H-9), id: already belongs to household H-1", result.StdErr);
@@ -80,11 +80,11 @@ public sealed class ImportExportCliTests
     {
         using var dir = new TempDir();
         var dataDir = dir.File("data");
-        Assert.Equal(0, (await Cli.RunAsync("import", "--dataset", TestData.ExampleDataset, "--DataDir", dataDir)).ExitCode);
+        Assert.Equal(0, (await CliRunner.RunAsync("import", "--dataset", TestData.ExampleDataset, "--DataDir", dataDir)).ExitCode);
         var outboxAfterFirst = Count(dataDir, "IndexChanges");
         var historyAfterFirst = Count(dataDir, "PositionHistory");
 
-        var second = await Cli.RunAsync("import", "--dataset", TestData.ExampleDataset, "--DataDir", dataDir);
+        var second = await CliRunner.RunAsync("import", "--dataset", TestData.ExampleDataset, "--DataDir", dataDir);
 
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("(0 new", second.StdErr);
@@ -100,12 +100,12 @@ public sealed class ImportExportCliTests
         using var dir = new TempDir();
         var first = dir.File("first");
         var second = dir.File("second");
-        Assert.Equal(0, (await Cli.RunAsync("import", "--dataset", TestData.ExampleDataset, "--DataDir", first)).ExitCode);
+        Assert.Equal(0, (await CliRunner.RunAsync("import", "--dataset", TestData.ExampleDataset, "--DataDir", first)).ExitCode);
         var exported = dir.File("exported.json");
-        Assert.Equal(0, (await Cli.RunAsync("export", "--dataset", exported, "--DataDir", first)).ExitCode);
-        Assert.Equal(0, (await Cli.RunAsync("import", "--dataset", exported, "--DataDir", second)).ExitCode);
+        Assert.Equal(0, (await CliRunner.RunAsync("export", "--dataset", exported, "--DataDir", first)).ExitCode);
+        Assert.Equal(0, (await CliRunner.RunAsync("import", "--dataset", exported, "--DataDir", second)).ExitCode);
         var again = dir.File("again.json");
-        Assert.Equal(0, (await Cli.RunAsync("export", "--dataset", again, "--DataDir", second)).ExitCode);
+        Assert.Equal(0, (await CliRunner.RunAsync("export", "--dataset", again, "--DataDir", second)).ExitCode);
 
         // The export is the original, canonicalised: same records, same values.
         Assert.Equal(Canonical(TestData.ExampleDataset), Canonical(exported));

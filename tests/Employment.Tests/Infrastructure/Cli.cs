@@ -5,7 +5,7 @@ namespace Employment.Tests.Infrastructure;
 public sealed record CliResult(int ExitCode, string StdOut, string StdErr);
 
 /// <summary>Runs the real `employment` program (built beside the tests) as a separate process.</summary>
-public static class Cli
+public static class CliRunner
 {
     public static async Task<CliResult> RunAsync(params string[] args)
     {

@@ -1,8 +1,12 @@
 using Employment.Web.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+// The content root is the build output (appsettings, static assets), wherever the host is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 builder.AddData();
+// Chinese text as text, not as &#x…; entities: pages are half the size and readable in source.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.AddLocalizationSupport();
 builder.AddHealth();
 builder.Services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocalization(o =>

@@ -35,6 +35,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<IndexChange> IndexChanges => Set<IndexChange>();
 
+    /// <summary>True after a save that queued index work; the indexer's wake-up reads it.</summary>
+    public bool WroteIndexChanges { get; private set; }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums as their names: readable in the file, stable if members are reordered.
@@ -151,6 +154,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     private void PrepareChanges()
     {
         ChangeTracker.DetectChanges();
+        WroteIndexChanges = false;
         var now = DateTime.UtcNow;
         var jobBank = new HashSet<(string Id, IndexOperation Op)>();
         var talentPool = new HashSet<(string Id, IndexOperation Op)>();
@@ -215,6 +219,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
                 continue;
             }
             IndexChanges.Add(new IndexChange { Index = index, EntityId = id, Operation = op, CreatedUtc = now });
+            WroteIndexChanges = true;
         }
     }
 

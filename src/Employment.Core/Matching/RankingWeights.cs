@@ -1,0 +1,52 @@
+namespace Employment.Core.Matching;
+
+/// <summary>
+/// How much each explainable feature weighs in the score, and the few constants of the features.
+/// The score is the weighted mean of the features, so it stays in 0..1 whatever the weights.
+/// </summary>
+public sealed record RankingWeights
+{
+    public double Skills { get; init; } = 0.40;
+    public double Accommodation { get; init; } = 0.10;
+    public double Location { get; init; } = 0.20;
+    public double Pay { get; init; } = 0.15;
+    public double Priority { get; init; } = 0.15;
+    /// <summary>Counted only when the request has a query.</summary>
+    public double Text { get; init; } = 0.20;
+
+    /// <summary>Credit for a related skill, as a share of the credit for the skill itself.</summary>
+    public double RelatedCredit { get; init; } = 0.4;
+    /// <summary>Location feature of a remote position for someone who did not ask for remote work.</summary>
+    public double RemoteNeutral { get; init; } = 0.5;
+    /// <summary>Monthly wage that counts as fully satisfying when a seeker names no desired wage.</summary>
+    public double ReferenceWage { get; init; } = 3000;
+    /// <summary>How many best text matches get a text feature (normalised by the best of them).</summary>
+    public int TextWindow { get; init; } = 200;
+
+    public static RankingWeights Default { get; } = new();
+}
+
+/// <summary>The features behind a score, each in 0..1: for explaining a rank and for tuning the weights.</summary>
+public readonly record struct MatchFeatures(
+    double Skills,
+    double Accommodation,
+    double Location,
+    double Pay,
+    double Priority,
+    double Text);
+
+/// <summary>What a counselor asks for: how many, on which day, optionally in whose words, under which lines.</summary>
+public sealed record MatchRequest
+{
+    public int Top { get; init; } = 10;
+    public DateOnly AsOf { get; init; } = DateOnly.FromDateTime(DateTime.Today);
+    /// <summary>Free text, one more signal: never a filter.</summary>
+    public string? Query { get; init; }
+    public required RegionLines Lines { get; init; }
+}
+
+/// <summary>A position found for a seeker.</summary>
+public sealed record PositionMatch(string Id, double Score, double? DistanceKm, IReadOnlyList<MatchReason> Reasons, MatchFeatures Features);
+
+/// <summary>A seeker found for a position.</summary>
+public sealed record SeekerMatch(string Id, double Score, double? DistanceKm, IReadOnlyList<MatchReason> Reasons, MatchFeatures Features);

@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Text.Json;
+using Employment.Core.Matching;
+using Lucene.Net.Documents;
+
+namespace Employment.Core.Search;
+
+/// <summary>The operations every index offers its outbox reader: the seam between the database and search.</summary>
+public interface ISearchIndex<TProfile> : IDisposable
+{
+    /// <summary>The watermark stored with the last commit; null for a new index or one that needs a rebuild.</summary>
+    long? Watermark { get; }
+
+    /// <summary>True when the index is missing or was written by another schema version: call <see cref="Rebuild"/>.</summary>
+    bool NeedsRebuild { get; }
+
+    /// <summary>Documents visible to searches now.</summary>
+    int Count { get; }
+
+    /// <summary>Adds or replaces by id; visible to searches within seconds, durable only after <see cref="Commit"/>.</summary>
+    void Upsert(TProfile profile);
+
+    void Delete(string id);
+
+    /// <summary>Makes every change so far durable together with <paramref name="watermark"/>, and returns it.</summary>
+    long Commit(long watermark);
+
+    /// <summary>Replaces the whole content and commits it with <paramref name="watermark"/>.</summary>
+    void Rebuild(IEnumerable<TProfile> profiles, long watermark);
+
+    /// <summary>Blocks until every change made so far is searchable (read-your-write).</summary>
+    void WaitForChanges();
+}
+
+/// <summary>
+/// The job bank (岗位库): positions in a Lucene index. One instance per process: it owns the
+/// index's only writer. A crash loses at most the changes since the last commit; replaying from
+/// <see cref="Watermark"/> restores them.
+/// </summary>
+public sealed class JobBankIndex : ISearchIndex<PositionProfile>
+{
+    internal JobBankIndex(string path) => Store = new LuceneIndex<PositionProfile>(path, new JobBankSchema());
+
+    public JobBankIndex(SearchOptions options) : this(options.JobBankPath)
+    {
+    }
+
+    internal LuceneIndex<PositionProfile> Store { get; }
+
+    public long? Watermark => Store.Watermark;
+    public bool NeedsRebuild => Store.NeedsRebuild;
+    public int Count => Store.Count;
+    public void Upsert(PositionProfile profile) => Store.Upsert(profile);
+    public void Delete(string id) => Store.Delete(id);
+    public long Commit(long watermark) => Store.Commit(watermark);
+    public void Rebuild(IEnumerable<PositionProfile> profiles, long watermark) => Store.Rebuild(profiles, watermark);
+    public void WaitForChanges() => Store.WaitForChanges();
+    public void Dispose() => Store.Dispose();
+}
+
+internal static class JobBankFields
+{
+    public const string Available = "avail";
+    public const string PublicWelfare = "pw";
+    public const string Required = "req";
+    public const string Preferred = "pref";
+    public const string Offers = "acc";
+    public const string Demand = "demand";
+    public const string Cell = "cell";
+    public const string RemoteCell = "remote";
+    public const string ValidUntil = "valid_until";
+    public const string MinAge = "min_age";
+    public const string MaxAge = "max_age";
+    public const string MinEducation = "min_edu";
+    /// <summary>Hours ×100, or 0 when part-time or flexible hours make any cap reachable (rule 7).</summary>
+    public const string HoursCap = "hours_cap";
+}
+
+internal sealed class JobBankSchema : IDocumentSchema<PositionProfile>
+{
+    private static readonly JsonSerializerOptions Json = new();
+
+    public string Version => "jobbank-1";
+
+    public string IdOf(PositionProfile profile) => profile.Id;
+
+    public void Observe(PositionProfile profile)
+    {
+    }
+
+    public void AddFields(Document d, PositionProfile p)
+    {
+        // "Open" in the sense of rule 1 apart from the date, which is checked against asOf per request.
+        d.Add(new StringField(JobBankFields.Available, p.IsOpen && p.Filled < p.Headcount ? "1" : "0", Field.Store.NO));
+        d.Add(new StringField(JobBankFields.PublicWelfare, p.PublicWelfare ? "1" : "0", Field.Store.NO));
+        foreach (var code in p.RequiredSkills)
+        {
+            d.Add(new StringField(JobBankFields.Required, code, Field.Store.NO));
+        }
+        foreach (var code in p.PreferredSkills)
+        {
+            d.Add(new StringField(JobBankFields.Preferred, code, Field.Store.NO));
+        }
+        var offers = new HashSet<string>(p.Accommodations, StringComparer.Ordinal);
+        if (p.Remote)
+        {
+            offers.UnionWith(HardRules.MetByRemote);
+        }
+        foreach (var code in offers)
+        {
+            d.Add(new StringField(JobBankFields.Offers, code, Field.Store.NO));
+        }
+        foreach (var code in p.Demands)
+        {
+            d.Add(new StringField(JobBankFields.Demand, code, Field.Store.NO));
+        }
+        var cell = p.Remote || p.Location is null ? JobBankFields.RemoteCell : GeoGrid.Term(GeoGrid.Fine.CellOf(p.Location.Value));
+        d.Add(new StringField(JobBankFields.Cell, cell, Field.Store.NO));
+        d.Add(new NumericDocValuesField(JobBankFields.ValidUntil, p.ValidUntil?.DayNumber ?? int.MaxValue));
+        d.Add(new NumericDocValuesField(JobBankFields.MinAge, p.MinAge ?? int.MinValue));
+        d.Add(new NumericDocValuesField(JobBankFields.MaxAge, p.MaxAge ?? int.MaxValue));
+        d.Add(new NumericDocValuesField(JobBankFields.MinEducation, (long?)p.MinEducation ?? -1));
+        d.Add(new NumericDocValuesField(JobBankFields.HoursCap, HardRules.OffersShorterHours(p) ? 0 : (long)Math.Floor(p.HoursPerWeek * 100)));
+
+        var concepts = new HashSet<string>(ConceptMap.Embedded.ConceptsIn(p.Title + " " + p.Description), StringComparer.Ordinal);
+        concepts.UnionWith(p.RequiredSkills);
+        concepts.UnionWith(p.PreferredSkills);
+        concepts.UnionWith(offers);
+        foreach (var code in concepts)
+        {
+            d.Add(new StringField(TextAnalysis.ConceptField, code, Field.Store.NO));
+        }
+        var text = string.Join('\n', new[] { p.Title, p.Description, p.EmployerName }.Where(s => !string.IsNullOrWhiteSpace(s)));
+        d.Add(new TextField(TextAnalysis.TextField, text, Field.Store.NO));
+        d.Add(new TextField(TextAnalysis.EnglishField, text, Field.Store.NO));
+    }
+
+    public byte[] Serialize(PositionProfile profile) => JsonSerializer.SerializeToUtf8Bytes(profile, Json);
+
+    public PositionProfile Deserialize(byte[] bytes) =>
+        JsonSerializer.Deserialize<PositionProfile>(bytes, Json) ?? throw new InvalidDataException("empty position profile in the job bank");
+}

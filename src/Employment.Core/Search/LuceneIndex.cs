@@ -1,0 +1,318 @@
+using System.Globalization;
+using Lucene.Net.Analysis;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Employment.Core.Search;
+
+/// <summary>What one kind of profile looks like as a Lucene document.</summary>
+internal interface IDocumentSchema<TProfile> where TProfile : class
+{
+    /// <summary>Changes whenever fields change meaning: an index with another version must be rebuilt.</summary>
+    string Version { get; }
+    string IdOf(TProfile profile);
+    void AddFields(Document document, TProfile profile);
+    byte[] Serialize(TProfile profile);
+    TProfile Deserialize(byte[] bytes);
+    /// <summary>Sees every profile the index holds, whether added now or loaded at open.</summary>
+    void Observe(TProfile profile);
+}
+
+internal static class FieldNames
+{
+    public const string Id = "id";
+    public const string Slot = "slot";
+    public const string Profile = "profile";
+    public const string WatermarkKey = "watermark";
+    public const string SchemaKey = "schema";
+}
+
+/// <summary>
+/// One Lucene index: one IndexWriter, one SearcherManager and the reopen thread, as tech-notes §1
+/// prescribes. Profiles are kept in memory by slot (a doc-values number on each document) so that
+/// re-ranking reads a candidate's full profile without touching stored fields.
+/// </summary>
+internal sealed class LuceneIndex<TProfile> : IDisposable where TProfile : class
+{
+    private readonly IDocumentSchema<TProfile> _schema;
+    private readonly LuceneDirectory _directory;
+    private readonly IndexWriter _writer;
+    private readonly TrackingIndexWriter _tracking;
+    private readonly SearcherManager _searchers;
+    private readonly ControlledRealTimeReopenThread<IndexSearcher> _reopen;
+    private readonly System.Threading.Lock _slotLock = new();
+    private readonly System.Threading.Lock _commitLock = new();
+    private volatile TProfile?[] _slots = new TProfile?[1024];
+    private long _nextSlot;
+    private long _lastGeneration;
+    private bool _disposed;
+
+    public LuceneIndex(string path, IDocumentSchema<TProfile> schema)
+    {
+        _schema = schema;
+        System.IO.Directory.CreateDirectory(path);
+        // Not FSDirectory.Open: on 64-bit Linux that is MMapDirectory, which can crash beta17 (lucenenet#1013).
+        _directory = new NIOFSDirectory(new DirectoryInfo(path));
+        Analyzer = TextAnalysis.CreateAnalyzer();
+
+        if (DirectoryReader.IndexExists(_directory))
+        {
+            var userData = DirectoryReader.ListCommits(_directory)[^1].UserData;
+            var schemaMatches = userData.TryGetValue(FieldNames.SchemaKey, out var version) && version == schema.Version;
+            NeedsRebuild = !schemaMatches;
+            if (schemaMatches && userData.TryGetValue(FieldNames.WatermarkKey, out var mark)
+                && long.TryParse(mark, NumberStyles.Integer, CultureInfo.InvariantCulture, out var watermark))
+            {
+                Watermark = watermark;
+            }
+        }
+        else
+        {
+            NeedsRebuild = true;
+        }
+
+        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, Analyzer)
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            Similarity = new BM25Similarity(),
+            RAMBufferSizeMB = 256,
+        };
+        _writer = new IndexWriter(_directory, config);
+        _tracking = new TrackingIndexWriter(_writer);
+        if (!NeedsRebuild)
+        {
+            LoadProfiles();
+        }
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory());
+        _reopen = new ControlledRealTimeReopenThread<IndexSearcher>(_tracking, _searchers, 5.0, 0.025)
+        {
+            Name = "lucene-nrt " + Path.GetFileName(path),
+            IsBackground = true,
+        };
+        _reopen.Start();
+    }
+
+    public Analyzer Analyzer { get; }
+
+    public long? Watermark { get; private set; }
+
+    public bool NeedsRebuild { get; private set; }
+
+    public int Count
+    {
+        get
+        {
+            var searcher = _searchers.Acquire();
+            try
+            {
+                return searcher.IndexReader.NumDocs;
+            }
+            finally
+            {
+                _searchers.Release(searcher);
+            }
+        }
+    }
+
+    public void Upsert(TProfile profile)
+    {
+        var document = CreateDocument(profile);
+        var generation = _tracking.UpdateDocument(new Term(FieldNames.Id, _schema.IdOf(profile)), document);
+        NoteGeneration(generation);
+    }
+
+    public void Delete(string id) => NoteGeneration(_tracking.DeleteDocuments(new Term(FieldNames.Id, id)));
+
+    public long Commit(long watermark)
+    {
+        lock (_commitLock)
+        {
+            _writer.SetCommitData(new Dictionary<string, string>
+            {
+                [FieldNames.WatermarkKey] = watermark.ToString(CultureInfo.InvariantCulture),
+                [FieldNames.SchemaKey] = _schema.Version,
+            });
+            _writer.Commit();
+            Watermark = watermark;
+            return watermark;
+        }
+    }
+
+    public void Rebuild(IEnumerable<TProfile> profiles, long watermark)
+    {
+        lock (_commitLock)
+        {
+            var firstNewSlot = Interlocked.Read(ref _nextSlot);
+            _writer.DeleteAll();
+            if (profiles is ICollection<TProfile> collection)
+            {
+                EnsureSlotCapacity(firstNewSlot + collection.Count);
+            }
+            // The writer is thread-safe and analysis is the cost: feed it from every core.
+            Parallel.ForEach(profiles, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+                profile => _tracking.AddDocument(CreateDocument(profile)));
+            NeedsRebuild = false;
+            Commit(watermark);
+            _searchers.MaybeRefreshBlocking();
+            // Searches on readers older than the refresh may still see old slots; they skip nulls.
+            var slots = _slots;
+            Array.Clear(slots, 0, (int)Math.Min(firstNewSlot, slots.Length));
+        }
+    }
+
+    /// <summary>Blocks until every change made so far is visible to searches (read-your-write).</summary>
+    public void WaitForChanges() => _reopen.WaitForGeneration(Interlocked.Read(ref _lastGeneration));
+
+    /// <summary>Merges segments down so searches touch fewer of them; for after a bulk load.</summary>
+    public void Optimize(int maxSegments)
+    {
+        _writer.ForceMerge(maxSegments);
+        _searchers.MaybeRefreshBlocking();
+    }
+
+    public IndexSearcher AcquireSearcher() => _searchers.Acquire();
+
+    public void ReleaseSearcher(IndexSearcher searcher) => _searchers.Release(searcher);
+
+    /// <summary>The profile behind a document's slot; null once the slot was cleared by a rebuild.</summary>
+    public TProfile? ProfileAt(long slot)
+    {
+        var slots = _slots;
+        return slot >= 0 && slot < slots.Length ? slots[slot] : null;
+    }
+
+    private Document CreateDocument(TProfile profile)
+    {
+        var slot = Interlocked.Increment(ref _nextSlot) - 1;
+        EnsureSlotCapacity(slot + 1);
+        lock (_slotLock)
+        {
+            _slots[slot] = profile;
+        }
+        _schema.Observe(profile);
+        var document = new Document
+        {
+            new StringField(FieldNames.Id, _schema.IdOf(profile), Field.Store.YES),
+            new NumericDocValuesField(FieldNames.Slot, slot),
+            new StoredField(FieldNames.Profile, _schema.Serialize(profile)),
+        };
+        _schema.AddFields(document, profile);
+        return document;
+    }
+
+    private void EnsureSlotCapacity(long needed)
+    {
+        if (needed <= _slots.Length)
+        {
+            return;
+        }
+        lock (_slotLock)
+        {
+            var slots = _slots;
+            if (needed <= slots.Length)
+            {
+                return;
+            }
+            var grown = new TProfile?[Math.Max(needed, slots.Length * 2L)];
+            Array.Copy(slots, grown, slots.Length);
+            _slots = grown;
+        }
+    }
+
+    private void NoteGeneration(long generation)
+    {
+        long seen;
+        while ((seen = Interlocked.Read(ref _lastGeneration)) < generation
+            && Interlocked.CompareExchange(ref _lastGeneration, generation, seen) != seen)
+        {
+        }
+    }
+
+    /// <summary>At open, the slots are refilled from the stored profiles, keeping each document's slot.</summary>
+    private void LoadProfiles()
+    {
+        using var reader = DirectoryReader.Open(_writer, applyAllDeletes: true);
+        var maxSlot = -1L;
+        foreach (var leaf in reader.Leaves)
+        {
+            var atomic = leaf.AtomicReader;
+            var slots = atomic.GetNumericDocValues(FieldNames.Slot);
+            var live = atomic.LiveDocs;
+            if (slots is null)
+            {
+                continue;
+            }
+            var visitor = new ProfileFieldVisitor();
+            for (var doc = 0; doc < atomic.MaxDoc; doc++)
+            {
+                if (live is not null && !live.Get(doc))
+                {
+                    continue;
+                }
+                visitor.Bytes = null;
+                atomic.Document(doc, visitor);
+                if (visitor.Bytes is null)
+                {
+                    continue;
+                }
+                var slot = slots.Get(doc);
+                EnsureSlotCapacity(slot + 1);
+                var profile = _schema.Deserialize(visitor.Bytes);
+                _slots[slot] = profile;
+                _schema.Observe(profile);
+                maxSlot = Math.Max(maxSlot, slot);
+            }
+        }
+        _nextSlot = maxSlot + 1;
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
+        // Upstream order: the reopen thread, then the manager, then the writer.
+        _reopen.Dispose();
+        _searchers.Dispose();
+        try
+        {
+            _writer.Dispose();
+        }
+        catch (Exception)
+        {
+            // beta17 leaks the lock and file handles when the final commit throws (lucenenet#1284).
+            try
+            {
+                _writer.Rollback();
+            }
+            finally
+            {
+                _directory.Dispose();
+            }
+            throw;
+        }
+        _directory.Dispose();
+    }
+
+    private sealed class Bm25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
+    }
+
+    private sealed class ProfileFieldVisitor : StoredFieldVisitor
+    {
+        public byte[]? Bytes { get; set; }
+
+        public override Status NeedsField(FieldInfo fieldInfo) =>
+            fieldInfo.Name == FieldNames.Profile ? Status.YES : Bytes is null ? Status.NO : Status.STOP;
+
+        public override void BinaryField(FieldInfo fieldInfo, byte[] value) => Bytes = value;
+    }
+}

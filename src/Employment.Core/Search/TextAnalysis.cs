@@ -1,0 +1,148 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Cjk;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using Employment.Core.Taxonomy;
+using Lucene.Net.Index;
+
+namespace Employment.Core.Search;
+
+/// <summary>
+/// Chinese with bigrams and unigrams (so 厨 finds 厨房帮工), plus a stemmed English copy (so
+/// "engineer" finds "engineers"). No SmartCn here: bigrams need no dictionary.
+/// </summary>
+internal sealed class CjkWithUnigramsAnalyzer : Analyzer
+{
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var source = new StandardTokenizer(LuceneVersion.LUCENE_48, reader);
+        TokenStream stream = new CJKWidthFilter(source);
+        stream = new LowerCaseFilter(LuceneVersion.LUCENE_48, stream);
+        stream = new CJKBigramFilter(stream, CJKScript.HAN | CJKScript.HIRAGANA | CJKScript.KATAKANA | CJKScript.HANGUL, outputUnigrams: true);
+        return new TokenStreamComponents(source, stream);
+    }
+}
+
+internal static class TextAnalysis
+{
+    public const string TextField = "text";
+    public const string EnglishField = "text_en";
+    public const string ConceptField = "concept";
+
+    public static Analyzer CreateAnalyzer() => new PerFieldAnalyzerWrapper(
+        new KeywordAnalyzer(),
+        new Dictionary<string, Analyzer>
+        {
+            [TextField] = new CjkWithUnigramsAnalyzer(),
+            [EnglishField] = new EnglishAnalyzer(LuceneVersion.LUCENE_48),
+        });
+
+    /// <summary>
+    /// The text signal: every token of the query in both analyses, and every taxonomy concept the
+    /// words name, as optional clauses (BM25 weighs them). Built by hand rather than with
+    /// QueryParser, which is not thread-safe and would read 打扫+清洁 as syntax.
+    /// </summary>
+    public static Query? BuildQuery(Analyzer analyzer, string? text, ConceptMap concepts)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        var query = new BooleanQuery();
+        AddTerms(query, analyzer, TextField, text);
+        AddTerms(query, analyzer, EnglishField, text);
+        foreach (var code in concepts.ConceptsIn(text))
+        {
+            query.Add(new TermQuery(new Term(ConceptField, code)) { Boost = 2f }, Occur.SHOULD);
+        }
+        return query.Clauses.Count == 0 ? null : query;
+    }
+
+    private static void AddTerms(BooleanQuery query, Analyzer analyzer, string field, string text)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        using var stream = analyzer.GetTokenStream(field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            var token = term.ToString();
+            if (seen.Add(token) && query.Clauses.Count < BooleanQuery.MaxClauseCount - 64)
+            {
+                query.Add(new TermQuery(new Term(field, token)), Occur.SHOULD);
+            }
+        }
+        stream.End();
+    }
+}
+
+/// <summary>
+/// Maps a person's own words onto taxonomy codes through the codes' names and synonyms:
+/// 打扫 and 清洁 name clean.basic, 看护老人 names care.elder.
+/// </summary>
+internal sealed class ConceptMap
+{
+    private readonly (string Word, string Code, bool Ascii)[] _words;
+
+    public ConceptMap(Taxonomy.Taxonomy taxonomy)
+    {
+        var words = new List<(string, string, bool)>();
+        foreach (var term in taxonomy.All)
+        {
+            var names = new List<string> { term.NameZh, term.NameEn };
+            if (taxonomy.Synonyms.TryGetValue(term.Code, out var synonyms))
+            {
+                names.AddRange(synonyms);
+            }
+            foreach (var name in names.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim().ToLowerInvariant()).Distinct())
+            {
+                var ascii = name.All(c => c < 128);
+                // One Latin letter or one Han character names nothing reliably.
+                if (name.Length >= 2)
+                {
+                    words.Add((name, term.Code, ascii));
+                }
+            }
+        }
+        _words = [.. words];
+    }
+
+    public static ConceptMap Embedded { get; } = new(Taxonomy.Taxonomy.Embedded);
+
+    public IReadOnlySet<string> ConceptsIn(string? text)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return found;
+        }
+        var lower = text.ToLowerInvariant();
+        foreach (var (word, code, ascii) in _words)
+        {
+            if (found.Contains(code))
+            {
+                continue;
+            }
+            var at = lower.IndexOf(word, StringComparison.Ordinal);
+            while (at >= 0)
+            {
+                // Latin words must stand alone ("it" is not in "with"); Han words have no spaces to stand between.
+                if (!ascii || (IsBoundary(lower, at - 1) && IsBoundary(lower, at + word.Length)))
+                {
+                    found.Add(code);
+                    break;
+                }
+                at = lower.IndexOf(word, at + 1, StringComparison.Ordinal);
+            }
+        }
+        return found;
+    }
+
+    private static bool IsBoundary(string text, int index) =>
+        index < 0 || index >= text.Length || !char.IsAsciiLetterOrDigit(text[index]);
+}

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Employment.Core.Data;
+using Employment.Core.Search;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -27,7 +28,7 @@ internal static class CliOptions
     };
 
     /// <summary>Services over the configured data directory; the caller disposes.</summary>
-    public static ServiceProvider BuildServices(ParseResult parse, string? dataDirOverride = null)
+    public static ServiceProvider BuildServices(ParseResult parse, string? dataDirOverride = null, bool search = false)
     {
         var values = new Dictionary<string, string?>();
         var dataDir = dataDirOverride ?? parse.GetValue(DataDir);
@@ -43,6 +44,10 @@ internal static class CliOptions
         services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
             .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error));
         services.AddEmploymentData(configuration);
+        if (search)
+        {
+            services.AddEmploymentSearch();
+        }
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 }

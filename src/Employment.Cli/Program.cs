@@ -16,7 +16,19 @@ internal static class CliProgram
         };
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(MatchCommand.Create());
+        root.Subcommands.Add(ReindexCommand.Create());
 
-        return await root.Parse(args).InvokeAsync();
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // A wrong command line is invalid input like a wrong dataset: exit 2, reasons on stderr.
+            foreach (var error in parse.Errors)
+            {
+                await Console.Error.WriteLineAsync(error.Message);
+            }
+            return ExitCodes.InvalidInput;
+        }
+        return await parse.InvokeAsync();
     }
 }

@@ -7,6 +7,7 @@ builder.AddData();
 // Chinese text as text, not as &#x…; entities: pages are half the size and readable in source.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+builder.AddSearch();
 builder.AddLocalizationSupport();
 builder.AddHealth();
 builder.Services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocalization(o =>

@@ -23,6 +23,11 @@ public static class DataServices
         {
             var data = sp.GetRequiredService<IOptions<DataOptions>>().Value;
             options.UseSqlite(data.ConnectionString);
+            // Present when search is registered: wakes the indexer after a save queued index work.
+            if (sp.GetService<Search.IndexSignalInterceptor>() is { } signal)
+            {
+                options.AddInterceptors(signal);
+            }
         });
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Interchange.DatasetImporter>();

@@ -10,6 +10,7 @@ public sealed class HostTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Health_answers_200_with_the_database_and_its_counts()
     {
+        await app.WaitForIndexesAsync();
         var response = await app.CreateClient().GetAsync("/health");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -19,6 +20,12 @@ public sealed class HostTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("Healthy", database.GetProperty("status").GetString());
         Assert.True(database.GetProperty("data").GetProperty("positions").GetInt32() >= 300);
         Assert.True(File.Exists(Path.Combine(app.DataDir, "employment.db")));
+        var indexes = body.RootElement.GetProperty("checks").GetProperty("indexes");
+        Assert.Equal("Healthy", indexes.GetProperty("status").GetString());
+        Assert.Equal(database.GetProperty("data").GetProperty("positions").GetInt32(),
+            indexes.GetProperty("data").GetProperty("jobBankDocuments").GetInt32());
+        Assert.Equal(database.GetProperty("data").GetProperty("persons").GetInt32(),
+            indexes.GetProperty("data").GetProperty("talentPoolDocuments").GetInt32());
     }
 
     [Fact]

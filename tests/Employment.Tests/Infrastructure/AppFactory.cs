@@ -29,6 +29,13 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seed:Demo", _demo ? "true" : "false");
     }
 
+    /// <summary>Waits until the indexer has built or caught up the indexes after start.</summary>
+    public async Task WaitForIndexesAsync()
+    {
+        _ = Server;
+        await Services.GetRequiredService<Employment.Web.Infrastructure.IndexingService>().Ready.WaitAsync(TimeSpan.FromMinutes(2));
+    }
+
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
     {
         using var scope = Services.CreateScope();

@@ -1,0 +1,185 @@
+using Employment.Core.Data;
+using Employment.Core.Households;
+using Employment.Core.Matching;
+using Employment.Core.Positions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Employment.Core.Search;
+
+/// <summary>What one pass of the indexer did, for logs, health and progress.</summary>
+public sealed record IndexSyncResult(string Index, bool Rebuilt, int Applied, long Watermark);
+
+/// <summary>
+/// Keeps the job bank and the talent pool equal to the database. The database is the truth: each
+/// change writes an <see cref="IndexChange"/> row in its own transaction; this class is the one
+/// reader of those rows. It applies them in id order and commits the index together with the last
+/// id applied (the watermark), so after a crash it replays from there and loses nothing. Applying a
+/// row twice is harmless: an upsert reads the record's current state.
+/// </summary>
+public sealed class IndexSynchronizer(
+    IServiceScopeFactory scopes,
+    JobBankIndex jobBank,
+    TalentPoolIndex talentPool,
+    ILogger<IndexSynchronizer> logger)
+{
+    private const int BatchSize = 500;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public JobBankIndex JobBank => jobBank;
+    public TalentPoolIndex TalentPool => talentPool;
+
+    /// <summary>
+    /// Brings both indexes up to date: rebuilds one that is missing, of another schema, or whose
+    /// watermark the outbox can no longer replay from; otherwise applies what came since.
+    /// </summary>
+    public async Task<IReadOnlyList<IndexSyncResult>> EnsureCurrentAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return
+            [
+                await EnsureCurrentAsync(AppDbContext.JobBankIndex, jobBank, ProfileLoader.PositionsAsync, cancellationToken),
+                await EnsureCurrentAsync(AppDbContext.TalentPoolIndex, talentPool, ProfileLoader.SeekersAsync, cancellationToken),
+            ];
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Applies the outbox rows past each index's watermark; the common, cheap path.</summary>
+    public async Task<int> CatchUpAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var applied = await CatchUpAsync(AppDbContext.JobBankIndex, jobBank, ProfileLoader.PositionsAsync, cancellationToken);
+            applied += await CatchUpAsync(AppDbContext.TalentPoolIndex, talentPool, ProfileLoader.SeekersAsync, cancellationToken);
+            return applied;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Rebuilds both indexes from the database (`employment reindex`).</summary>
+    public async Task<IReadOnlyList<IndexSyncResult>> RebuildAsync(IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            progress?.Report("job bank");
+            var positions = await RebuildAsync(AppDbContext.JobBankIndex, jobBank, ProfileLoader.PositionsAsync, cancellationToken);
+            progress?.Report("talent pool");
+            var seekers = await RebuildAsync(AppDbContext.TalentPoolIndex, talentPool, ProfileLoader.SeekersAsync, cancellationToken);
+            return [positions, seekers];
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Deletes outbox rows that every index has applied.</summary>
+    public async Task<int> PurgeAppliedAsync(CancellationToken cancellationToken = default)
+    {
+        var jobBankMark = jobBank.Watermark ?? 0;
+        var talentPoolMark = talentPool.Watermark ?? 0;
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        // Keep the last applied row of each index: its id proves the watermark is still replayable.
+        return await db.IndexChanges
+            .Where(c => (c.Index == AppDbContext.JobBankIndex && c.Id < jobBankMark)
+                     || (c.Index == AppDbContext.TalentPoolIndex && c.Id < talentPoolMark))
+            .ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private delegate Task<IReadOnlyList<TProfile>> LoadProfiles<TProfile>(AppDbContext db, IReadOnlyCollection<string>? ids, CancellationToken ct);
+
+    private async Task<IndexSyncResult> EnsureCurrentAsync<TProfile>(string name, ISearchIndex<TProfile> index,
+        LoadProfiles<TProfile> load, CancellationToken ct)
+    {
+        using (var scope = scopes.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var rows = db.IndexChanges.Where(c => c.Index == name);
+            var oldest = await rows.MinAsync(c => (long?)c.Id, ct);
+            var newest = await rows.MaxAsync(c => (long?)c.Id, ct);
+            var mark = index.Watermark;
+            // Replayable when the rows after the watermark are all still there: the watermark's
+            // own row (never purged) or nothing older remains, and the database is not behind the index.
+            var replayable = mark is { } m && !index.NeedsRebuild
+                && (oldest is null || oldest <= m + 1)
+                && (newest is null ? m == 0 : newest >= m);
+            if (!replayable)
+            {
+                logger.LogInformation("Rebuilding the {Index} index (watermark {Watermark}, outbox {Oldest}..{Newest})", name, mark, oldest, newest);
+                return await RebuildAsync(name, index, load, ct);
+            }
+        }
+        var applied = await CatchUpAsync(name, index, load, ct);
+        return new IndexSyncResult(name, false, applied, index.Watermark ?? 0);
+    }
+
+    private async Task<IndexSyncResult> RebuildAsync<TProfile>(string name, ISearchIndex<TProfile> index,
+        LoadProfiles<TProfile> load, CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        // The watermark is read before the records: a change committed while we read is replayed
+        // afterwards, and replaying is idempotent.
+        var mark = await db.IndexChanges.Where(c => c.Index == name).MaxAsync(c => (long?)c.Id, ct) ?? 0;
+        var profiles = await load(db, null, ct);
+        index.Rebuild(profiles, mark);
+        logger.LogInformation("Rebuilt the {Index} index: {Count} documents, watermark {Watermark}", name, profiles.Count, mark);
+        var applied = await CatchUpAsync(name, index, load, ct);
+        return new IndexSyncResult(name, true, profiles.Count + applied, index.Watermark ?? mark);
+    }
+
+    private async Task<int> CatchUpAsync<TProfile>(string name, ISearchIndex<TProfile> index,
+        LoadProfiles<TProfile> load, CancellationToken ct)
+    {
+        var total = 0;
+        while (true)
+        {
+            var mark = index.Watermark ?? 0;
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var batch = await db.IndexChanges.AsNoTracking()
+                .Where(c => c.Index == name && c.Id > mark)
+                .OrderBy(c => c.Id).Take(BatchSize).ToListAsync(ct);
+            if (batch.Count == 0)
+            {
+                return total;
+            }
+            // Only the last change of each record matters; its current state is read once.
+            var ids = batch.Select(c => c.EntityId).Distinct(StringComparer.Ordinal).ToList();
+            var profiles = await load(db, ids, ct);
+            var present = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var profile in profiles)
+            {
+                index.Upsert(profile);
+                present.Add(IdOf(profile));
+            }
+            foreach (var id in ids.Where(id => !present.Contains(id)))
+            {
+                index.Delete(id);
+            }
+            index.Commit(batch[^1].Id);
+            index.WaitForChanges();
+            total += batch.Count;
+        }
+    }
+
+    private static string IdOf<TProfile>(TProfile profile) => profile switch
+    {
+        PositionProfile p => p.Id,
+        SeekerProfile s => s.Id,
+        _ => throw new ArgumentException($"no id for {typeof(TProfile).Name}"),
+    };
+}

@@ -1,0 +1,66 @@
+using Employment.Core.Data;
+using Employment.Core.Households;
+using Employment.Core.Matching;
+using Employment.Core.Positions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Employment.Core.Search;
+
+/// <summary>
+/// The engine's view of database records: what the indexer writes and what a caller matching one
+/// person or position passes in. One loader, so the index and a direct match never see different profiles.
+/// </summary>
+public static class ProfileLoader
+{
+    /// <summary>Positions by id (all when <paramref name="ids"/> is null), with their employer's name.</summary>
+    public static async Task<IReadOnlyList<PositionProfile>> PositionsAsync(AppDbContext db, IReadOnlyCollection<string>? ids, CancellationToken ct)
+    {
+        var query = db.Positions.AsNoTracking().Include(p => p.Employer).AsQueryable();
+        if (ids is not null)
+        {
+            query = query.Where(p => ids.Contains(p.Id));
+        }
+        var positions = await query.ToListAsync(ct);
+        return positions.Select(p => p.ToProfile()).ToList();
+    }
+
+    /// <summary>Persons by id (all when <paramref name="ids"/> is null), with their household's facts.</summary>
+    public static async Task<IReadOnlyList<SeekerProfile>> SeekersAsync(AppDbContext db, IReadOnlyCollection<string>? ids, CancellationToken ct)
+    {
+        var query = db.Households.AsNoTracking().Include(h => h.Members).AsQueryable();
+        if (ids is not null)
+        {
+            var householdIds = db.Persons.Where(p => ids.Contains(p.Id)).Select(p => p.HouseholdId);
+            query = query.Where(h => householdIds.Contains(h.Id));
+        }
+        var households = await query.AsSplitQuery().ToListAsync(ct);
+        var intentions = await LatestIntentionsAsync(db, households.Select(h => h.Id).ToList(), ct);
+        var wanted = ids is null ? null : new HashSet<string>(ids, StringComparer.Ordinal);
+        return households
+            .SelectMany(h => h.Members.Where(m => wanted is null || wanted.Contains(m.Id))
+                .Select(m => m.ToProfile(h, intentions.GetValueOrDefault(m.Id) ?? intentions.GetValueOrDefault(h.Id))))
+            .ToList();
+    }
+
+    /// <summary>The latest employment-intention entry of the four-clear ledger, per person and per household.</summary>
+    private static async Task<Dictionary<string, string>> LatestIntentionsAsync(AppDbContext db, List<string> householdIds, CancellationToken ct)
+    {
+        var entries = await db.LedgerEntries.AsNoTracking()
+            .Where(e => e.Section == LedgerSection.EmploymentIntention && householdIds.Contains(e.HouseholdId))
+            .Select(e => new { e.HouseholdId, e.PersonId, e.Text, e.Id })
+            .ToListAsync(ct);
+        var latest = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in entries.OrderBy(e => e.Id))
+        {
+            latest[entry.PersonId ?? entry.HouseholdId] = entry.Text;
+        }
+        return latest;
+    }
+
+    /// <summary>The region's lines, for ranking by what a wage does to a household.</summary>
+    public static async Task<RegionLines> LinesAsync(AppDbContext db, CancellationToken ct)
+    {
+        var region = await db.Regions.AsNoTracking().OrderBy(r => r.Id).FirstOrDefaultAsync(ct);
+        return new RegionLines((double)(region?.DibaoLine ?? 0), (double)(region?.EdgeLine ?? 0));
+    }
+}

@@ -1,0 +1,108 @@
+using Employment.Core.Data;
+using Employment.Core.Matching;
+using Employment.Core.Search;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace Employment.Web.Infrastructure;
+
+public static class SearchSetup
+{
+    /// <summary>
+    /// The job bank and talent pool indexes (one writer each, for the life of the process), the
+    /// engine over them, and the indexer that keeps them equal to the database.
+    /// </summary>
+    public static IHostApplicationBuilder AddSearch(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddEmploymentSearch();
+        builder.Services.AddSingleton<IndexingService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<IndexingService>());
+        builder.Services.AddHealthChecks().AddCheck<IndexHealthCheck>("indexes");
+        return builder;
+    }
+}
+
+/// <summary>
+/// The one indexer of the process: builds the indexes at start when missing or stale, then applies
+/// outbox rows as soon as a save signals them (and every few seconds regardless, for changes made
+/// by another process such as the CLI).
+/// </summary>
+public sealed class IndexingService(IndexSynchronizer synchronizer, IndexSignal signal, ILogger<IndexingService> logger) : BackgroundService
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once both indexes have caught up with the database after start.</summary>
+    public Task Ready => _ready.Task;
+
+    public DateTime? LastSyncUtc { get; private set; }
+    public string? LastError { get; private set; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested && !_ready.Task.IsCompleted)
+        {
+            try
+            {
+                foreach (var result in await synchronizer.EnsureCurrentAsync(stoppingToken))
+                {
+                    logger.LogInformation("{Index} index ready: {Applied} applied{Rebuilt}, watermark {Watermark}",
+                        result.Index, result.Applied, result.Rebuilt ? " (rebuilt)" : "", result.Watermark);
+                }
+                LastSyncUtc = DateTime.UtcNow;
+                LastError = null;
+                _ready.TrySetResult();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LastError = ex.Message;
+                logger.LogError(ex, "Building the indexes failed; retrying");
+                await Task.Delay(Poll, stoppingToken);
+            }
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await signal.WaitAsync(Poll, stoppingToken);
+            try
+            {
+                await synchronizer.CatchUpAsync(stoppingToken);
+                LastSyncUtc = DateTime.UtcNow;
+                LastError = null;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The rows stay in the outbox; the next pass retries them.
+                LastError = ex.Message;
+                logger.LogError(ex, "Applying index changes failed; will retry");
+            }
+        }
+    }
+}
+
+internal sealed class IndexHealthCheck(IndexSynchronizer synchronizer, IndexingService indexing) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var data = new Dictionary<string, object>
+        {
+            ["jobBankDocuments"] = synchronizer.JobBank.Count,
+            ["talentPoolDocuments"] = synchronizer.TalentPool.Count,
+            ["jobBankWatermark"] = synchronizer.JobBank.Watermark ?? -1,
+            ["talentPoolWatermark"] = synchronizer.TalentPool.Watermark ?? -1,
+        };
+        if (indexing.LastSyncUtc is { } last)
+        {
+            data["lastSyncUtc"] = last;
+        }
+        if (indexing.LastError is { } error)
+        {
+            return Task.FromResult(HealthCheckResult.Degraded("indexing failing: " + error, data: data));
+        }
+        return Task.FromResult(indexing.Ready.IsCompleted
+            ? HealthCheckResult.Healthy("indexes current", data)
+            : HealthCheckResult.Degraded("indexes building", data: data));
+    }
+}

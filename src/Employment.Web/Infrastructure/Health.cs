@@ -51,7 +51,7 @@ internal sealed class DatabaseHealthCheck(AppDbContext db) : IHealthCheck
                 ["positions"] = await db.Positions.CountAsync(cancellationToken),
                 ["households"] = await db.Households.CountAsync(cancellationToken),
                 ["persons"] = await db.Persons.CountAsync(cancellationToken),
-                ["pendingIndexChanges"] = await db.IndexChanges.CountAsync(cancellationToken),
+                ["outboxRows"] = await db.IndexChanges.CountAsync(cancellationToken),
             };
             return HealthCheckResult.Healthy("database reachable", data);
         }

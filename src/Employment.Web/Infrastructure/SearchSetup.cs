@@ -32,6 +32,7 @@ public static class SearchSetup
 public sealed class IndexingService(IndexSynchronizer synchronizer, IndexSignal signal, ILogger<IndexingService> logger) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan PurgeEvery = TimeSpan.FromMinutes(10);
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes once both indexes have caught up with the database after start.</summary>
@@ -63,6 +64,7 @@ public sealed class IndexingService(IndexSynchronizer synchronizer, IndexSignal 
             }
         }
 
+        var lastPurge = DateTime.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             await signal.WaitAsync(Poll, stoppingToken);
@@ -71,6 +73,12 @@ public sealed class IndexingService(IndexSynchronizer synchronizer, IndexSignal 
                 await synchronizer.CatchUpAsync(stoppingToken);
                 LastSyncUtc = DateTime.UtcNow;
                 LastError = null;
+                // Applied outbox rows are history nobody reads; keep the table small.
+                if (LastSyncUtc - lastPurge > PurgeEvery)
+                {
+                    await synchronizer.PurgeAppliedAsync(stoppingToken);
+                    lastPurge = LastSyncUtc.Value;
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

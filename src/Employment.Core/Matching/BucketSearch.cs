@@ -13,6 +13,9 @@ internal sealed record Bucket(Query Query, double Bound);
 /// first, and the search stops when the K-th score found beats every bucket left. Every
 /// candidate found is verified against <see cref="HardRules"/> and scored by <see cref="Ranker"/>,
 /// so the result is the exhaustive matcher's, found in a fraction of the work.
+/// Buckets may overlap: a document is scored once, in the first bucket that holds it. A bucket's
+/// bound only has to hold for the documents of it that no earlier bucket held; each document's
+/// own bucket (its best tier, its ring) is always listed, so none is lost.
 /// </summary>
 internal sealed class BucketSearch<TProfile>(
     LuceneIndex<TProfile> store,
@@ -52,9 +55,10 @@ internal sealed class BucketSearch<TProfile>(
 
     public void Search(List<Bucket> buckets)
     {
-        buckets.Sort((a, b) => b.Bound.CompareTo(a.Bound));
         var collector = new SlotCollector(this);
-        foreach (var bucket in buckets)
+        // Stable: a bucket's bound may assume an earlier bucket with an equal or higher bound
+        // (a higher skill tier, say) was searched before it, its documents now skipped as seen.
+        foreach (var bucket in buckets.OrderByDescending(b => b.Bound))
         {
             // Strictly greater: an equal score in the bucket could still win on id.
             if (top.IsFull && top.Threshold > bucket.Bound)
@@ -149,27 +153,56 @@ internal static class Queries
     }
 }
 
-/// <summary>Distance rings: cells grouped by how near they can be, so far cells are searched only when they might matter.</summary>
+/// <summary>
+/// Distance rings: cells grouped by how near they can be, so far cells are searched only when
+/// they might matter. Fine cells near the centre, coarse cells further out, to keep the term
+/// look-ups (about 5 µs each in Lucene.Net) few.
+/// </summary>
 internal static class Rings
 {
     public static readonly double[] Edges = [0, 1, 2, 3.5, 5.5, 8, 11, 15, 20, 25];
 
+    /// <summary>Fine cells up to here; beyond, coarse cells.</summary>
+    public const double FineKm = 5.5;
+
     /// <summary>Beyond this the rings stop and one last bucket takes everything else.</summary>
     public const double CapKm = 30;
 
-    public static List<(Query Cells, double MinKm)> Around(GeoPoint center, double radiusKm, string field)
+    /// <summary>
+    /// Each ring's cells with a lower bound of the distance of any document in them that no
+    /// nearer ring holds. A coarse cell reaching inside <see cref="FineKm"/> holds documents the
+    /// fine rings already took; the rest of it is at least <see cref="FineKm"/> away.
+    /// </summary>
+    public static List<(Query Cells, double MinKm)> Around(GeoPoint center, double radiusKm, string fineField, string coarseField)
     {
-        var byRing = new List<string>[Edges.Length];
-        foreach (var (cell, minKm) in GeoGrid.Fine.CellsWithin(center, Math.Min(radiusKm, CapKm)))
+        var radius = Math.Min(radiusKm, CapKm);
+        var byRing = new List<(string Field, string Term)>[Edges.Length];
+        foreach (var (cell, minKm) in GeoGrid.Fine.CellsWithin(center, Math.Min(radius, FineKm)))
         {
-            var ring = Array.FindLastIndex(Edges, e => e <= minKm);
-            (byRing[ring] ??= []).Add(GeoGrid.Term(cell));
+            if (minKm < FineKm)
+            {
+                var ring = Array.FindLastIndex(Edges, e => e <= minKm);
+                (byRing[ring] ??= []).Add((fineField, GeoGrid.Term(cell)));
+            }
+        }
+        if (radius > FineKm)
+        {
+            foreach (var (cell, minKm) in GeoGrid.Coarse.CellsWithin(center, radius))
+            {
+                var ring = Array.FindLastIndex(Edges, e => e <= Math.Max(FineKm, minKm));
+                (byRing[ring] ??= []).Add((coarseField, GeoGrid.Term(cell)));
+            }
         }
         var rings = new List<(Query, double)>();
         for (var i = 0; i < Edges.Length; i++)
         {
-            if (byRing[i] is { } cells && Queries.AnyOf(field, cells) is { } query)
+            if (byRing[i] is { } cells)
             {
+                var query = new BooleanQuery();
+                foreach (var (field, term) in cells)
+                {
+                    query.Add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+                }
                 rings.Add((query, Edges[i]));
             }
         }

@@ -64,67 +64,44 @@ public sealed class MatchingEngine
             ranges.Add(new(JobBankFields.HoursCap, long.MinValue, (long)Math.Ceiling(maxHours * 100)));
         }
 
-        // Skill tiers: a required skill held; else a related or preferred one; else none (skill feature 0).
+        // Skill tiers: a required skill held; else a related or preferred one; else none (skill
+        // feature 0). The first two are small: searched whole over the seeker's reach.
         var held = seeker.Skills.Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
         var bestHeld = seeker.Skills.Count == 0 ? 0 : seeker.Skills.Max(_ranker.HeldCredit);
         var relatedOnly = held.SelectMany(graph.Neighbours).Where(c => !held.Contains(c) && !graph.IsCertificate(c)).ToHashSet(StringComparer.Ordinal);
         var tier1 = Queries.AnyOf(JobBankFields.Required, held);
         var tier2 = Queries.AnyOf((JobBankFields.Required, relatedOnly), (JobBankFields.Preferred, held.Concat(relatedOnly)));
-        var tiers = new List<(List<(Query, Occur)> Clauses, double Skills)>();
-        if (tier1 is not null)
-        {
-            tiers.Add(([(tier1, Occur.MUST)], bestHeld));
-        }
-        if (tier2 is not null)
-        {
-            var clauses = new List<(Query, Occur)> { (tier2, Occur.MUST) };
-            if (tier1 is not null)
-            {
-                clauses.Add((tier1, Occur.MUST_NOT));
-            }
-            tiers.Add((clauses, 0.7 * w.RelatedCredit * bestHeld + 0.3 * bestHeld));
-        }
-        var rest = new List<(Query, Occur)>();
-        if (tier1 is not null)
-        {
-            rest.Add((tier1, Occur.MUST_NOT));
-        }
-        if (tier2 is not null)
-        {
-            rest.Add((tier2, Occur.MUST_NOT));
-        }
-        tiers.Add((rest, 0));
-
-        // Distance rings around home, remote work, and beyond the last ring for very long commutes.
-        var nearFactor = seeker.PrefersRemote ? w.RemoteNeutral : 1.0;
-        var rings = Rings.Around(seeker.Location, seeker.MaxCommuteKm, JobBankFields.Cell)
-            .Select(r => ((Query?)r.Cells, Location: Ranker.Decay(r.MinKm, seeker.MaxCommuteKm) * nearFactor))
-            .ToList();
-        var reach = new List<Query?>(rings.Select(r => r.Item1));
-        rings.Add((Queries.Term(JobBankFields.Cell, JobBankFields.RemoteCell), seeker.PrefersRemote ? 1.0 : w.RemoteNeutral));
-        reach.Add(rings[^1].Item1);
         var unbounded = seeker.MaxCommuteKm > Rings.CapKm;
-        if (unbounded)
-        {
-            rings.Add((null, Ranker.Decay(Rings.CapKm, seeker.MaxCommuteKm) * nearFactor));
-        }
+        var near = NearOrRemote.Around(seeker.Location, seeker.MaxCommuteKm, JobBankFields.Lat, JobBankFields.Lon, JobBankFields.IsRemote);
 
         var accommodation = seeker.DisabilityType is null ? 0 : Ranker.Severity(seeker);
         var priority = Math.Max(Ranker.PriorityClaim(seeker), 0.5);
+        var bestLocation = seeker.PrefersRemote ? 1.0 : Math.Max(1.0, w.RemoteNeutral);
         var buckets = new List<Bucket>();
-        foreach (var (tierClauses, skills) in tiers)
+        void Add(double skills, double location, params Query?[] parts)
         {
-            foreach (var (cells, location) in rings)
-            {
-                var clauses = new List<(Query, Occur)>(required);
-                clauses.AddRange(tierClauses);
-                if (cells is not null)
-                {
-                    clauses.Add((cells, Occur.MUST));
-                }
-                var bound = _ranker.Bound(new MatchFeatures(skills, accommodation, location, 1, priority, 0), withQuery);
-                buckets.Add(new Bucket(Queries.All(clauses), bound));
-            }
+            var clauses = new List<(Query, Occur)>(required);
+            clauses.AddRange(parts.OfType<Query>().Select(q => (q, Occur.MUST)));
+            buckets.Add(new Bucket(Queries.All(clauses), _ranker.Bound(new MatchFeatures(skills, accommodation, location, 1, priority, 0), withQuery)));
+        }
+        if (tier1 is not null)
+        {
+            Add(bestHeld, bestLocation, tier1);
+        }
+        if (tier2 is not null)
+        {
+            Add(0.7 * w.RelatedCredit * bestHeld + 0.3 * bestHeld, bestLocation, tier2);
+        }
+        // No skill in common: ring by ring outwards, then remote work, then (for a very long commute) the rest.
+        var nearFactor = seeker.PrefersRemote ? w.RemoteNeutral : 1.0;
+        foreach (var (cells, minKm) in Rings.Around(seeker.Location, seeker.MaxCommuteKm, JobBankFields.Cell, JobBankFields.CoarseCell))
+        {
+            Add(0, Ranker.Decay(minKm, seeker.MaxCommuteKm) * nearFactor, cells);
+        }
+        Add(0, seeker.PrefersRemote ? 1.0 : w.RemoteNeutral, Queries.Term(JobBankFields.Cell, JobBankFields.RemoteCell));
+        if (unbounded)
+        {
+            Add(0, Ranker.Decay(Rings.CapKm, seeker.MaxCommuteKm) * nearFactor);
         }
 
         var store = _jobBank.Store;
@@ -132,7 +109,7 @@ public sealed class MatchingEngine
         var searcher = store.AcquireSearcher();
         try
         {
-            var search = new BucketSearch<PositionProfile>(store, searcher, new DocValuesFilter(ranges), top, (position, text) =>
+            var search = new BucketSearch<PositionProfile>(store, searcher, new DocValuesFilter(ranges, near), top, (position, text) =>
             {
                 if (HardRules.Check(seeker, position, request.AsOf, out var km) is not null)
                 {
@@ -143,12 +120,7 @@ public sealed class MatchingEngine
             });
             if (withQuery && TextAnalysis.BuildQuery(store.Analyzer, request.Query, ConceptMap.Embedded) is { } text)
             {
-                var candidates = new List<(Query, Occur)>(required);
-                if (!unbounded && Queries.AnyQuery(reach.OfType<Query>()) is { } anyCell)
-                {
-                    candidates.Add((anyCell, Occur.MUST));
-                }
-                search.SearchText(text, Queries.All(candidates), w.TextWindow);
+                search.SearchText(text, Queries.All(required), w.TextWindow);
             }
             search.Search(buckets);
         }
@@ -173,17 +145,12 @@ public sealed class MatchingEngine
         var graph = _ranker.Skills;
         var remote = position.Remote || position.Location is null;
 
+        // Needs are left to verification: few seekers have any, and a MUST_NOT for every
+        // accommodation not offered would cost more in term look-ups than it saves.
         var required = new List<(Query, Occur)> { (Queries.Term(TalentPoolFields.Available, "1"), Occur.MUST) };
         foreach (var demand in position.Demands)
         {
             required.Add((Queries.Term(TalentPoolFields.Limit, demand), Occur.MUST_NOT));
-        }
-        foreach (var code in _accommodationCodes)
-        {
-            if (!HardRules.Offers(position, code))
-            {
-                required.Add((Queries.Term(TalentPoolFields.Need, code), Occur.MUST_NOT));
-            }
         }
         if (!remote)
         {
@@ -199,52 +166,8 @@ public sealed class MatchingEngine
             ranges.Add(new(TalentPoolFields.MaxHours, (long)Math.Floor(position.HoursPerWeek * 100), long.MaxValue));
         }
 
-        // Skill tiers: a required skill held, experts first; else a related or preferred one; else none.
-        var preferredShare = position.PreferredSkills.Count > 0 ? 0.3 : 0;
-        var requiredOrdinary = position.RequiredSkills.Where(c => !graph.IsCertificate(c)).ToList();
-        var requiredLicences = position.RequiredSkills.Where(graph.IsCertificate).ToList();
-        var tiers = new List<(List<(Query, Occur)> Clauses, double Skills)>();
-        var excluded = new List<(Query, Occur)>();
-        var levelTiers = new (int Level, IEnumerable<string> Licences)[] { (3, requiredLicences), (2, []), (1, []) };
-        foreach (var (level, licences) in levelTiers)
-        {
-            if (Queries.AnyOf((TalentPoolFields.SkillLevel, requiredOrdinary.Select(c => TalentPoolSchema.SkillLevelTerm(c, level))),
-                    (TalentPoolFields.Skill, licences)) is { } tier)
-            {
-                tiers.Add(([(tier, Occur.MUST), .. excluded], 0.7 * Ranker.LevelCredit(level) + preferredShare));
-                excluded.Add((tier, Occur.MUST_NOT));
-            }
-        }
-        var nearSkills = requiredOrdinary.Concat(position.PreferredSkills.Where(c => !graph.IsCertificate(c)))
-            .SelectMany(graph.Neighbours)
-            .Concat(position.PreferredSkills)
-            .Where(c => !position.RequiredSkills.Contains(c));
-        if (Queries.AnyOf(TalentPoolFields.Skill, nearSkills) is { } tier2)
-        {
-            tiers.Add(([(tier2, Occur.MUST), .. excluded], 0.7 * (requiredOrdinary.Count > 0 ? w.RelatedCredit : 0) + preferredShare));
-            excluded.Add((tier2, Occur.MUST_NOT));
-        }
-        tiers.Add((excluded, 0));
-
-        var places = new List<(Query? Clause, double Location)>();
-        if (remote)
-        {
-            places.Add((Queries.Term(TalentPoolFields.PrefersRemote, "1"), 1.0));
-            places.Add((Queries.Term(TalentPoolFields.PrefersRemote, "0"), w.RemoteNeutral));
-        }
-        else
-        {
-            var longest = Math.Max(_talentPool.LongestCommuteKm, 0.1);
-            foreach (var (cells, minKm) in Rings.Around(position.Location!.Value, longest, TalentPoolFields.Home))
-            {
-                places.Add((cells, Ranker.Decay(minKm, longest)));
-            }
-            if (longest > Rings.CapKm)
-            {
-                places.Add((null, Ranker.Decay(Rings.CapKm, longest)));
-            }
-        }
-
+        var helps = Enum.GetValues<Domain.DisabilityType>()
+            .Max(t => (double)Ranker.HelpfulFor(t).Count(c => HardRules.Offers(position, c)) / Ranker.HelpfulFor(t).Count);
         var households = position.PublicWelfare
             ? new List<(Query? Clause, double Priority)>
             {
@@ -253,40 +176,61 @@ public sealed class MatchingEngine
                 (Queries.Term(TalentPoolFields.Priority, "0"), 0.0),
             }
             : [(null, 0.5)];
-
-        var helps = Enum.GetValues<Domain.DisabilityType>()
-            .Max(t => (double)Ranker.HelpfulFor(t).Count(c => HardRules.Offers(position, c)) / Ranker.HelpfulFor(t).Count);
-        var disabilities = helps > 0
-            ? new List<(Query? Clause, double Accommodation)>
-            {
-                (Queries.Term(TalentPoolFields.Disabled, "1"), helps),
-                (Queries.Term(TalentPoolFields.Disabled, "0"), 0),
-            }
-            : [(null, 0)];
-
         var buckets = new List<Bucket>();
-        foreach (var (tierClauses, skills) in tiers)
+        void Add(double skills, IEnumerable<(Query? Clause, double Location)> places, params Query?[] parts)
         {
             foreach (var (place, location) in places)
             {
                 foreach (var (household, priority) in households)
                 {
-                    foreach (var (disability, accommodation) in disabilities)
-                    {
-                        var clauses = new List<(Query, Occur)>(required);
-                        clauses.AddRange(tierClauses);
-                        foreach (var extra in new[] { place, household, disability })
-                        {
-                            if (extra is not null)
-                            {
-                                clauses.Add((extra, Occur.MUST));
-                            }
-                        }
-                        var bound = _ranker.Bound(new MatchFeatures(skills, accommodation, location, 1, priority, 0), withQuery);
-                        buckets.Add(new Bucket(Queries.All(clauses), bound));
-                    }
+                    var clauses = new List<(Query, Occur)>(required);
+                    clauses.AddRange(parts.Append(place).Append(household).OfType<Query>().Select(q => (q, Occur.MUST)));
+                    buckets.Add(new Bucket(Queries.All(clauses), _ranker.Bound(new MatchFeatures(skills, helps, location, 1, priority, 0), withQuery)));
                 }
             }
+        }
+        var anywhere = remote
+            ? new List<(Query?, double)> { (Queries.Term(TalentPoolFields.PrefersRemote, "1"), 1.0), (Queries.Term(TalentPoolFields.PrefersRemote, "0"), w.RemoteNeutral) }
+            : [(null, 1.0)];
+
+        // Skill tiers: a required skill held, experts first; else a related or preferred one; else none.
+        var preferredShare = position.PreferredSkills.Count > 0 ? 0.3 : 0;
+        var requiredOrdinary = position.RequiredSkills.Where(c => !graph.IsCertificate(c)).ToList();
+        var requiredLicences = position.RequiredSkills.Where(graph.IsCertificate).ToList();
+        var levelTiers = new (int Level, IEnumerable<string> Licences)[] { (3, requiredLicences), (2, []), (1, []) };
+        foreach (var (level, licences) in levelTiers)
+        {
+            var tier = Queries.AnyOf((TalentPoolFields.SkillLevel, requiredOrdinary.Select(c => TalentPoolSchema.SkillLevelTerm(c, level))),
+                (TalentPoolFields.Skill, licences));
+            if (tier is not null)
+            {
+                Add(0.7 * Ranker.LevelCredit(level) + preferredShare, anywhere, tier);
+            }
+        }
+        var nearSkills = requiredOrdinary.Concat(position.PreferredSkills.Where(c => !graph.IsCertificate(c)))
+            .SelectMany(graph.Neighbours)
+            .Concat(position.PreferredSkills)
+            .Where(c => !position.RequiredSkills.Contains(c));
+        if (Queries.AnyOf(TalentPoolFields.Skill, nearSkills) is { } tier2)
+        {
+            Add(0.7 * (requiredOrdinary.Count > 0 ? w.RelatedCredit : 0) + preferredShare, anywhere, tier2);
+        }
+
+        // No skill in common: ring by ring outwards from the position, or by remote preference.
+        if (remote)
+        {
+            Add(0, anywhere);
+        }
+        else
+        {
+            var longest = Math.Max(_talentPool.LongestCommuteKm, 0.1);
+            var rings = Rings.Around(position.Location!.Value, longest, TalentPoolFields.Home, TalentPoolFields.CoarseHome)
+                .Select(r => ((Query?)r.Cells, Ranker.Decay(r.MinKm, longest))).ToList();
+            if (longest > Rings.CapKm)
+            {
+                rings.Add((null, Ranker.Decay(Rings.CapKm, longest)));
+            }
+            Add(0, rings);
         }
 
         var store = _talentPool.Store;

@@ -170,7 +170,7 @@ public sealed class SyntheticRegion
                 PrefersRemote = Chance(disability is null ? 0.05 : 0.25),
                 MaxCommuteKm = Chance(0.1) ? 10 : Math.Round(3 + 12 * (_random.NextDouble() + _random.NextDouble()) / 2, 1),
                 MaxHoursPerWeek = Chance(0.15) ? Pick([20.0, 25, 30, 35], [25, 25, 30, 20]) : null,
-                DesiredWage = Chance(0.6) ? Math.Round(Between(1800, 5000), -2) : null,
+                DesiredWage = Chance(0.6) ? Math.Round(Between(18, 50)) * 100 : null,
                 Location = Chance(0.9) ? home : Jitter(home, 1),
                 Intention = intention,
                 Household = new HouseholdFacts(null, 1, 0, false),
@@ -225,7 +225,7 @@ public sealed class SyntheticRegion
                 ? term.NameEn + Pick([" worker", " assistant", " staff", "er"], [40, 30, 20, 10])
                 : term.NameZh + Pick(["员", "工", "岗位", ""], [35, 30, 20, 15]);
             var employer = Employers[_random.Next(Employers.Length)];
-            var wage = Math.Round(1800 + Math.Exp(_random.NextDouble() * Math.Log(6000)), -1);
+            var wage = Math.Round((1800 + Math.Exp(_random.NextDouble() * Math.Log(6000))) / 10) * 10;
             var hours = Pick([40.0, 44, 48, 20, 25, 30], [55, 10, 10, 8, 7, 10]);
             var headcount = Pick([1, 2, 3, 5, 10], [40, 25, 15, 12, 8]);
             return new PositionProfile

@@ -68,6 +68,12 @@ internal static class JobBankFields
     public const string Demand = "demand";
     public const string Cell = "cell";
     public const string RemoteCell = "remote";
+    /// <summary>The coarse cell (or "remote"): a seeker's whole reach in a few dozen terms.</summary>
+    public const string CoarseCell = "cell5";
+    /// <summary>Latitude and longitude in micro-degrees (0 for remote), for a bounding-box check without terms.</summary>
+    public const string Lat = "lat6";
+    public const string Lon = "lon6";
+    public const string IsRemote = "is_remote";
     public const string ValidUntil = "valid_until";
     public const string MinAge = "min_age";
     public const string MaxAge = "max_age";
@@ -80,7 +86,7 @@ internal sealed class JobBankSchema : IDocumentSchema<PositionProfile>
 {
     private static readonly JsonSerializerOptions Json = new();
 
-    public string Version => "jobbank-1";
+    public string Version => "jobbank-3";
 
     public string IdOf(PositionProfile profile) => profile.Id;
 
@@ -116,6 +122,12 @@ internal sealed class JobBankSchema : IDocumentSchema<PositionProfile>
         }
         var cell = p.Remote || p.Location is null ? JobBankFields.RemoteCell : GeoGrid.Term(GeoGrid.Fine.CellOf(p.Location.Value));
         d.Add(new StringField(JobBankFields.Cell, cell, Field.Store.NO));
+        var coarse = p.Remote || p.Location is null ? JobBankFields.RemoteCell : GeoGrid.Term(GeoGrid.Coarse.CellOf(p.Location.Value));
+        d.Add(new StringField(JobBankFields.CoarseCell, coarse, Field.Store.NO));
+        var remote = p.Remote || p.Location is null;
+        d.Add(new NumericDocValuesField(JobBankFields.IsRemote, remote ? 1 : 0));
+        d.Add(new NumericDocValuesField(JobBankFields.Lat, remote ? 0 : (long)Math.Round(p.Location!.Value.Lat * 1e6)));
+        d.Add(new NumericDocValuesField(JobBankFields.Lon, remote ? 0 : (long)Math.Round(p.Location!.Value.Lon * 1e6)));
         d.Add(new NumericDocValuesField(JobBankFields.ValidUntil, p.ValidUntil?.DayNumber ?? int.MaxValue));
         d.Add(new NumericDocValuesField(JobBankFields.MinAge, p.MinAge ?? int.MinValue));
         d.Add(new NumericDocValuesField(JobBankFields.MaxAge, p.MaxAge ?? int.MaxValue));

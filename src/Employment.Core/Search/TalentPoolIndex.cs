@@ -47,6 +47,7 @@ internal static class TalentPoolFields
     public const string Reach = "reach";
     /// <summary>The fine cell of home, for ranking by distance.</summary>
     public const string Home = "home";
+    public const string CoarseHome = "home5";
     /// <summary>1: dibao, extreme or zero-employment household; r: another registered category; 0: none.</summary>
     public const string Priority = "prio";
     public const string PrefersRemote = "remote_pref";
@@ -62,7 +63,7 @@ internal sealed class TalentPoolSchema : IDocumentSchema<SeekerProfile>
     private static readonly JsonSerializerOptions Json = new();
     private double _longestCommuteKm;
 
-    public string Version => "talentpool-1";
+    public string Version => "talentpool-2";
 
     public double LongestCommuteKm => Volatile.Read(ref _longestCommuteKm);
 
@@ -107,6 +108,7 @@ internal sealed class TalentPoolSchema : IDocumentSchema<SeekerProfile>
             d.Add(new StringField(TalentPoolFields.Reach, GeoGrid.Term(cell), Field.Store.NO));
         }
         d.Add(new StringField(TalentPoolFields.Home, GeoGrid.Term(GeoGrid.Fine.CellOf(s.Location)), Field.Store.NO));
+        d.Add(new StringField(TalentPoolFields.CoarseHome, GeoGrid.Term(GeoGrid.Coarse.CellOf(s.Location)), Field.Store.NO));
         d.Add(new StringField(TalentPoolFields.Priority, PriorityTerm(s), Field.Store.NO));
         d.Add(new StringField(TalentPoolFields.PrefersRemote, s.PrefersRemote ? "1" : "0", Field.Store.NO));
         d.Add(new StringField(TalentPoolFields.Disabled, s.DisabilityType is null ? "0" : "1", Field.Store.NO));

@@ -87,7 +87,8 @@ internal static class TextAnalysis
 /// </summary>
 internal sealed class ConceptMap
 {
-    private readonly (string Word, string Code, bool Ascii)[] _words;
+    // By first character: a document's text is scanned once, not once per word.
+    private readonly Dictionary<char, (string Word, string Code, bool Ascii)[]> _byFirst;
 
     public ConceptMap(Taxonomy.Taxonomy taxonomy)
     {
@@ -109,7 +110,7 @@ internal sealed class ConceptMap
                 }
             }
         }
-        _words = [.. words];
+        _byFirst = words.GroupBy(w => w.Item1[0]).ToDictionary(g => g.Key, g => g.ToArray());
     }
 
     public static ConceptMap Embedded { get; } = new(Taxonomy.Taxonomy.Embedded);
@@ -122,22 +123,20 @@ internal sealed class ConceptMap
             return found;
         }
         var lower = text.ToLowerInvariant();
-        foreach (var (word, code, ascii) in _words)
+        for (var at = 0; at < lower.Length; at++)
         {
-            if (found.Contains(code))
+            if (!_byFirst.TryGetValue(lower[at], out var candidates))
             {
                 continue;
             }
-            var at = lower.IndexOf(word, StringComparison.Ordinal);
-            while (at >= 0)
+            foreach (var (word, code, ascii) in candidates)
             {
                 // Latin words must stand alone ("it" is not in "with"); Han words have no spaces to stand between.
-                if (!ascii || (IsBoundary(lower, at - 1) && IsBoundary(lower, at + word.Length)))
+                if (string.CompareOrdinal(lower, at, word, 0, word.Length) == 0 && at + word.Length <= lower.Length
+                    && (!ascii || (IsBoundary(lower, at - 1) && IsBoundary(lower, at + word.Length))))
                 {
                     found.Add(code);
-                    break;
                 }
-                at = lower.IndexOf(word, at + 1, StringComparison.Ordinal);
             }
         }
         return found;

@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Employment.Core.Matching;
+using Employment.Core.Search;
+
+namespace Employment.Cli.Bench;
+
+/// <summary>
+/// <c>employment bench</c>: a synthetic region (fixed seed) in fresh indexes, timed in both
+/// directions against the exhaustive matcher in the same run.
+/// </summary>
+public static class BenchCommand
+{
+    private const int Seed = 20261124;
+    private const int Top = 20;
+    private const int IndexQueries = 300;
+
+    public static async Task<int> RunAsync(int persons, int positions, string format, string? workDir, TextWriter output)
+    {
+        var json = string.Equals(format, "json", StringComparison.OrdinalIgnoreCase);
+        var log = json ? TextWriter.Null : output;
+        var root = workDir ?? Path.Combine(Path.GetTempPath(), "employment-bench-" + Guid.NewGuid().ToString("N"));
+        var ownsRoot = workDir is null;
+        try
+        {
+            await log.WriteLineAsync($"Generating {persons:N0} persons and {positions:N0} positions (seed {Seed})…");
+            var region = SyntheticRegion.Generate(Seed, persons, positions);
+            var options = new SearchOptions { IndexRoot = root };
+            DeleteIndexes(options);
+
+            using var jobBank = new JobBankIndex(options);
+            using var talentPool = new TalentPoolIndex(options);
+            var build = Stopwatch.StartNew();
+            jobBank.Rebuild(region.Positions, 1);
+            talentPool.Rebuild(region.Seekers, 1);
+            build.Stop();
+            var docsPerSecond = (persons + positions) / build.Elapsed.TotalSeconds;
+            await log.WriteLineAsync($"Indexed {persons + positions:N0} documents in {build.Elapsed.TotalSeconds:F1} s");
+
+            var engine = new MatchingEngine(jobBank, talentPool);
+            var exhaustive = new ExhaustiveMatcher(region.Positions, region.Seekers);
+            var request = new MatchRequest { Top = Top, AsOf = region.AsOf, Lines = region.Lines };
+            var random = new Random(Seed);
+            var seekers = region.Seekers.Where(HardRules.SeekerAvailable).ToList();
+            var openPositions = region.Positions.Where(p => HardRules.PositionAvailable(p, region.AsOf)).ToList();
+            var seekerSample = Enumerable.Range(0, IndexQueries).Select(_ => seekers[random.Next(seekers.Count)]).ToList();
+            var positionSample = Enumerable.Range(0, IndexQueries).Select(_ => openPositions[random.Next(openPositions.Count)]).ToList();
+            // The exhaustive matcher takes a second or more per query at a million persons: fewer samples there.
+            var exhaustiveQueries = persons >= 500_000 ? 30 : 100;
+
+            foreach (var s in seekerSample.Take(30)) { engine.PositionsFor(s, request); }
+            foreach (var p in positionSample.Take(30)) { engine.SeekersFor(p, request); }
+
+            var toPositions = Time(seekerSample, s => engine.PositionsFor(s, request));
+            var toPositionsExhaustive = Time(seekerSample.Take(exhaustiveQueries), s => exhaustive.PositionsFor(s, request));
+            var toPersons = Time(positionSample, p => engine.SeekersFor(p, request));
+            var toPersonsExhaustive = Time(positionSample.Take(exhaustiveQueries), p => exhaustive.SeekersFor(p, request));
+
+            // Top-10 for every person on every core; at a million, a sample and the rate from it.
+            var batchRequest = request with { Top = 10 };
+            var batch = persons > 200_000 ? region.Seekers.Where((_, i) => i % 10 == 0).ToList() : region.Seekers.ToList();
+            var batchClock = Stopwatch.StartNew();
+            Parallel.ForEach(batch, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+                s => engine.PositionsFor(s, batchRequest));
+            batchClock.Stop();
+            var batchRate = batch.Count / batchClock.Elapsed.TotalSeconds;
+            var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
+
+            var result = new BenchResult(persons, positions,
+                Direction(toPositions, toPositionsExhaustive), Direction(toPersons, toPersonsExhaustive),
+                Math.Round(docsPerSecond), Math.Round(batchRate, 1), Math.Round(peakMb));
+            if (json)
+            {
+                await output.WriteLineAsync(JsonSerializer.Serialize(result, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
+            }
+            else
+            {
+                await WriteTableAsync(output, result, exhaustiveQueries, batch.Count, persons, Environment.ProcessorCount);
+            }
+            return 0;
+        }
+        finally
+        {
+            if (ownsRoot)
+            {
+                try { Directory.Delete(root, recursive: true); } catch (IOException) { }
+            }
+        }
+    }
+
+    private static void DeleteIndexes(SearchOptions options)
+    {
+        foreach (var path in new[] { options.JobBankPath, options.TalentPoolPath })
+        {
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+        }
+    }
+
+    private static double[] Time<T>(IEnumerable<T> items, Action<T> run)
+    {
+        var times = new List<double>();
+        foreach (var item in items)
+        {
+            var clock = Stopwatch.StartNew();
+            run(item);
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        return [.. times];
+    }
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    private static DirectionResult Direction(double[] index, double[] exhaustive)
+    {
+        var p50 = Percentile(index, 0.50);
+        var exhaustiveP50 = Percentile(exhaustive, 0.50);
+        return new DirectionResult(Math.Round(p50, 3), Math.Round(Percentile(index, 0.95), 3), Math.Round(Percentile(index, 0.99), 3),
+            Math.Round(exhaustiveP50, 3), Math.Round(Percentile(exhaustive, 0.95), 3), Math.Round(p50 > 0 ? exhaustiveP50 / p50 : 0, 1));
+    }
+
+    private static async Task WriteTableAsync(TextWriter output, BenchResult r, int exhaustiveQueries, int batchCount, int persons, int cores)
+    {
+        var c = CultureInfo.InvariantCulture;
+        await output.WriteLineAsync();
+        await output.WriteLineAsync(string.Format(c, "{0:N0} persons, {1:N0} positions, {2} cores; top-{3}; {4} index queries and {5} exhaustive queries per direction",
+            r.Persons, r.Positions, cores, Top, IndexQueries, exhaustiveQueries));
+        await output.WriteLineAsync("direction            p50 ms   p95 ms   p99 ms   exh. p50 ms   exh. p95 ms   speedup (p50)");
+        foreach (var (name, d) in new[] { ("person → positions", r.PersonToPositions), ("position → persons", r.PositionToPersons) })
+        {
+            await output.WriteLineAsync(string.Format(c, "{0,-19} {1,7:F2} {2,8:F2} {3,8:F2} {4,13:F1} {5,13:F1} {6,14:F1}×",
+                name, d.P50Ms, d.P95Ms, d.P99Ms, d.ExhaustiveP50Ms, d.ExhaustiveP95Ms, d.Speedup));
+        }
+        await output.WriteLineAsync(string.Format(c, "index build          {0:N0} docs/s", r.IndexDocsPerSecond));
+        await output.WriteLineAsync(string.Format(c, "batch top-10         {0:N0} persons/s ({1:N0} of {2:N0} persons timed{3}); all persons in {4:F0} s",
+            r.BatchPersonsPerSecond, batchCount, persons, batchCount < persons ? ", rate extrapolated" : "", persons / r.BatchPersonsPerSecond));
+        await output.WriteLineAsync(string.Format(c, "peak working set     {0:N0} MB", r.PeakMemoryMb));
+    }
+
+    private sealed record DirectionResult(double P50Ms, double P95Ms, double P99Ms, double ExhaustiveP50Ms, double ExhaustiveP95Ms, double Speedup);
+
+    private sealed record BenchResult(int Persons, int Positions, DirectionResult PersonToPositions, DirectionResult PositionToPersons,
+        double IndexDocsPerSecond, double BatchPersonsPerSecond, double PeakMemoryMb);
+}

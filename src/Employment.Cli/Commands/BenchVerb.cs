@@ -1,0 +1,28 @@
+using System.CommandLine;
+using Employment.Cli.Bench;
+
+namespace Employment.Cli.Commands;
+
+/// <summary>`employment bench`: the engine against the exhaustive scorer on a synthetic region.</summary>
+internal static class BenchVerb
+{
+    public static Command Create()
+    {
+        var persons = new Option<int>("--persons") { Description = "persons in the synthetic region", Required = true };
+        var positions = new Option<int>("--positions") { Description = "positions in the synthetic region", Required = true };
+        var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var workDir = new Option<string?>("--work-dir") { Description = "where to build the indexes (default: a temp folder, deleted after)" };
+        var command = new Command("bench", "measure matching latency, index build rate and batch rate") { persons, positions, format, workDir };
+        command.SetAction(async (parse, _) =>
+        {
+            if (parse.GetValue(persons) < 1 || parse.GetValue(positions) < 1)
+            {
+                await Console.Error.WriteLineAsync("--persons and --positions must be at least 1");
+                return ExitCodes.InvalidInput;
+            }
+            return await BenchCommand.RunAsync(parse.GetValue(persons), parse.GetValue(positions), parse.GetValue(format)!, parse.GetValue(workDir), Console.Out);
+        });
+        return command;
+    }
+}

@@ -32,6 +32,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<JobFair> JobFairs => Set<JobFair>();
     public DbSet<JobFairAssignment> JobFairAssignments => Set<JobFairAssignment>();
+    public DbSet<JobFairInvitation> JobFairInvitations => Set<JobFairInvitation>();
+    public DbSet<Lead> Leads => Set<Lead>();
+    public DbSet<HouseholdExit> HouseholdExits => Set<HouseholdExit>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<IndexChange> IndexChanges => Set<IndexChange>();
 
@@ -55,6 +58,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         configurationBuilder.Properties<PlacementStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<JobFairStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<DivisionLevel>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<LeadStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<IndexOperation>().HaveConversion<string>().HaveMaxLength(8);
         configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
     }
@@ -89,6 +93,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(x => x.DivisionCode);
             e.HasMany(x => x.Members).WithOne(p => p.Household).HasForeignKey(p => p.HouseholdId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(x => x.Ledger).WithOne().HasForeignKey(l => l.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.Exits).WithOne().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => x.ExitStatus);
         });
 
         builder.Entity<Person>(e =>
@@ -115,6 +121,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.Entity<Placement.Placement>(e =>
         {
             e.HasIndex(x => x.PersonId);
+            e.HasIndex(x => x.StartedOn);
             e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Position>().WithMany().HasForeignKey(x => x.PositionId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(x => x.FollowUps).WithOne(f => f.Placement).HasForeignKey(f => f.PlacementId).OnDelete(DeleteBehavior.Cascade);
@@ -126,7 +133,18 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         {
             e.HasIndex(x => x.Quarter).IsUnique();
             e.HasMany(x => x.Assignments).WithOne().HasForeignKey(a => a.JobFairId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.Invitations).WithOne().HasForeignKey(a => a.JobFairId).OnDelete(DeleteBehavior.Cascade);
         });
+
+        builder.Entity<Lead>(e =>
+        {
+            e.HasIndex(x => new { x.Status, x.CreatedUtc });
+            e.HasIndex(x => x.PersonId);
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Position>().WithMany().HasForeignKey(x => x.PositionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<HouseholdExit>().HasIndex(x => x.VerifiedOn);
 
         builder.Entity<AuditEntry>(e =>
         {

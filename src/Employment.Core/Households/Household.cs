@@ -20,11 +20,16 @@ public sealed class Household
     [MaxLength(12)] public string? DivisionCode { get; set; }
     public ExitStatus ExitStatus { get; set; }
     public DateTime? ExitedUtc { get; set; }
+    /// <summary>When the household last became an exit candidate (income per head passed the lines).</summary>
+    public DateTime? ExitCandidateSinceUtc { get; set; }
+    /// <summary>The counselor who helps this household ("1+1"); null until one is assigned.</summary>
+    [MaxLength(450)] public string? HelperUserId { get; set; }
     public DateTime RegisteredUtc { get; set; }
     public DateTime UpdatedUtc { get; set; }
     [ConcurrencyCheck] public Guid Version { get; set; } = Guid.NewGuid();
     public List<Person> Members { get; set; } = [];
     public List<LedgerEntry> Ledger { get; set; } = [];
+    public List<HouseholdExit> Exits { get; set; } = [];
 }
 
 /// <summary>The four parts of the four-clear ledger (四清台账).</summary>

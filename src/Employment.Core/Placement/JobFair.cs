@@ -16,7 +16,10 @@ public sealed class JobFair
     public double? PlanValue { get; set; }
     public double? GreedyValue { get; set; }
     public DateTime CreatedUtc { get; set; }
+    public DateTime? PlannedUtc { get; set; }
+    public DateTime? HeldUtc { get; set; }
     public List<JobFairAssignment> Assignments { get; set; } = [];
+    public List<JobFairInvitation> Invitations { get; set; } = [];
 }
 
 /// <summary>One line of a fair's placement plan: this person is invited to meet this position.</summary>
@@ -27,6 +30,9 @@ public sealed class JobFairAssignment
     [MaxLength(64)] public required string PersonId { get; set; }
     [MaxLength(64)] public required string PositionId { get; set; }
     public double Score { get; set; }
+    /// <summary>The person's street or community, for the per-street invitation lists.</summary>
+    [MaxLength(12)] public string? DivisionCode { get; set; }
+    public bool? Attended { get; set; }
     public bool? Hired { get; set; }
     [MaxLength(500)] public string? Outcome { get; set; }
 }

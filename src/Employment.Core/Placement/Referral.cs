@@ -55,11 +55,17 @@ public sealed class Placement
     [MaxLength(64)] public required string PersonId { get; set; }
     [MaxLength(64)] public required string PositionId { get; set; }
     public long? ReferralId { get; set; }
+    [MaxLength(64)] public string? HouseholdId { get; set; }
+    /// <summary>The household's category when the placement began: the figures count by it.</summary>
+    public Domain.HouseholdCategory? HouseholdCategory { get; set; }
+    public bool PublicWelfare { get; set; }
     public PlacementChannel Channel { get; set; }
     public decimal MonthlyWage { get; set; }
     public DateOnly StartedOn { get; set; }
     public DateOnly? EndedOn { get; set; }
     public PlacementStatus Status { get; set; } = PlacementStatus.Active;
+    [MaxLength(1000)] public string? EndedReason { get; set; }
+    [MaxLength(256)] public string? CreatedBy { get; set; }
     public DateTime CreatedUtc { get; set; }
     public List<FollowUp> FollowUps { get; set; } = [];
 }

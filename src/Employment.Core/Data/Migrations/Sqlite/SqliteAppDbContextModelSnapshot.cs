@@ -225,12 +225,19 @@ namespace Employment.Core.Data.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ExitCandidateSinceUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ExitStatus")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ExitedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HelperUserId")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<double>("Lat")
@@ -260,7 +267,70 @@ namespace Employment.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("DivisionCode");
 
+                    b.HasIndex("ExitStatus");
+
                     b.ToTable("Households");
+                });
+
+            modelBuilder.Entity("Employment.Core.Households.HouseholdExit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("DibaoLine")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("EdgeLine")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("HouseholdId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IncentiveEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("IncomePerHead")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RevokedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TransitionEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerifiedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("VerifiedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("VerifiedOn");
+
+                    b.ToTable("HouseholdExits");
                 });
 
             modelBuilder.Entity("Employment.Core.Households.LedgerEntry", b =>
@@ -524,8 +594,14 @@ namespace Employment.Core.Data.Migrations.Sqlite
                     b.Property<DateOnly>("HeldOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("HeldUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("PlanValue")
                         .HasColumnType("REAL");
+
+                    b.Property<DateTime?>("PlannedUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Quarter")
                         .IsRequired()
@@ -554,6 +630,13 @@ namespace Employment.Core.Data.Migrations.Sqlite
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Attended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DivisionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool?>("Hired")
                         .HasColumnType("INTEGER");
@@ -585,6 +668,85 @@ namespace Employment.Core.Data.Migrations.Sqlite
                     b.ToTable("JobFairAssignments");
                 });
 
+            modelBuilder.Entity("Employment.Core.Placement.JobFairInvitation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Attended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmployerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("InvitedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("JobFairId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpenPlaces")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobFairId");
+
+                    b.ToTable("JobFairInvitations");
+                });
+
+            modelBuilder.Entity("Employment.Core.Placement.Lead", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandledBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HandledUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PositionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReferralId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PositionId");
+
+                    b.HasIndex("Status", "CreatedUtc");
+
+                    b.ToTable("Leads");
+                });
+
             modelBuilder.Entity("Employment.Core.Placement.Placement", b =>
                 {
                     b.Property<long>("Id")
@@ -596,10 +758,26 @@ namespace Employment.Core.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndedReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HouseholdCategory")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HouseholdId")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<double>("MonthlyWage")
@@ -615,6 +793,9 @@ namespace Employment.Core.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("PublicWelfare")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("ReferralId")
                         .HasColumnType("INTEGER");
@@ -632,6 +813,8 @@ namespace Employment.Core.Data.Migrations.Sqlite
                     b.HasIndex("PersonId");
 
                     b.HasIndex("PositionId");
+
+                    b.HasIndex("StartedOn");
 
                     b.ToTable("Placements");
                 });
@@ -1022,6 +1205,15 @@ namespace Employment.Core.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Employment.Core.Households.HouseholdExit", b =>
+                {
+                    b.HasOne("Employment.Core.Households.Household", null)
+                        .WithMany("Exits")
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Employment.Core.Households.LedgerEntry", b =>
                 {
                     b.HasOne("Employment.Core.Households.Household", null)
@@ -1058,6 +1250,30 @@ namespace Employment.Core.Data.Migrations.Sqlite
                     b.HasOne("Employment.Core.Placement.JobFair", null)
                         .WithMany("Assignments")
                         .HasForeignKey("JobFairId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Employment.Core.Placement.JobFairInvitation", b =>
+                {
+                    b.HasOne("Employment.Core.Placement.JobFair", null)
+                        .WithMany("Invitations")
+                        .HasForeignKey("JobFairId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Employment.Core.Placement.Lead", b =>
+                {
+                    b.HasOne("Employment.Core.Households.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Employment.Core.Positions.Position", null)
+                        .WithMany()
+                        .HasForeignKey("PositionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1165,6 +1381,8 @@ namespace Employment.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Employment.Core.Households.Household", b =>
                 {
+                    b.Navigation("Exits");
+
                     b.Navigation("Ledger");
 
                     b.Navigation("Members");
@@ -1173,6 +1391,8 @@ namespace Employment.Core.Data.Migrations.Sqlite
             modelBuilder.Entity("Employment.Core.Placement.JobFair", b =>
                 {
                     b.Navigation("Assignments");
+
+                    b.Navigation("Invitations");
                 });
 
             modelBuilder.Entity("Employment.Core.Placement.Placement", b =>

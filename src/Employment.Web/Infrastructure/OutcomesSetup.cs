@@ -22,6 +22,30 @@ public static class OutcomesSetup
         builder.Services.AddOptions<ScreenOptions>().BindConfiguration("Screen").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<Pages.Screen.ScreenFigures>();
+        builder.Services.AddScoped<DemoHistory>();
+        if (builder.Configuration.GetValue<bool>("Seed:DemoHistory"))
+        {
+            builder.Services.AddHostedService<DemoHistoryStartup>();
+        }
         return builder;
     }
+}
+
+/// <summary>
+/// Runs <see cref="DemoHistory"/> once the demo district is loaded (hosted services start after the
+/// seeding in Program.cs), so a first run has a year of figures to show. Opt-in: Seed:DemoHistory=true.
+/// </summary>
+internal sealed class DemoHistoryStartup(IServiceScopeFactory scopes, ILogger<DemoHistoryStartup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var placed = await scope.ServiceProvider.GetRequiredService<DemoHistory>().SeedAsync(cancellationToken: cancellationToken);
+        if (placed > 0)
+        {
+            logger.LogInformation("Made up a year of demo history: {Placements} placements", placed);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -35,30 +35,32 @@ public sealed class IndexModel(ScreenFigures figures, IStringLocalizer<OutcomesR
 
     public string Withheld => text["Small", MinimumCount];
 
-    public string CountText(int? value) => value is { } v ? v.ToString("N0", CultureInfo.CurrentCulture) : Withheld;
+    public string CountText(ScreenValue v) =>
+        v.Withheld ? Withheld : v.Value is { } n ? n.ToString("N0", CultureInfo.CurrentCulture) : text["Empty"];
 
-    public string RateText(double? rate) =>
-        rate is { } r ? text["Percent", r * 100] : Withheld;
+    public string RateText(ScreenValue v) =>
+        v.Withheld ? Withheld : v.Value is { } r ? text["Percent", r * 100] : text["Empty"];
 
-    public string DaysText(double? days) => days is { } d ? text["Days", d] : Withheld;
+    public string DaysText(ScreenValue v) =>
+        v.Withheld ? Withheld : v.Value is { } d ? d.ToString("N0", CultureInfo.CurrentCulture) : text["Empty"];
 
     public string FigureName(string key) => FigureDefinitions.Name(key, CultureInfo.CurrentUICulture);
 
     public IReadOnlyList<ChartItem> ChannelItems() =>
     [
-        new(text["Fair"], Data.Channels[0], CountText(Data.Channels[0])),
-        new(text["Referral"], Data.Channels[1], CountText(Data.Channels[1])),
-        new(text["Kiosk"], Data.Channels[2], CountText(Data.Channels[2])),
+        new(text["Fair"], Data.Channels[0].Value, CountText(Data.Channels[0])),
+        new(text["Referral"], Data.Channels[1].Value, CountText(Data.Channels[1])),
+        new(text["Kiosk"], Data.Channels[2].Value, CountText(Data.Channels[2])),
     ];
 
     public IReadOnlyList<ChartItem> ZeroTrendItems() =>
-        Data.ZeroEmploymentTrend.Select(p => new ChartItem(p.Quarter, p.Count, CountText(p.Count))).ToList();
+        Data.ZeroEmploymentTrend.Select(p => new ChartItem(p.Quarter, p.Count.Value, CountText(p.Count))).ToList();
 
     public IReadOnlyList<ChartItem> ExitTrendItems() =>
-        Data.ExitRateTrend.Select(p => new ChartItem(p.Quarter, p.Rate * 100, RateText(p.Rate))).ToList();
+        Data.ExitRateTrend.Select(p => new ChartItem(p.Quarter, p.Rate.Value * 100, RateText(p.Rate))).ToList();
 
     public IReadOnlyList<ChartItem> StreetItems() =>
-        Data.Streets.Select(s => new ChartItem(s.Street, s.Placements, CountText(s.Placements))).ToList();
+        Data.Streets.Select(s => new ChartItem(s.Street, s.Placements.Value, CountText(s.Placements))).ToList();
 
     public string QuarterTitle => text["ScreenQuarter", Data.Quarter.Year, Data.Quarter.Number];
 

@@ -5,9 +5,23 @@ using Microsoft.Extensions.Options;
 
 namespace Employment.Web.Pages.Screen;
 
+/// <summary>A figure for the public: its value, none (nothing to count yet), or withheld (too small to show).</summary>
+public readonly record struct ScreenValue(double? Value, bool Withheld)
+{
+    public static ScreenValue Count(int count, int threshold) =>
+        SmallCounts.IsSmall(count, threshold) ? new(null, true) : new(count, false);
+
+    public static ScreenValue Cell(int? suppressed) => suppressed is { } v ? new(v, false) : new(null, true);
+
+    public static ScreenValue Rate(double? rate, int numerator, int denominator, int threshold) =>
+        rate is null ? new(null, false)
+        : SmallCounts.Rate(rate, numerator, denominator, threshold) is { } shown ? new(shown, false)
+        : new(null, true);
+}
+
 /// <summary>
 /// What the big screen may show: district aggregates and per-street placements, with every small
-/// count already withheld (null). Nothing here can name, locate or single out a person.
+/// count already withheld. Nothing here can name, locate or single out a person.
 /// </summary>
 public sealed record ScreenData
 {
@@ -15,19 +29,19 @@ public sealed record ScreenData
     public required Quarter Quarter { get; init; }
     public required DateOnly AsOf { get; init; }
     public required DateTime GeneratedUtc { get; init; }
-    public int? Households { get; init; }
-    public int? ZeroEmploymentHouseholds { get; init; }
-    public int? Placements { get; init; }
-    public int? PublicWelfarePlacements { get; init; }
-    public double? DibaoEmploymentGrowthRate { get; init; }
-    public double? ExitRate { get; init; }
-    public double? FollowUpsOnTimeRate { get; init; }
-    public double? AverageDaysToPlacement { get; init; }
+    public ScreenValue Households { get; init; }
+    public ScreenValue ZeroEmploymentHouseholds { get; init; }
+    public ScreenValue Placements { get; init; }
+    public ScreenValue PublicWelfarePlacements { get; init; }
+    public ScreenValue DibaoEmploymentGrowthRate { get; init; }
+    public ScreenValue ExitRate { get; init; }
+    public ScreenValue FollowUpsOnTimeRate { get; init; }
+    public ScreenValue AverageDaysToPlacement { get; init; }
     /// <summary>Fair, referral, kiosk.</summary>
-    public required int?[] Channels { get; init; }
-    public required IReadOnlyList<(string Quarter, int? Count)> ZeroEmploymentTrend { get; init; }
-    public required IReadOnlyList<(string Quarter, double? Rate)> ExitRateTrend { get; init; }
-    public required IReadOnlyList<(string Street, int? Placements)> Streets { get; init; }
+    public required ScreenValue[] Channels { get; init; }
+    public required IReadOnlyList<(string Quarter, ScreenValue Count)> ZeroEmploymentTrend { get; init; }
+    public required IReadOnlyList<(string Quarter, ScreenValue Rate)> ExitRateTrend { get; init; }
+    public required IReadOnlyList<(string Street, ScreenValue Placements)> Streets { get; init; }
 }
 
 /// <summary>Builds <see cref="ScreenData"/> for the current quarter; cached briefly, as anyone may ask for it.</summary>
@@ -61,8 +75,6 @@ public sealed class ScreenFigures(OutcomeReports reports, IMemoryCache cache, IO
         }
         var now = byQuarter[^1];
         var d = now.District;
-        int? Count(int value) => SmallCounts.IsSmall(value, k) ? null : value;
-
         var streetCells = SmallCounts.Suppress(now.Streets.Select(s => s.Placements).ToList(), k);
         return new ScreenData
         {
@@ -70,20 +82,21 @@ public sealed class ScreenFigures(OutcomeReports reports, IMemoryCache cache, IO
             Quarter = quarter,
             AsOf = now.AsOf,
             GeneratedUtc = now.GeneratedUtc,
-            Households = Count(d.Households),
-            ZeroEmploymentHouseholds = Count(d.ZeroEmploymentHouseholds),
-            Placements = Count(d.Placements),
-            PublicWelfarePlacements = Count(d.PublicWelfarePlacements),
-            DibaoEmploymentGrowthRate = SmallCounts.Rate(d.DibaoEmploymentGrowthRate, d.DibaoHouseholdsNewlyEmployed, d.DibaoHouseholdsInQuarter, k),
-            ExitRate = SmallCounts.Rate(d.ExitRate, d.Exits, d.HouseholdsInQuarter, k),
-            FollowUpsOnTimeRate = SmallCounts.Rate(d.FollowUpsOnTimeRate, d.FollowUpsOnTime, d.FollowUpsDue, k),
+            Households = ScreenValue.Count(d.Households, k),
+            ZeroEmploymentHouseholds = ScreenValue.Count(d.ZeroEmploymentHouseholds, k),
+            Placements = ScreenValue.Count(d.Placements, k),
+            PublicWelfarePlacements = ScreenValue.Count(d.PublicWelfarePlacements, k),
+            DibaoEmploymentGrowthRate = ScreenValue.Rate(d.DibaoEmploymentGrowthRate, d.DibaoHouseholdsNewlyEmployed, d.DibaoHouseholdsInQuarter, k),
+            ExitRate = ScreenValue.Rate(d.ExitRate, d.Exits, d.HouseholdsInQuarter, k),
+            FollowUpsOnTimeRate = ScreenValue.Rate(d.FollowUpsOnTimeRate, d.FollowUpsOnTime, d.FollowUpsDue, k),
             // An average over a handful of people is close to each one's own figure.
-            AverageDaysToPlacement = SmallCounts.IsSmall(d.FirstPlacements, k) ? null : d.AverageDaysToPlacement,
-            Channels = SmallCounts.Suppress([d.PlacementsByChannel.Fair, d.PlacementsByChannel.Referral, d.PlacementsByChannel.Kiosk], k),
-            ZeroEmploymentTrend = d.ZeroEmploymentTrend.Select(p => (p.Quarter, Count(p.Count))).ToList(),
+            AverageDaysToPlacement = ScreenValue.Rate(d.AverageDaysToPlacement, d.FirstPlacements, d.FirstPlacements, k),
+            Channels = SmallCounts.Suppress([d.PlacementsByChannel.Fair, d.PlacementsByChannel.Referral, d.PlacementsByChannel.Kiosk], k)
+                .Select(ScreenValue.Cell).ToArray(),
+            ZeroEmploymentTrend = d.ZeroEmploymentTrend.Select(p => (p.Quarter, ScreenValue.Count(p.Count, k))).ToList(),
             ExitRateTrend = byQuarter.Select(r => (r.Quarter.ToString(),
-                SmallCounts.Rate(r.District.ExitRate, r.District.Exits, r.District.HouseholdsInQuarter, k))).ToList(),
-            Streets = now.Streets.Select((s, i) => (s.Name, streetCells[i])).ToList(),
+                ScreenValue.Rate(r.District.ExitRate, r.District.Exits, r.District.HouseholdsInQuarter, k))).ToList(),
+            Streets = now.Streets.Select((s, i) => (s.Name, ScreenValue.Cell(streetCells[i]))).ToList(),
         };
     }
 }

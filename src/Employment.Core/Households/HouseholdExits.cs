@@ -28,7 +28,7 @@ public sealed record TrackedExit(long ExitId, string HouseholdId, string? Divisi
 /// incentive years. Flagging candidates (HouseholdStanding) and revoking an exit when a follow-up
 /// finds the job lost (the placement workflow) live elsewhere; this class verifies and tracks.
 /// </summary>
-public sealed class HouseholdExits(AppDbContext db, TimeProvider clock, IOptions<OutcomeOptions> options)
+public sealed class HouseholdExits(AppDbContext db, AuditTrail audit, TimeProvider clock, IOptions<OutcomeOptions> options)
 {
     public const int NoteMaxLength = 2000;
 
@@ -88,11 +88,8 @@ public sealed class HouseholdExits(AppDbContext db, TimeProvider clock, IOptions
         db.HouseholdExits.Add(exit);
         household.ExitStatus = ExitStatus.Exited;
         household.ExitedUtc = now;
-        db.AuditLog.Add(new AuditEntry
-        {
-            AtUtc = now, Actor = actor, Action = "VerifyExit", EntityType = "Household", EntityId = household.Id,
-            Detail = $"verified {verifiedOn:yyyy-MM-dd}; income per head {exit.IncomePerHead} against lines {exit.DibaoLine}/{exit.EdgeLine}",
-        });
+        audit.Add(actor, "exit-verified", AuditTrail.Household, household.Id,
+            $"verified {verifiedOn:yyyy-MM-dd}; income per head {exit.IncomePerHead} against lines {exit.DibaoLine}/{exit.EdgeLine}");
         // One SaveChanges: the exit, the household's status and the audit line commit together or not at all.
         await db.SaveChangesAsync(cancellationToken);
         return exit;
@@ -124,11 +121,7 @@ public sealed class HouseholdExits(AppDbContext db, TimeProvider clock, IOptions
         db.HouseholdExits.Remove(exit);
         household.ExitStatus = ExitStatus.Candidate;
         household.ExitedUtc = null;
-        db.AuditLog.Add(new AuditEntry
-        {
-            AtUtc = now, Actor = actor, Action = "UndoExit", EntityType = "Household", EntityId = household.Id,
-            Detail = $"undid the exit verified {exit.VerifiedOn:yyyy-MM-dd}",
-        });
+        audit.Add(actor, "exit-undone", AuditTrail.Household, household.Id, $"undid the exit verified {exit.VerifiedOn:yyyy-MM-dd}");
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -139,27 +132,22 @@ public sealed class HouseholdExits(AppDbContext db, TimeProvider clock, IOptions
         : ExitPhase.Completed;
 
     /// <summary>
-    /// Exits for the incentive tracking, newest first, within the given areas (null: everywhere;
-    /// a street code covers its communities). Completed ones are left out unless asked for.
+    /// Exits for the incentive tracking, newest first, of the given households (the caller's visible
+    /// ones: the area rule lives with the access rules, not here). Completed ones are left out unless asked for.
     /// </summary>
-    public async Task<IReadOnlyList<TrackedExit>> TrackAsync(IReadOnlyCollection<string>? areas, bool includeCompleted = false,
+    public async Task<IReadOnlyList<TrackedExit>> TrackAsync(IQueryable<Household> households, bool includeCompleted = false,
         CancellationToken cancellationToken = default)
     {
         var today = Today;
         var rows = await db.HouseholdExits.AsNoTracking()
-            .Join(db.Households.AsNoTracking(), e => e.HouseholdId, h => h.Id, (e, h) => new { Exit = e, h.DivisionCode })
+            .Join(households, e => e.HouseholdId, h => h.Id, (e, h) => new { Exit = e, h.DivisionCode })
             .OrderByDescending(x => x.Exit.VerifiedOn).ThenByDescending(x => x.Exit.Id)
             .ToListAsync(cancellationToken);
         return rows
-            .Where(x => areas is null || Covers(areas, x.DivisionCode))
             .Select(x => new TrackedExit(x.Exit.Id, x.Exit.HouseholdId, x.DivisionCode, x.Exit.VerifiedOn, x.Exit.VerifiedBy,
                 x.Exit.IncomePerHead, x.Exit.EdgeLine, x.Exit.TransitionEndsOn, x.Exit.IncentiveEndsOn, x.Exit.RevokedOn,
                 x.Exit.RevokedReason, PhaseOf(x.Exit, today)))
             .Where(t => includeCompleted || t.Phase != ExitPhase.Completed)
             .ToList();
     }
-
-    /// <summary>A counselor's areas cover a household when one of them is its code or a prefix of it (a street covers its communities).</summary>
-    public static bool Covers(IEnumerable<string> areas, string? divisionCode) =>
-        divisionCode is not null && areas.Any(a => a.Length > 0 && divisionCode.StartsWith(a, StringComparison.Ordinal));
 }

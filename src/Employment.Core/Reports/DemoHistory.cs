@@ -48,8 +48,9 @@ public sealed class DemoHistory(AppDbContext db, TimeProvider clock, IOptions<Ou
         await db.SaveChangesAsync(cancellationToken);
 
         var stepped = new SteppedClock(clock.GetUtcNow());
-        var workflow = new PlacementWorkflow(db, stepped);
-        var exits = new HouseholdExits(db, stepped, options);
+        var trail = new AuditTrail(db, stepped);
+        var workflow = new PlacementWorkflow(db, trail, stepped);
+        var exits = new HouseholdExits(db, trail, stepped, options);
         var queue = new PriorityQueue<Event, (DateOnly, int)>();
         var order = 0;
         void Add(Event e) => queue.Enqueue(e, (e.On, order++));

@@ -48,7 +48,7 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
         {
             var households = data.Households.Values.Where(h => inScope(h.Street)).ToList();
             var inProgram = households.Where(h => data.InProgramOn(h, asOf)).ToList();
-            var inQuarter = households.Where(h => h.RegisteredOn <= asOf && !data.ExitedOn(h.Id, quarter.FirstDay.AddDays(-1))).ToList();
+            var inQuarter = households.Where(h => data.InProgramDuring(h, quarter.FirstDay, asOf)).ToList();
 
             var placements = data.Placements
                 .Where(p => p.StartedOn >= quarter.FirstDay && p.StartedOn <= asOf && inScope(data.StreetOfPlacement(p)))
@@ -177,6 +177,22 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
             ExitsByHousehold[householdId].Any(e => e.VerifiedOn <= day && (e.RevokedOn is null || e.RevokedOn > day));
 
         public bool InProgramOn(HouseholdRow h, DateOnly day) => h.RegisteredOn <= day && !ExitedOn(h.Id, day);
+
+        /// <summary>
+        /// In the program on some day from <paramref name="first"/> to <paramref name="last"/>: at the start
+        /// or the end of a day on which something could change (the first day, the registration, a revocation).
+        /// A household that exits on the first day was in the program that morning.
+        /// </summary>
+        public bool InProgramDuring(HouseholdRow h, DateOnly first, DateOnly last)
+        {
+            if (h.RegisteredOn > last)
+            {
+                return false;
+            }
+            var days = new List<DateOnly> { h.RegisteredOn > first ? h.RegisteredOn : first };
+            days.AddRange(ExitsByHousehold[h.Id].Where(e => e.RevokedOn is { } r && r >= first && r <= last).Select(e => e.RevokedOn!.Value));
+            return days.Any(d => d >= h.RegisteredOn && (!ExitedOn(h.Id, d.AddDays(-1)) || !ExitedOn(h.Id, d)));
+        }
 
         /// <summary>
         /// Employed on a day: a placement covered it, or the person works outside the program (employed

@@ -1,6 +1,6 @@
-using System.Security.Claims;
 using Employment.Core.Data;
 using Employment.Core.Households;
+using Employment.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +11,7 @@ namespace Employment.Web.Pages.Exits;
 
 /// <summary>The exit candidates of the counselor's areas, and the exited households' transition and incentive years.</summary>
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
-public sealed class IndexModel(AppDbContext db, HouseholdExits exits, TimeProvider clock, IStringLocalizer<OutcomesResource> text) : PageModel
+public sealed class IndexModel(AppDbContext db, HouseholdExits exits, AuditTrail audit, IStringLocalizer<OutcomesResource> text) : PageModel
 {
     public const int PageSize = 20;
 
@@ -32,19 +32,18 @@ public sealed class IndexModel(AppDbContext db, HouseholdExits exits, TimeProvid
 
     public async Task OnGetAsync(long? verified, string? undone, CancellationToken ct)
     {
-        var areas = ExitAccess.AreasOf(User);
         Region = await db.Regions.AsNoTracking().OrderBy(r => r.Id).FirstOrDefaultAsync(ct);
-        var query = db.Households.AsNoTracking().Where(h => h.ExitStatus == ExitStatus.Candidate);
+        var visible = db.Households.AsNoTracking().Visible(User);
+        var query = visible.Where(h => h.ExitStatus == ExitStatus.Candidate);
         if (!string.IsNullOrWhiteSpace(Q))
         {
             var q = Q.Trim();
             query = query.Where(h => h.Id.Contains(q) || (h.Address != null && h.Address.Contains(q)));
         }
-        // Candidates are few (households past the edge line), so the area prefix rule runs here, in one place.
+        // Candidates are few (households past the edge line): sorting and paging run here.
         var rows = (await query
                 .Select(h => new { h.Id, h.Address, h.DivisionCode, h.Category, h.Size, h.MonthlyIncome, h.ExitCandidateSinceUtc })
                 .ToListAsync(ct))
-            .Where(h => areas is null || HouseholdExits.Covers(areas, h.DivisionCode))
             .Select(h =>
             {
                 var perHead = HouseholdStanding.IncomePerHead(h.MonthlyIncome, h.Size);
@@ -63,12 +62,12 @@ public sealed class IndexModel(AppDbContext db, HouseholdExits exits, TimeProvid
         Total = all.Count;
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         Candidates = all.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
-        Tracked = await exits.TrackAsync(areas, cancellationToken: ct);
+        Tracked = await exits.TrackAsync(visible, cancellationToken: ct);
 
         if (verified is { } exitId && Tracked.FirstOrDefault(t => t.ExitId == exitId) is { } done)
         {
             Message = text["Verified", done.HouseholdId];
-            UndoableExitId = done.VerifiedBy == ExitAccess.Actor(User) ? exitId : null;
+            UndoableExitId = done.VerifiedBy == User.Actor() ? exitId : null;
         }
         else if (!string.IsNullOrEmpty(undone))
         {
@@ -79,12 +78,7 @@ public sealed class IndexModel(AppDbContext db, HouseholdExits exits, TimeProvid
         if (shown.Count > 0)
         {
             // Income per head is personal data: a list view of it is logged like a record view.
-            db.AuditLog.Add(new AuditEntry
-            {
-                AtUtc = clock.GetUtcNow().UtcDateTime, Actor = ExitAccess.Actor(User), Action = "ViewExitList", EntityType = "Household",
-                EntityId = "exit-list", Detail = Truncate(string.Join(",", shown), 1000),
-            });
-            await db.SaveChangesAsync(ct);
+            await audit.ViewedAsync(User.Actor(), AuditTrail.Household, "exit-list", "households " + string.Join(",", shown), ct);
         }
     }
 
@@ -92,13 +86,13 @@ public sealed class IndexModel(AppDbContext db, HouseholdExits exits, TimeProvid
     {
         var exit = await db.HouseholdExits.AsNoTracking().FirstOrDefaultAsync(e => e.Id == exitId, ct);
         var household = exit is null ? null : await db.Households.AsNoTracking().FirstOrDefaultAsync(h => h.Id == exit.HouseholdId, ct);
-        if (household is null || !ExitAccess.MaySee(User, household.DivisionCode))
+        if (household is null || !AreaScope.CanSee(User, household.DivisionCode))
         {
             return NotFound();
         }
         try
         {
-            await exits.UndoAsync(exitId, ExitAccess.Actor(User), ct);
+            await exits.UndoAsync(exitId, User.Actor(), ct);
         }
         catch (ExitRefusedException ex)
         {
@@ -114,19 +108,4 @@ public sealed class IndexModel(AppDbContext db, HouseholdExits exits, TimeProvid
     public string BandText(IncomeBand band) => text["Band_" + band];
 
     public string PhaseText(ExitPhase phase) => text["Phase_" + phase];
-
-    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
-}
-
-/// <summary>Who may see which household on the exit pages: admins everything, counselors their areas.</summary>
-internal static class ExitAccess
-{
-    /// <summary>Null for an admin (everywhere); otherwise the counselor's area codes (possibly none).</summary>
-    public static IReadOnlyCollection<string>? AreasOf(ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Admin) ? null : user.FindAll("area").Select(c => c.Value).Where(v => v.Length > 0).ToList();
-
-    public static bool MaySee(ClaimsPrincipal user, string? divisionCode) =>
-        AreasOf(user) is not { } areas || HouseholdExits.Covers(areas, divisionCode);
-
-    public static string Actor(ClaimsPrincipal user) => user.Identity?.Name ?? "unknown";
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Employment.Core.Data;
 using Employment.Core.Domain;
 using Employment.Core.Households;
+using Employment.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +13,7 @@ namespace Employment.Web.Pages.Exits;
 
 /// <summary>Verifying one candidate's exit: the household's standing, a date and a note.</summary>
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
-public sealed class VerifyModel(AppDbContext db, HouseholdExits exits, TimeProvider clock, IStringLocalizer<OutcomesResource> text) : PageModel
+public sealed class VerifyModel(AppDbContext db, HouseholdExits exits, AuditTrail audit, IStringLocalizer<OutcomesResource> text) : PageModel
 {
     public sealed class VerifyInput
     {
@@ -36,8 +37,7 @@ public sealed class VerifyModel(AppDbContext db, HouseholdExits exits, TimeProvi
             return NotFound();
         }
         Input.VerifiedOn ??= exits.Today;
-        Audit("ViewHousehold", "exit verification form");
-        await db.SaveChangesAsync(ct);
+        await audit.ViewedAsync(User.Actor(), AuditTrail.Household, Household.Id, "exit verification form", ct);
         return Page();
     }
 
@@ -53,7 +53,7 @@ public sealed class VerifyModel(AppDbContext db, HouseholdExits exits, TimeProvi
         }
         try
         {
-            var exit = await exits.VerifyAsync(Household.Id, Input.VerifiedOn!.Value, Input.Note, ExitAccess.Actor(User), ct);
+            var exit = await exits.VerifyAsync(Household.Id, Input.VerifiedOn!.Value, Input.Note, User.Actor(), ct);
             return RedirectToPage("Index", new { verified = exit.Id });
         }
         catch (ExitRefusedException ex)
@@ -83,7 +83,7 @@ public sealed class VerifyModel(AppDbContext db, HouseholdExits exits, TimeProvi
     private async Task<bool> LoadAsync(string id, CancellationToken ct)
     {
         var household = await db.Households.AsNoTracking().Include(h => h.Members).FirstOrDefaultAsync(h => h.Id == id, ct);
-        if (household is null || !ExitAccess.MaySee(User, household.DivisionCode))
+        if (household is null || !AreaScope.CanSee(User, household.DivisionCode))
         {
             return false;
         }
@@ -95,10 +95,4 @@ public sealed class VerifyModel(AppDbContext db, HouseholdExits exits, TimeProvi
         Employed = household.Members.Count(m => m.Employed);
         return true;
     }
-
-    private void Audit(string action, string detail) => db.AuditLog.Add(new AuditEntry
-    {
-        AtUtc = clock.GetUtcNow().UtcDateTime, Actor = ExitAccess.Actor(User), Action = action, EntityType = "Household",
-        EntityId = Household.Id, Detail = detail,
-    });
 }

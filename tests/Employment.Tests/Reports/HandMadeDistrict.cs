@@ -35,6 +35,7 @@ public sealed class HandMadeDistrict : IAsyncDisposable
     public const string Jinguanyi = "510104017";
     public const string Donghu = "510104018";
     public const string DonghuCommunity = "510104018001";
+    public const string PersonIdNumber = "11010519491231002X";
 
     private readonly TempDir _dir = new("employment-reports");
     private readonly ServiceProvider _services;
@@ -56,8 +57,20 @@ public sealed class HandMadeDistrict : IAsyncDisposable
         await using var scope = district._services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
         await scope.ServiceProvider.GetRequiredService<Core.Interchange.DemoSeeder>().SeedDivisionsAsync();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        db.Regions.Add(new Region { Name = "成都市锦江区", DivisionCode = "510104", DibaoLine = 1000, EdgeLine = 1500 });
+        await SeedAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), withData);
+        return district;
+    }
+
+    /// <summary>
+    /// The lines, a community row, an employer with two positions and (withData) the households of the
+    /// district, into any database that has the division seed: this one's, or a web host's.
+    /// </summary>
+    public static async Task SeedAsync(AppDbContext db, bool withData = true)
+    {
+        if (!await db.Regions.AnyAsync())
+        {
+            db.Regions.Add(new Region { Name = "成都市锦江区", DivisionCode = "510104", DibaoLine = 1000, EdgeLine = 1500 });
+        }
         db.Divisions.Add(new Division { Code = DonghuCommunity, Name = "东湖某社区", ParentCode = Donghu, Level = DivisionLevel.Community });
         db.Employers.Add(new Employer { Id = "E-1", Name = "锦江区城市管理局" });
         db.Positions.Add(new Position { Id = "P-CLEAN", Title = "保洁", EmployerId = "E-1", MonthlyWage = 2000, Headcount = 10, PublicWelfare = true, Status = PositionStatus.Open });
@@ -65,9 +78,8 @@ public sealed class HandMadeDistrict : IAsyncDisposable
         await db.SaveChangesAsync();
         if (withData)
         {
-            await district.FillAsync(db);
+            await FillAsync(db);
         }
-        return district;
     }
 
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
@@ -111,11 +123,14 @@ public sealed class HandMadeDistrict : IAsyncDisposable
         MonthsAfter = months, DueOn = due, DoneUtc = done?.ToDateTime(new TimeOnly(6, 0), DateTimeKind.Utc), StillEmployed = done is null ? null : true,
     };
 
-    private async Task FillAsync(AppDbContext db)
+    private static async Task FillAsync(AppDbContext db)
     {
         // H1: dibao, one person, in 锦官驿 by a community code with no row; placed 2026-10-20 (fair, public welfare).
         db.Households.Add(AHousehold("H1", HouseholdCategory.Dibao, "510104017005", 1, 2000, Utc(2026, 1, 10)));
-        db.Persons.Add(APerson("P1", "H1", Utc(2026, 1, 10), employed: true));
+        var p1Person = APerson("P1", "H1", Utc(2026, 1, 10), employed: true);
+        // A made-up but valid resident ID (GB 11643 check digit), so tests can look for it where it must not be.
+        p1Person.IdNumber = PersonIdNumber;
+        db.Persons.Add(p1Person);
         var p1 = APlacement("P1", "H1", HouseholdCategory.Dibao, PlacementChannel.Fair, new DateOnly(2026, 10, 20), publicWelfare: true);
         p1.FollowUps.Add(AFollowUp(1, new DateOnly(2026, 11, 20)));            // not yet due + grace: not counted
         p1.FollowUps.Add(AFollowUp(0, new DateOnly(2026, 11, 1)));             // overdue past the grace days: due, late

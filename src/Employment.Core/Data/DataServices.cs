@@ -33,6 +33,7 @@ public static class DataServices
         services.AddScoped<Interchange.DatasetImporter>();
         services.AddScoped<Interchange.DatasetExporter>();
         services.AddScoped<Interchange.DemoSeeder>();
+        services.AddScoped<Placement.PlacementWorkflow>();
         return services;
     }
 }

@@ -8,6 +8,7 @@ builder.AddData();
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.AddSearch();
+builder.AddScheduling();
 builder.AddLocalizationSupport();
 builder.AddHealth();
 builder.Services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocalization(o =>

@@ -29,7 +29,7 @@ internal static class CliOptions
 
     /// <summary>Services over the configured data directory; the caller disposes.</summary>
     public static ServiceProvider BuildServices(ParseResult parse, string? dataDirOverride = null, bool search = false,
-        Action<IServiceCollection, IConfiguration>? extra = null)
+        Action<IServiceCollection>? configure = null, Action<IServiceCollection, IConfiguration>? withConfiguration = null)
     {
         var values = new Dictionary<string, string?>();
         var dataDir = dataDirOverride ?? parse.GetValue(DataDir);
@@ -49,7 +49,8 @@ internal static class CliOptions
         {
             services.AddEmploymentSearch();
         }
-        extra?.Invoke(services, configuration);
+        configure?.Invoke(services);
+        withConfiguration?.Invoke(services, configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 }

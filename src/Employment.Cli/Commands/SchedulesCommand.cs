@@ -83,7 +83,7 @@ internal static class SchedulesCommand
 
     private static async Task<int> WithSchedulerAsync(ParseResult parse, CancellationToken ct, Func<IScheduler, IExecutionHistoryStore?, Task<int>> work)
     {
-        await using var services = CliOptions.BuildServices(parse, extra: (s, configuration) =>
+        await using var services = CliOptions.BuildServices(parse, withConfiguration: (s, configuration) =>
         {
             var data = configuration.Get<DataOptions>() ?? new DataOptions();
             var schedules = configuration.GetSection(ScheduleOptions.Section).Get<ScheduleOptions>() ?? new ScheduleOptions();

@@ -34,6 +34,7 @@ public static class DataServices
         services.AddScoped<Interchange.DatasetExporter>();
         services.AddScoped<Interchange.DemoSeeder>();
         services.AddScoped<Placement.PlacementWorkflow>();
+        services.AddScoped<AuditTrail>();
         return services;
     }
 }

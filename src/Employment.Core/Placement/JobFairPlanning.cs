@@ -21,7 +21,8 @@ public sealed record PlanComputation(
 /// The quarterly fair (送岗位招聘会): created some days before it is held, employers with open
 /// positions invited, seekers pre-matched into a placement plan; marked held on its day.
 /// </summary>
-public sealed class JobFairPlanning(AppDbContext db, MatchingEngine engine, TimeProvider clock, IOptions<ScheduleOptions> options)
+public sealed class JobFairPlanning(AppDbContext db, MatchingEngine engine, IndexSynchronizer indexes, TimeProvider clock,
+    IOptions<ScheduleOptions> options)
 {
     public const string Actor = "scheduler";
 
@@ -40,6 +41,9 @@ public sealed class JobFairPlanning(AppDbContext db, MatchingEngine engine, Time
             return new FairPreparation(existing, false, 0, 0, 0, 0);
         }
 
+        // A fair missed while the server was down is planned at start, maybe before the indexer's
+        // first pass: the plan must see the whole talent pool and job bank, so bring them current first.
+        await indexes.EnsureCurrentAsync(ct);
         var computation = await ComputeAsync(db, engine, heldOn, options.Value.Plan, progress, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var positions = await OpenPositions(db, heldOn).ToListAsync(ct);

@@ -25,7 +25,7 @@ public sealed class WorkflowException(string record, string field, string messag
 /// in one save, so a person is never placed in a household whose income does not show the wage.
 /// Pages, the fair and the API all come through here.
 /// </summary>
-public sealed class PlacementWorkflow(AppDbContext db, TimeProvider clock)
+public sealed class PlacementWorkflow(AppDbContext db, AuditTrail audit, TimeProvider clock)
 {
     public async Task<Placement> HireAsync(HireRequest request, string actor, CancellationToken ct = default)
     {
@@ -112,7 +112,7 @@ public sealed class PlacementWorkflow(AppDbContext db, TimeProvider clock)
             other.Note = Append(other.Note, "placed elsewhere");
         }
 
-        Audit(actor, "hire", "person", person.Id, $"position {position.Id}, wage {wage}, channel {request.Channel}", now);
+        Audit(actor, "hire", "person", person.Id, $"position {position.Id}, wage {wage}, channel {request.Channel}");
         await db.SaveChangesAsync(ct);
         return placement;
     }
@@ -167,7 +167,7 @@ public sealed class PlacementWorkflow(AppDbContext db, TimeProvider clock)
             }
         }
         Audit(actor, "follow-up", "person", placement.PersonId,
-            $"placement {placement.Id}, {followUp.MonthsAfter} months, still employed {outcome.StillEmployed}", now);
+            $"placement {placement.Id}, {followUp.MonthsAfter} months, still employed {outcome.StillEmployed}");
         await db.SaveChangesAsync(ct);
     }
 
@@ -185,7 +185,7 @@ public sealed class PlacementWorkflow(AppDbContext db, TimeProvider clock)
             throw new WorkflowException($"placement {placementId}", "endedOn", "is before the placement started");
         }
         await EndAsync(placement, endedOn, reason, actor, now, ct);
-        Audit(actor, "placement-ended", "person", placement.PersonId, $"placement {placement.Id}: {reason}", now);
+        Audit(actor, "placement-ended", "person", placement.PersonId, $"placement {placement.Id}: {reason}");
         await db.SaveChangesAsync(ct);
     }
 
@@ -226,8 +226,8 @@ public sealed class PlacementWorkflow(AppDbContext db, TimeProvider clock)
         }
     }
 
-    private void Audit(string actor, string action, string entityType, string entityId, string detail, DateTime now) =>
-        db.AuditLog.Add(new AuditEntry { Actor = actor, Action = action, EntityType = entityType, EntityId = entityId, Detail = detail, AtUtc = now });
+    private void Audit(string actor, string action, string entityType, string entityId, string detail) =>
+        audit.Add(actor, action, entityType, entityId, detail);
 
     private static string Append(string? note, string text) => string.IsNullOrEmpty(note) ? text : note + "; " + text;
 }

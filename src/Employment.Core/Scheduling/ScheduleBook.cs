@@ -14,7 +14,8 @@ public sealed record ScheduleDefinition(string Name, Type JobType, Func<Schedule
 public sealed record ScheduleInfo(
     string Name, bool Editable, string? Cron, string? TimeZone, string State,
     DateTimeOffset? NextFireUtc, DateTimeOffset? PreviousFireUtc,
-    DateTimeOffset? LastRunUtc, string? LastResult, string? LastSummary, double? LastDurationMs, int RunCount);
+    DateTimeOffset? LastRunUtc, string? LastResult, string? LastSummary, double? LastDurationMs, int RunCount,
+    bool Running = false, int? Progress = null, string? ProgressMessage = null);
 
 /// <summary>
 /// The schedules and what can be done to them: list, pause, resume, run now, and change the fair's
@@ -74,6 +75,21 @@ public static class ScheduleBook
     public static async Task<IReadOnlyList<ScheduleInfo>> ListAsync(IScheduler scheduler, IExecutionHistoryStore? history, CancellationToken ct = default)
     {
         var result = new List<ScheduleInfo>();
+        var firing = new Dictionary<JobKey, FireInstance>();
+        try
+        {
+            foreach (var instance in (await scheduler.QueryFireInstances(new FireInstanceQuery(), ct)).Items)
+            {
+                if (instance.JobKey is { } job)
+                {
+                    firing[job] = instance;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is NotSupportedException or SchedulerException)
+        {
+            // A scheduler that keeps no fire instances (or one not started, as the CLI's): nothing shown as running.
+        }
         foreach (var definition in All)
         {
             var trigger = await scheduler.GetTrigger(definition.TriggerKey, ct);
@@ -94,7 +110,9 @@ public static class ScheduleBook
             result.Add(new ScheduleInfo(definition.Name, definition.Editable, cron?.CronExpressionString, cron?.TimeZone.Id, state,
                 trigger?.NextFireTimeUtc, trigger?.PreviousFireTimeUtc,
                 status?.LastFiredAtUtc, status?.LastResult.ToString(), status?.LastSummary,
-                status?.LastDuration is { } d ? Math.Round(d.TotalMilliseconds, 1) : null, (int)(status?.RunCount ?? 0)));
+                status?.LastDuration is { } d ? Math.Round(d.TotalMilliseconds, 1) : null, (int)(status?.RunCount ?? 0),
+                firing.TryGetValue(definition.JobKey, out var running) && running.State == FireInstanceState.Executing,
+                running?.Progress, running?.ProgressMessage));
         }
         return result;
     }

@@ -20,11 +20,11 @@ public sealed class FairScheduleTests
     {
         HouseholdRecord Dibao(string id, PersonRecord member) => new()
         {
-            Id = id, Category = "dibao", Size = 1, MonthlyIncome = 300, Location = At(30.6415, 104.0931, divisionCode: "510104001"), Members = [member],
+            Id = id, Category = "dibao", Size = 1, MonthlyIncome = 300, Location = At(30.6415, 104.0931, divisionCode: "510104017"), Members = [member],
         };
         var edge = new HouseholdRecord
         {
-            Id = "H-2", Category = "dibao_edge", Size = 2, MonthlyIncome = 1200, Location = At(30.6415, 104.0931, divisionCode: "510104002"),
+            Id = "H-2", Category = "dibao_edge", Size = 2, MonthlyIncome = 1200, Location = At(30.6415, 104.0931, divisionCode: "510104018"),
             Members = [APerson("S-2").WithSkill("clean.basic", 2), APerson("S-2b").WithSkill("clean.basic", 2)],
         };
         edge.Members[1].Employed = true;
@@ -82,7 +82,7 @@ public sealed class FairScheduleTests
         Assert.Equal(3, fair.Assignments.Select(a => a.PersonId).Distinct().Count());
         // Priority: the three 低保 zero-employment seekers take the three places; S-2 waits.
         Assert.Equal(["S-1", "S-3", "S-4"], fair.Assignments.Select(a => a.PersonId).Order());
-        Assert.All(fair.Assignments, a => Assert.StartsWith("510104001", a.DivisionCode));
+        Assert.All(fair.Assignments, a => Assert.StartsWith("510104017", a.DivisionCode));
         // Employers with open positions are invited; the one whose only position is closed is not.
         Assert.Equal(["E-1", "E-2"], fair.Invitations.Select(i => i.EmployerId).Order());
         Assert.Equal(2, fair.Invitations.Single(i => i.EmployerId == "E-2").OpenPlaces);

@@ -87,6 +87,23 @@ public sealed class FairPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Health_reports_the_scheduler_running_on_its_store()
+    {
+        var body = System.Text.Json.JsonDocument.Parse(await _host.NewClient().GetStringAsync("/health")).RootElement;
+        var scheduler = body.GetProperty("checks").GetProperty("scheduler");
+        Assert.Equal("Healthy", scheduler.GetProperty("status").GetString());
+        Assert.Equal("Running", scheduler.GetProperty("data").GetProperty("status").GetString());
+        Assert.Equal(5, scheduler.GetProperty("data").GetProperty("schedules").GetInt32());
+
+        var admin = await _host.SignedInAsAsync(Roles.Admin);
+        await admin.PostFormAsync("/Admin/Schedules?handler=Pause", new() { ["Name"] = "index-check" }, page: "/Admin/Schedules");
+        body = System.Text.Json.JsonDocument.Parse(await _host.NewClient().GetStringAsync("/health")).RootElement;
+        Assert.Equal("index-check", body.GetProperty("checks").GetProperty("scheduler").GetProperty("data").GetProperty("paused")[0].GetString());
+        var page = await admin.GetStringAsync("/Admin/Schedules");
+        Assert.Contains("id=\"schedule-index-check\" class=\"state-paused\"", page);
+    }
+
+    [Fact]
     public async Task Employers_and_anonymous_visitors_cannot_open_the_fair_or_schedule_pages()
     {
         var employer = await _host.SignedInAsAsync(Roles.Employer, employerId: "E-1");

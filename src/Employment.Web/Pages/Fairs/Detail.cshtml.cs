@@ -44,7 +44,10 @@ public sealed class DetailModel(AppDbContext db, AuditTrail audit, PlacementWork
 
     public JobFair? Fair { get; private set; }
     public IReadOnlyList<Invitation> Invitations { get; private set; } = [];
+    /// <summary>The page of lines on screen.</summary>
     public IReadOnlyList<Line> Lines { get; private set; } = [];
+    /// <summary>Every line of the chosen street, for the printed list (paging is for the screen only).</summary>
+    public IReadOnlyList<Line> PrintLines { get; private set; } = [];
     public IReadOnlyList<(string Code, string Name, int Count)> Streets { get; private set; } = [];
     public int Total { get; private set; }
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
@@ -58,7 +61,7 @@ public sealed class DetailModel(AppDbContext db, AuditTrail audit, PlacementWork
             return NotFound();
         }
         await audit.ViewedAsync(User.Actor(), "JobFair", Fair!.Quarter,
-            $"invitation list: {Lines.Count} persons{(Street is null ? "" : " in " + Street)}", HttpContext.RequestAborted);
+            $"invitation list: {PrintLines.Count} persons{(Street is null ? "" : " in " + Street)}", HttpContext.RequestAborted);
         return Page();
     }
 
@@ -156,13 +159,13 @@ public sealed class DetailModel(AppDbContext db, AuditTrail audit, PlacementWork
         var filtered = Street is null ? visible : visible.Where(x => (StreetOf(x.a.DivisionCode) ?? "") == Street).ToList();
         Total = filtered.Count;
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
-        Lines = filtered
+        PrintLines = filtered
             .OrderBy(x => x.a.DivisionCode, StringComparer.Ordinal).ThenBy(x => x.Name, StringComparer.Ordinal).ThenBy(x => x.a.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(x => new Line(x.a.Id, x.a.PersonId, x.Name, x.a.DivisionCode,
                 StreetOf(x.a.DivisionCode) is { } s ? names.GetValueOrDefault(s, s) : null,
                 x.a.PositionId, x.Title, x.Employer, x.a.Score, x.a.Attended, x.a.Hired, x.a.Outcome))
             .ToList();
+        Lines = PrintLines.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
         return true;
     }
 

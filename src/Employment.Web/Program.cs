@@ -10,6 +10,7 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
 builder.AddSearch();
 builder.AddAccounts();
 builder.AddRateLimits();
+builder.AddScheduling();
 builder.AddLocalizationSupport();
 builder.AddHealth();
 builder.AddOutcomes();

@@ -28,6 +28,44 @@ public sealed partial class EmployerRegistration(AppDbContext db, UserAccounts a
 {
     public async Task<Employer> RegisterAsync(EmployerApplication a, CancellationToken ct = default)
     {
+        var errors = await ValidateAsync(a, ct);
+        if (errors.Count > 0)
+        {
+            throw new FieldErrorsException(errors);
+        }
+
+        // The employer and its account commit together or not at all (Identity saves on the same context).
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var employer = new Employer
+        {
+            Id = await NewIdAsync(ct),
+            Name = a.Name!.Trim(),
+            PublicSector = a.PublicSector,
+            Status = EmployerStatus.Pending,
+            ContactName = a.ContactName!.Trim(),
+            ContactPhone = a.ContactPhone!.Trim(),
+            Address = a.Address!.Trim(),
+            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Employers.Add(employer);
+        await db.SaveChangesAsync(ct);
+        try
+        {
+            await accounts.CreateAsync(new NewAccount(a.Login!.Trim(), Roles.Employer, a.Password!, employer.ContactName, EmployerId: employer.Id), ct);
+        }
+        catch (AccountException ex)
+        {
+            // A race with another registration for the same login: report it as the form would have.
+            throw new FieldErrorsException(ex.Errors.Select(e => new FieldError(e.Field == "password" ? nameof(a.Password) : nameof(a.Login),
+                e.Field == "password" ? ErrorCodes.WeakPassword : ErrorCodes.Taken)).ToList());
+        }
+        await tx.CommitAsync(ct);
+        return employer;
+    }
+
+    /// <summary>Every problem with the application at once; nothing is written.</summary>
+    public async Task<IReadOnlyList<FieldError>> ValidateAsync(EmployerApplication a, CancellationToken ct = default)
+    {
         var errors = new List<FieldError>();
         Required(errors, nameof(a.Name), a.Name, 200);
         Required(errors, nameof(a.ContactName), a.ContactName, 100);
@@ -61,38 +99,7 @@ public sealed partial class EmployerRegistration(AppDbContext db, UserAccounts a
                     code == ErrorCodes.WeakPassword ? new object[] { AccountPolicy.MinPasswordLength } : []));
             }
         }
-        if (errors.Count > 0)
-        {
-            throw new FieldErrorsException(errors);
-        }
-
-        // The employer and its account commit together or not at all (Identity saves on the same context).
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var employer = new Employer
-        {
-            Id = await NewIdAsync(ct),
-            Name = a.Name!.Trim(),
-            PublicSector = a.PublicSector,
-            Status = EmployerStatus.Pending,
-            ContactName = a.ContactName!.Trim(),
-            ContactPhone = a.ContactPhone!.Trim(),
-            Address = a.Address!.Trim(),
-            CreatedUtc = clock.GetUtcNow().UtcDateTime,
-        };
-        db.Employers.Add(employer);
-        await db.SaveChangesAsync(ct);
-        try
-        {
-            await accounts.CreateAsync(new NewAccount(a.Login!.Trim(), Roles.Employer, a.Password!, employer.ContactName, EmployerId: employer.Id), ct);
-        }
-        catch (AccountException ex)
-        {
-            // A race with another registration for the same login: report it as the form would have.
-            throw new FieldErrorsException(ex.Errors.Select(e => new FieldError(e.Field == "password" ? nameof(a.Password) : nameof(a.Login),
-                e.Field == "password" ? ErrorCodes.WeakPassword : ErrorCodes.Taken)).ToList());
-        }
-        await tx.CommitAsync(ct);
-        return employer;
+        return errors;
     }
 
     private async Task<string> NewIdAsync(CancellationToken ct)

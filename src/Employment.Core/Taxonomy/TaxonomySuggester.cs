@@ -36,7 +36,7 @@ public sealed class TaxonomySuggester
     /// </summary>
     private static readonly string[] Negations = ["无需", "无须", "不需要", "不需", "不用", "不必", "不要求", "没有", "no ", "not ", "without ", "non-"];
 
-    private const int NegationWindow = 8;
+    private const int NegationWindow = 12;
 
     private readonly List<(Regex Pattern, TaxonomyTerm Term, int Length)> _cues = [];
 

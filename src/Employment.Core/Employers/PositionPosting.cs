@@ -123,7 +123,8 @@ public sealed class PositionPosting(AppDbContext db, TimeProvider clock)
         {
             errors.Add(new FieldError("", ErrorCodes.NotEditable, existing.Status.ToString()));
         }
-        if (existing is not null && version is { } v && v != existing.Version)
+        // An edit must say which version it was made from; one without is as stale as a wrong one.
+        if (existing is not null && version != existing.Version)
         {
             errors.Add(new FieldError("", ErrorCodes.Changed));
         }

@@ -65,6 +65,6 @@ public static partial class EmployerClient
     [GeneratedRegex("class=\"field-error[^\"]*\"[^>]*>([^<]+)<")]
     private static partial Regex FieldErrorPattern();
 
-    [GeneratedRegex("name=\"Version\" value=\"([0-9a-f-]{36})\"")]
+    [GeneratedRegex("name=\"(?:Input\\.)?Version\" value=\"([0-9a-f-]{36})\"")]
     private static partial Regex VersionPattern();
 }

@@ -152,7 +152,7 @@ public sealed class EmployerFlowTests(EmployerFlowTests.Host host) : IClassFixtu
         await host.WaitForIndexesAsync();
         var seeker = new SeekerProfile
         {
-            Id = "S-probe", HouseholdId = "H-probe", Age = 40, Skills = [new SkillLevel("clean.basic", 2)],
+            Id = "S-probe", HouseholdId = "H-probe", Age = 40, Education = Core.Domain.Education.Senior, Skills = [new SkillLevel("clean.basic", 2)],
             Location = new GeoPoint(street.Lat!.Value, street.Lon!.Value), Household = new HouseholdFacts(null, 1, 0, true),
         };
         var found = Stopwatch.StartNew();
@@ -290,7 +290,7 @@ public sealed class EmployerFlowTests(EmployerFlowTests.Host host) : IClassFixtu
         var own = await host.WithDbAsync(db => db.Positions.Where(p => p.EmployerId == Company).Select(p => p.Id).ToListAsync());
         Assert.NotEmpty(ids);
         Assert.All(ids, i => Assert.Contains(i, own));
-        Assert.DoesNotContain(theirs.Title, await (await employer.GetAsync("/Employer?q=" + Uri.EscapeDataString(theirs.Title))).Content.ReadAsStringAsync());
+        Assert.DoesNotContain($"/Employer/Edit/{theirs.Id}", await (await employer.GetAsync("/Employer?q=" + Uri.EscapeDataString(theirs.Id))).Content.ReadAsStringAsync());
 
         // Nobody else gets the employer's API or pages.
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.NewClient().GetAsync("/api/employer/positions")).StatusCode);
@@ -407,7 +407,7 @@ public sealed class EmployerFlowTests(EmployerFlowTests.Host host) : IClassFixtu
             [new("Input.Title", "保洁员"), new("Input.Description", "每天打扫楼道，需要搬运垃圾桶")], page: "/Employer/Edit");
         Assert.Equal(HttpStatusCode.OK, fallback.StatusCode);
         var html = await fallback.Content.ReadAsStringAsync();
-        Assert.Contains("«打扫»", html);
+        Assert.Contains("«保洁员»", html);
         Assert.Contains("class=\"choice suggested\" for=\"req-clean.basic\"", html);
         Assert.Contains("class=\"choice suggested\" for=\"dem-lifting_heavy\"", html);
         // Suggested, not chosen: the employer confirms.

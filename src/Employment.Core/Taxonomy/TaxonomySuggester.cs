@@ -31,6 +31,15 @@ public sealed class TaxonomySuggester
     ];
 
     /// <summary>
+    /// Phrases in which a code's word means something else: 居家养老 is care in the client's home,
+    /// not work from one's own.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> NotWithin = new(StringComparer.Ordinal)
+    {
+        ["remote_work"] = ["居家养老", "居家护理", "居家照护", "居家服务", "居家上门"],
+    };
+
+    /// <summary>
     /// Words that turn a mention into its opposite when they come just before it: "无需搬运" says
     /// the work does not mean lifting.
     /// </summary>
@@ -101,7 +110,7 @@ public sealed class TaxonomySuggester
             }
             foreach (Match m in pattern.Matches(text))
             {
-                if (Negated(text, m.Index))
+                if (Negated(text, m.Index) || Within(text, m, term.Code))
                 {
                     continue;
                 }
@@ -123,6 +132,25 @@ public sealed class TaxonomySuggester
             before = before[(clause + 1)..];
         }
         return Negations.Any(n => before.Contains(n, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static bool Within(string text, Match m, string code)
+    {
+        if (!NotWithin.TryGetValue(code, out var phrases))
+        {
+            return false;
+        }
+        foreach (var phrase in phrases)
+        {
+            for (var at = text.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = text.IndexOf(phrase, at + 1, StringComparison.Ordinal))
+            {
+                if (at <= m.Index && m.Index + m.Length <= at + phrase.Length)
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static bool IsLatin(string word) => word.All(c => c < 0x2E80);

@@ -51,6 +51,15 @@ public sealed class TaxonomySuggesterTests
     }
 
     [Fact]
+    public void A_word_inside_a_phrase_that_means_something_else_suggests_nothing()
+    {
+        // 居家养老: care in the client's home, not work from one's own.
+        Assert.DoesNotContain("remote_work", Codes("居家养老护理员"));
+        Assert.Contains("care.elder", Codes("居家养老护理员"));
+        Assert.Contains("remote_work", Codes("网店客服", "居家办公，电脑操作"));
+    }
+
+    [Fact]
     public void A_negation_does_not_reach_past_its_clause()
     {
         Assert.Contains("lifting_heavy", Codes("仓库", "无需经验，需要搬运货物"));

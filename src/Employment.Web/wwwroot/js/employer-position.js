@@ -86,6 +86,18 @@
     timer = setTimeout(ask, 400);
   }
 
+  // Each group's summary counts its ticked codes, also when the script ticks one.
+  function recount(details) {
+    var count = details.querySelector('summary .count');
+    if (count) { count.textContent = details.querySelectorAll('input[type=checkbox]:checked').length; }
+  }
+  document.querySelectorAll('.picker details').forEach(function (details) {
+    details.addEventListener('change', function () { recount(details); });
+  });
+  panel.addEventListener('click', function () {
+    document.querySelectorAll('.picker details').forEach(recount);
+  });
+
   [title, description].forEach(function (el) { if (el) { el.addEventListener('input', schedule); } });
   if ((title && title.value) || (description && description.value)) { ask(); }
 })();

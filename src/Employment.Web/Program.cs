@@ -14,6 +14,7 @@ builder.AddScheduling();
 builder.AddLocalizationSupport();
 builder.AddHealth();
 builder.AddOutcomes();
+builder.AddEmployerPortal();
 builder.Services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocalization(o =>
     o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Employment.Web.SharedResource)));
 
@@ -36,6 +37,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealth();
 app.MapPublicApi();
+app.MapEmployerPortal();
 app.MapRazorPages();
 
 app.Run();

@@ -12,6 +12,7 @@ builder.AddAccounts();
 builder.AddRateLimits();
 builder.AddLocalizationSupport();
 builder.AddHealth();
+builder.AddCounselor();
 builder.Services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocalization(o =>
     o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Employment.Web.SharedResource)));
 
@@ -34,6 +35,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealth();
 app.MapPublicApi();
+app.MapCounselorApi();
 app.MapRazorPages();
 
 app.Run();

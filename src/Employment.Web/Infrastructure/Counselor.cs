@@ -55,12 +55,14 @@ public static class CounselorScope
     public static void AddRefusal(this ModelStateDictionary state, IStringLocalizer text, string prefix, CounselingException refusal) =>
         state.AddModelError(FieldKey(prefix, refusal.Field), text["Refusal_" + refusal.Code]);
 
+    /// <summary>A refusal of the placement workflow: about the person or position as a whole, except the wage.</summary>
     public static void AddRefusal(this ModelStateDictionary state, IStringLocalizer text, string prefix, WorkflowException refusal) =>
-        state.AddModelError(FieldKey(prefix, refusal.Field), text["Workflow_" + refusal.Field].ResourceNotFound
-            ? text["Refusal_NotAllowed"] : text["Workflow_" + refusal.Field]);
+        state.AddModelError(refusal.Field == "monthlyWage" ? FieldKey(prefix, refusal.Field) : "",
+            text["Workflow_" + refusal.Field].ResourceNotFound ? text["Refusal_NotAllowed"] : text["Workflow_" + refusal.Field]);
 
+    // A state or a record id is no input on the form: its refusal shows above the page, not beside a field.
     private static string FieldKey(string prefix, string field) =>
-        field is "id" or "" ? "" : string.IsNullOrEmpty(prefix) ? field : prefix + "." + char.ToUpperInvariant(field[0]) + field[1..];
+        field is "id" or "" or "Status" ? "" : string.IsNullOrEmpty(prefix) ? field : prefix + "." + char.ToUpperInvariant(field[0]) + field[1..];
 
     /// <summary>
     /// Model binding writes its own English sentences ("The value 'x' is not valid"); every error a

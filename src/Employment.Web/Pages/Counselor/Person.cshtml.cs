@@ -115,7 +115,7 @@ public sealed class PersonModel(AppDbContext db, AuditTrail audit, CounselorMatc
             try
             {
                 await desk.MoveAsync(Move.ReferralId, Move.To.Value, Move.Note, User.Actor(), ct);
-                Done = "ReferralStatus_" + Move.To.Value;
+                Done = "ReferralMoved_" + Move.To.Value;
                 return RedirectToPage(new { id });
             }
             catch (CounselingException refusal)
@@ -199,6 +199,10 @@ public sealed class PersonModel(AppDbContext db, AuditTrail audit, CounselorMatc
     }
 
     public bool Failed(string form) => FailedForm == form;
+
+    /// <summary>Positions the person is already referred to and the referral still open: no second form for them.</summary>
+    public bool AlreadyReferred(string positionId) =>
+        Referrals.Any(r => r.Referral.PositionId == positionId && ReferralDesk.Open.Contains(r.Referral.Status));
 
     public static IEnumerable<ReferralStatus> NextSteps(ReferralStatus status) =>
         Referral.Lifecycle.NextFrom(status).Where(s => s is ReferralStatus.Interview or ReferralStatus.Rejected or ReferralStatus.Withdrawn)

@@ -43,7 +43,7 @@ public static class CounselorApi
         }
         // Matches are built from the person's record: reading them is a view of it.
         await audit.ViewedAsync(user.Actor(), AuditTrail.Person, person.Id, "matches (api)", ct);
-        return TypedResults.Ok(await engine.ForPersonAsync(person, q, top, ct));
+        return TypedResults.Ok(await engine.ForPersonAsync(person, q is { Length: > 200 } ? q[..200] : q, top, ct));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<PositionMatchView>>, NotFound>> ForPositionAsync(string id, ClaimsPrincipal user,

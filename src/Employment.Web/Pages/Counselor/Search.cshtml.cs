@@ -92,6 +92,9 @@ public sealed class SearchModel(AppDbContext db, TalentPoolSearch search, TimePr
         }).ToList();
     }
 
+    /// <summary>The arrow beside the column the list is sorted by.</summary>
+    public string Arrow(string sort) => Filter.Sort == sort ? (Filter.Desc ? " ▼" : " ▲") : "";
+
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>The current filter as query-string values, with some changed: for sort and page links.</summary>

@@ -15,6 +15,7 @@ builder.AddLocalizationSupport();
 builder.AddHealth();
 builder.AddOutcomes();
 builder.AddEmployerPortal();
+builder.AddCounselor();
 builder.Services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocalization(o =>
     o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Employment.Web.SharedResource)));
 
@@ -38,6 +39,7 @@ app.UseAuthorization();
 app.MapHealth();
 app.MapPublicApi();
 app.MapEmployerPortal();
+app.MapCounselorApi();
 app.MapRazorPages();
 
 app.Run();

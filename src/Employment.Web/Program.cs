@@ -12,6 +12,7 @@ builder.AddAccounts();
 builder.AddRateLimits();
 builder.AddLocalizationSupport();
 builder.AddHealth();
+builder.AddStaffSecurity();
 builder.Services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocalization(o =>
     o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Employment.Web.SharedResource)));
 
@@ -20,11 +21,7 @@ var app = builder.Build();
 await app.InitializeDataAsync();
 await app.SeedDemoAccountsAsync();
 
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error");
-    app.UseHsts();
-}
+app.UseStaffSecurity();
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRequestLocalization();
@@ -34,6 +31,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealth();
 app.MapPublicApi();
+app.MapStaffSecurity();
 app.MapRazorPages();
 
 app.Run();

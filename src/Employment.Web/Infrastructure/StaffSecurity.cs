@@ -45,8 +45,8 @@ public static class StaffSecurity
 
     /// <summary>
     /// Outside Development: exceptions become /Error (pages) or a bare ProblemDetails (/api), and HSTS.
-    /// Everywhere: empty 4xx/5xx answers become a localized status page (pages) or ProblemDetails (/api),
-    /// and the API's CSRF rule. Goes before routing, so the re-executed status page is routed afresh.
+    /// Everywhere: empty 4xx/5xx answers become a localized status page (pages) or ProblemDetails (/api).
+    /// Goes before routing, so the re-executed status page is routed afresh.
     /// </summary>
     public static WebApplication UseStaffSecurity(this WebApplication app)
     {
@@ -58,13 +58,17 @@ public static class StaffSecurity
         }
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(c => !IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/Status/{0}"));
-        app.Use(RequireApiWriteHeader);
         return app;
     }
 
-    /// <summary>The OpenAPI document at /openapi/v1.json, open to anyone (it describes, it holds no data).</summary>
+    /// <summary>
+    /// The OpenAPI document at /openapi/v1.json, open to anyone (it describes, it holds no data), and
+    /// the API write-header check. Called after UseAuthorization, so the check runs after it: an
+    /// anonymous or wrong-role write still gets its 401/403, an authorized one without the header 400.
+    /// </summary>
     public static WebApplication MapStaffSecurity(this WebApplication app)
     {
+        app.Use(RequireApiWriteHeader);
         app.MapOpenApi().AllowAnonymous();
         return app;
     }

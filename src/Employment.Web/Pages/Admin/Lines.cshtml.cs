@@ -60,10 +60,7 @@ public sealed class LinesModel(AppDbContext db, AuditTrail audit, TimeProvider c
                 ModelState.AddModelError(key, text["NotANumber"]);
             }
         }
-        if (ModelState.IsValid)
-        {
-            Validate();
-        }
+        Validate();
         if (!ModelState.IsValid)
         {
             return Page();
@@ -99,28 +96,34 @@ public sealed class LinesModel(AppDbContext db, AuditTrail audit, TimeProvider c
         return RedirectToPage();
     }
 
+    /// <summary>Checks each field that bound; one that did not already carries its error.</summary>
     private void Validate()
     {
-        if (Input.DibaoLine is not { } dibao)
-        {
-            ModelState.AddModelError("Input.DibaoLine", text["LineRequired"]);
-        }
-        else if (dibao <= 0 || dibao > Ceiling)
-        {
-            ModelState.AddModelError("Input.DibaoLine", text["LineRange", Ceiling]);
-        }
-        if (Input.EdgeLine is not { } edge)
-        {
-            ModelState.AddModelError("Input.EdgeLine", text["LineRequired"]);
-        }
-        else if (edge <= 0 || edge > Ceiling)
-        {
-            ModelState.AddModelError("Input.EdgeLine", text["LineRange", Ceiling]);
-        }
-        else if (Input.DibaoLine is { } d && d > 0 && edge < d)
+        var dibao = Check("Input.DibaoLine", Input.DibaoLine);
+        if (Check("Input.EdgeLine", Input.EdgeLine) is { } edge && dibao is { } d && edge < d)
         {
             ModelState.AddModelError("Input.EdgeLine", text["EdgeBelowDibao"]);
         }
+    }
+
+    /// <summary>The amount when it is a usable line, else null with the field's error added.</summary>
+    private decimal? Check(string key, decimal? value)
+    {
+        if (ModelState[key]?.Errors.Count > 0)
+        {
+            return null;
+        }
+        if (value is not { } amount)
+        {
+            ModelState.AddModelError(key, text["LineRequired"]);
+            return null;
+        }
+        if (amount <= 0 || amount > Ceiling)
+        {
+            ModelState.AddModelError(key, text["LineRange", Ceiling]);
+            return null;
+        }
+        return amount;
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -102,8 +102,15 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host)
                 [Who.Admin] = await app.SignedInAsAsync(Roles.Admin),
             };
             var account = await app.WithDbAsync(db => db.Users.OrderBy(u => u.UserName).Select(u => u.Id).FirstAsync());
-            var fair = await app.WithDbAsync(db => db.JobFairs.Select(f => (long?)f.Id).FirstOrDefaultAsync());
-            return new World { Own = own, Foreign = foreign, AccountId = account, Fair = fair ?? 1, Clients = clients };
+            var fair = await app.WithDbAsync(async db =>
+            {
+                // A fair for routes that name one; the demo district has none of its own.
+                var f = new Employment.Core.Placement.JobFair { Quarter = "2026Q4", HeldOn = new DateOnly(2026, 12, 20), Venue = "matrix", CreatedUtc = DateTime.UtcNow };
+                db.JobFairs.Add(f);
+                await db.SaveChangesAsync();
+                return f.Id;
+            });
+            return new World { Own = own, Foreign = foreign, AccountId = account, Fair = fair, Clients = clients };
         }
 
         /// <summary>
@@ -260,13 +267,18 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host)
             {
                 return Kind.Fair;
             }
-            if (text.Contains("employer"))
+            if (text == "employer" || text == "employers" || text.Contains("employerid"))
             {
                 return Kind.Employer;
             }
             if (text.Contains("account") || text.Contains("user") || text.StartsWith("/admin", StringComparison.Ordinal))
             {
                 return Kind.Account;
+            }
+            // An employer's pages are about its positions unless the path says otherwise (/Employer/Edit/{id}).
+            if (text.Contains("/employer"))
+            {
+                return Kind.Position;
             }
         }
         return Kind.Unknown;
@@ -300,7 +312,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host)
                         {
                             "documentname" => Kind.None,
                             "code" => Kind.None,
-                            _ => KindOf(pattern.RawText ?? "", parameter.Name),
+                            _ => KindOf("/" + (pattern.RawText ?? "").TrimStart('/'), parameter.Name),
                         };
                         var value = parameter.Name.ToLowerInvariant() switch
                         {
@@ -555,6 +567,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host)
     [InlineData("/api/persons/{personId}/matches", "personId", Kind.Person)]
     [InlineData("/Exits/Verify/{id}", "id", Kind.Household)]
     [InlineData("/Admin/Edit/{id}", "id", Kind.Account)]
+    [InlineData("/Employer/Edit/{id?}", "id", Kind.Position)]
+    [InlineData("/api/matches/person/{id}", "id", Kind.Person)]
+    [InlineData("/api/matches/position/{id}", "id", Kind.Position)]
+    [InlineData("/Counselor/Review/Employers/{employerId}", "employerId", Kind.Employer)]
+    [InlineData("/Fairs/{id:long}", "id", Kind.Fair)]
+    [InlineData("/FollowUps/Record/{id:long}", "id", Kind.FollowUp)]
     [InlineData("/kiosk/positions/{id}/qr.svg", "id", Kind.Position)]
     public void Route_ids_are_read_as_the_records_they_name(string pattern, string parameter, Kind expected) =>
         Assert.Equal(expected, KindOf(pattern, parameter));

@@ -12,7 +12,7 @@ using Employment.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Employment.Tests.Employer;
+namespace Employment.Tests.Employers;
 
 /// <summary>The employer side and the review queue, through HTTP on the demo district.</summary>
 public sealed class EmployerFlowTests(EmployerFlowTests.Host host) : IClassFixture<EmployerFlowTests.Host>

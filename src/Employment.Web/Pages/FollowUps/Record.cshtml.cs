@@ -63,7 +63,7 @@ public sealed class RecordModel(AppDbContext db, AuditTrail audit, PlacementWork
             await workflow.RecordFollowUpAsync(Id, new FollowUpOutcome(Input.StillEmployed, Input.MonthlyWage, Input.Note?.Trim()), User.Actor(),
                 HttpContext.RequestAborted);
         }
-        catch (WorkflowException ex)
+        catch (Exception ex) when (ex is WorkflowException or Core.Domain.LifecycleException)
         {
             ModelState.AddModelError("", ex.Message);
             return Page();

@@ -65,7 +65,7 @@ internal sealed class TalentPoolSchema : IDocumentSchema<SeekerProfile>
     private static readonly JsonSerializerOptions Json = new();
     private double _longestCommuteKm;
 
-    public string Version => "talentpool-2";
+    public string Version => "talentpool-3";
 
     public double LongestCommuteKm => Volatile.Read(ref _longestCommuteKm);
 
@@ -132,6 +132,7 @@ internal sealed class TalentPoolSchema : IDocumentSchema<SeekerProfile>
             d.Add(new TextField(TextAnalysis.TextField, s.Intention, Field.Store.NO));
             d.Add(new TextField(TextAnalysis.EnglishField, s.Intention, Field.Store.NO));
         }
+        TalentPoolSearch.AddFields(d, s);
     }
 
     public byte[] Serialize(SeekerProfile profile) => JsonSerializer.SerializeToUtf8Bytes(profile, Json);

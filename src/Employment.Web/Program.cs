@@ -10,6 +10,7 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
 builder.AddSearch();
 builder.AddLocalizationSupport();
 builder.AddHealth();
+builder.AddKiosk();
 builder.Services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocalization(o =>
     o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Employment.Web.SharedResource)));
 
@@ -25,8 +26,10 @@ if (!app.Environment.IsDevelopment())
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
+app.UseRateLimiter();
 app.MapHealth();
 app.MapPublicApi();
+app.MapKiosk();
 app.MapRazorPages();
 
 app.Run();

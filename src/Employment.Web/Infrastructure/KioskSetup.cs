@@ -1,0 +1,150 @@
+using System.Threading.RateLimiting;
+using Employment.Core.Kiosk;
+using Employment.Kiosk;
+using Employment.Kiosk.Infrastructure;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Employment.Web.Infrastructure;
+
+/// <summary>
+/// The touchscreen kiosk (kiosk/Employment.Kiosk, under /kiosk): its read model, its own cookie
+/// scheme beside the staff one, rate limits for its anonymous pages, the QR code, and in
+/// Development a few demo person cards.
+/// </summary>
+public static class KioskSetup
+{
+    public const string RatePolicy = "kiosk";
+
+    public static IHostApplicationBuilder AddKiosk(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddKioskCore();
+        services.AddOptions<KioskOptions>().BindConfiguration("Kiosk")
+            .ValidateDataAnnotations()
+            .Validate(o => o.WarningSeconds < o.IdleSeconds, "Kiosk:WarningSeconds must be less than Kiosk:IdleSeconds")
+            .ValidateOnStart();
+
+        // Its own scheme, added to whatever the staff side registers: neither is the other's default.
+        services.AddAuthentication().AddCookie(KioskSession.Scheme, o =>
+        {
+            o.Cookie.Name = KioskSession.CookieName;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.Path = "/kiosk";
+            o.Cookie.IsEssential = true;
+            o.SlidingExpiration = true;
+            o.LoginPath = "/kiosk/signin";
+        });
+        services.AddOptions<CookieAuthenticationOptions>(KioskSession.Scheme)
+            .Configure<IOptions<KioskOptions>>((cookie, kiosk) => cookie.ExpireTimeSpan = TimeSpan.FromMinutes(kiosk.Value.SessionMinutes));
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(RatePolicy, context =>
+            {
+                var kiosk = context.RequestServices.GetRequiredService<IOptions<KioskOptions>>().Value;
+                var signIn = HttpMethods.IsPost(context.Request.Method)
+                    && context.Request.Path.StartsWithSegments("/kiosk/signin", StringComparison.OrdinalIgnoreCase);
+                var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                return RateLimitPartition.GetFixedWindowLimiter((address, signIn), _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = signIn ? kiosk.SignInPermitsPerMinute : kiosk.PermitsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                });
+            });
+        });
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AddFolderApplicationModelConvention("/Kiosk",
+            page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(RatePolicy))));
+
+        if (builder.Environment.IsDevelopment())
+        {
+            services.AddHostedService<KioskDemoCards>();
+        }
+        return builder;
+    }
+
+    public static WebApplication MapKiosk(this WebApplication app)
+    {
+        var kiosk = app.MapGroup("/kiosk").RequireRateLimiting(RatePolicy);
+
+        kiosk.MapGet("/positions/{id}/qr.svg", async (string id, KioskCatalog catalog, IOptions<KioskOptions> options,
+            IStringLocalizer<KioskResource> text, CancellationToken ct) =>
+        {
+            var position = await catalog.FindAsync(id, ct);
+            if (position is null)
+            {
+                return Results.NotFound();
+            }
+            var svg = KioskQr.Svg(KioskQr.Text(position, options.Value.PublicBaseUrl, key => text[key]));
+            return Results.Text(svg, "image/svg+xml; charset=utf-8");
+        });
+
+        // Large type and high contrast: a cookie read by the server, so the switch works without scripts.
+        kiosk.MapGet("/display", (HttpContext context, string? toggle, string? returnUrl) =>
+        {
+            var current = (context.Request.Cookies[KioskSession.DisplayCookie] ?? "")
+                .Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+            if (toggle is "large" or "contrast" && !current.Remove(toggle))
+            {
+                current.Add(toggle);
+            }
+            var value = string.Join(',', current.Order(StringComparer.Ordinal));
+            if (value.Length == 0)
+            {
+                context.Response.Cookies.Delete(KioskSession.DisplayCookie, new CookieOptions { Path = "/kiosk" });
+            }
+            else
+            {
+                context.Response.Cookies.Append(KioskSession.DisplayCookie, value, new CookieOptions
+                {
+                    Path = "/kiosk", HttpOnly = true, SameSite = SameSiteMode.Strict, IsEssential = true,
+                });
+            }
+            return Results.LocalRedirect(LocalOrHome(returnUrl));
+        });
+
+        kiosk.MapGet("/language", (HttpContext context, string? culture, string? returnUrl) =>
+        {
+            var chosen = culture == "en" ? "en" : "zh-CN";
+            context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+                new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+            return Results.LocalRedirect(LocalOrHome(returnUrl));
+        });
+        return app;
+    }
+
+    /// <summary>Only kiosk paths: a crafted link must not send the screen anywhere else.</summary>
+    private static string LocalOrHome(string? returnUrl) =>
+        returnUrl is not null && returnUrl.StartsWith("/kiosk", StringComparison.Ordinal) && !returnUrl.Contains("//", StringComparison.Ordinal)
+            && !returnUrl.Contains('\\', StringComparison.Ordinal)
+            ? returnUrl
+            : "/kiosk";
+}
+
+/// <summary>
+/// Development only: gives a handful of seeking persons a card number and a random PIN, printed
+/// once to the log, so the kiosk's sign-in can be tried. Never a built-in PIN; never outside Development.
+/// </summary>
+internal sealed class KioskDemoCards(IServiceScopeFactory scopes, ILogger<KioskDemoCards> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var issued = await scope.ServiceProvider.GetRequiredService<KioskPins>().AssignDemoCardsAsync(5, cancellationToken);
+        foreach (var (personId, card, pin) in issued)
+        {
+            logger.LogWarning("Kiosk demo card for person {PersonId}: card {Card}, PIN {Pin} (shown once; Development only)", personId, card, pin);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -19,6 +19,7 @@ internal static class CliProgram
         root.Subcommands.Add(MatchCommand.Create());
         root.Subcommands.Add(ReindexCommand.Create());
         root.Subcommands.Add(BenchVerb.Create());
+        root.Subcommands.Add(KioskPinCommand.Create());
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

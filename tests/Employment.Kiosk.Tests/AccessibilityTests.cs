@@ -112,7 +112,7 @@ public sealed class AccessibilityTests(KioskHost host)
         Assert.Equal("skip", await page.EvaluateAsync<string>("() => document.activeElement.className"));
         await page.Keyboard.PressAsync("Enter");
         // Tab on to the first kind-of-work tile and open it with Enter.
-        for (var i = 0; i < 60; i++)
+        for (var i = 0; i < 150; i++)
         {
             await page.Keyboard.PressAsync("Tab");
             if (await page.EvaluateAsync<bool>("() => document.activeElement.matches('a.tile[href*=\"group=\"]')"))

@@ -107,6 +107,8 @@ public sealed class KioskHost : WebApplicationFactory<Program>, IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "zh-CN",
         });
+        // Short waits: a page that does not answer in ten seconds is a failure, not a slow machine.
+        context.SetDefaultTimeout(10_000);
         return (context, await context.NewPageAsync());
     }
 

@@ -29,6 +29,12 @@ public sealed record KioskListState(string? Group, bool PublicWelfare, string? A
         return parts.Count == 0 ? "" : "?" + string.Join("&", parts);
     }
 
+    /// <summary>
+    /// The search form sends the typed text and, when a word key was touched, that word too
+    /// (both named q): the last one given wins.
+    /// </summary>
+    public static string? LastText(string[]? values) => values?.LastOrDefault(v => !string.IsNullOrWhiteSpace(v));
+
     public static KioskSort ParseSort(string? sort) => sort switch
     {
         "distance" => KioskSort.Distance,

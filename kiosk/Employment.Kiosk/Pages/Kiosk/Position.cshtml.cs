@@ -13,15 +13,15 @@ public sealed class PositionModel(KioskCatalog catalog) : KioskPageModel
     public double? DistanceKm { get; private set; }
     public KioskListState? State { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string id, string? group, string? pw, string? access, string? near, string? street, string? q,
-        string? sort, int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> OnGetAsync(string id, string? group, string? pw, string? access, string? near, string? street, [FromQuery(Name = "q")] string[]? q,
+        string? sort, [FromQuery(Name = "page")] int pageNumber = 1, CancellationToken ct = default)
     {
         Position = await catalog.FindAsync(id, ct);
         if (Position is null)
         {
             return NotFound();
         }
-        State = KioskListState.From(group, pw, access, near, street, q, sort, page);
+        State = KioskListState.From(group, pw, access, near, street, KioskListState.LastText(q), sort, pageNumber);
         Street = await catalog.StreetAsync(State.Street, ct);
         if (Street is not null && Position.Location is { } at)
         {

@@ -1,5 +1,6 @@
 using Employment.Core.Kiosk;
 using Employment.Kiosk.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -13,10 +14,11 @@ public sealed class PositionsModel(KioskCatalog catalog, IOptions<KioskOptions> 
     public KioskStreet? Street { get; private set; }
     public string Heading { get; private set; } = "";
 
-    public async Task OnGetAsync(string? group, string? pw, string? access, string? near, string? street, string? q, string? sort, int page = 1,
+    public async Task OnGetAsync(string? group, string? pw, string? access, string? near, string? street, [FromQuery(Name = "q")] string[]? q, string? sort,
+        [FromQuery(Name = "page")] int pageNumber = 1,
         CancellationToken ct = default)
     {
-        State = KioskListState.From(group, pw, access, near, street, q, sort, page);
+        State = KioskListState.From(group, pw, access, near, street, KioskListState.LastText(q), sort, pageNumber);
         Street = await catalog.StreetAsync(State.Street, ct);
         Results = await catalog.SearchAsync(State.ToQuery(options.Value.PageSize), ct);
         var parts = new List<string>();

@@ -12,9 +12,9 @@ public sealed class StreetsModel(KioskCatalog catalog) : KioskPageModel
     public KioskListState? State { get; private set; }
     public bool HasOtherChoice { get; private set; }
 
-    public async Task OnGetAsync(string? group, string? pw, string? access, string? near, string? q, CancellationToken ct)
+    public async Task OnGetAsync(string? group, string? pw, string? access, string? near, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "q")] string[]? q, CancellationToken ct)
     {
-        State = KioskListState.From(group, pw, access, near, null, q, null, 1);
+        State = KioskListState.From(group, pw, access, near, null, KioskListState.LastText(q), null, 1);
         HasOtherChoice = State.Group is not null || State.PublicWelfare || State.Access is not null || State.Text is not null;
         Streets = await catalog.StreetsAsync(ct);
         Near = KioskCatalog.CountNear(await catalog.OpenPositionsAsync(ct), Streets);

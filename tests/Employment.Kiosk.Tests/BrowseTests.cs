@@ -102,7 +102,7 @@ public sealed partial class BrowseTests(KioskHost host)
         await page.GotoAsync("/kiosk");
         await page.ClickAsync("button.word:has-text('保洁')");
         await page.WaitForURLAsync("**q=%E4%BF%9D%E6%B4%81**");
-        Assert.True(await page.Locator("a.card").CountAsync() > 0);
+        Assert.True(await page.Locator("a.card").CountAsync() > 0, page.Url + " " + await page.InnerTextAsync("main"));
     }
 
     [Fact]

@@ -28,7 +28,8 @@ internal static class CliOptions
     };
 
     /// <summary>Services over the configured data directory; the caller disposes.</summary>
-    public static ServiceProvider BuildServices(ParseResult parse, string? dataDirOverride = null, bool search = false)
+    public static ServiceProvider BuildServices(ParseResult parse, string? dataDirOverride = null, bool search = false,
+        Action<IServiceCollection>? configure = null)
     {
         var values = new Dictionary<string, string?>();
         var dataDir = dataDirOverride ?? parse.GetValue(DataDir);
@@ -48,6 +49,7 @@ internal static class CliOptions
         {
             services.AddEmploymentSearch();
         }
+        configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 }

@@ -20,6 +20,7 @@ internal static class CliProgram
         root.Subcommands.Add(ReindexCommand.Create());
         root.Subcommands.Add(BenchVerb.Create());
         root.Subcommands.Add(KioskPinCommand.Create());
+        root.Subcommands.Add(UserCommand.Create());
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -8,6 +8,8 @@ builder.AddData();
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.AddSearch();
+builder.AddAccounts();
+builder.AddRateLimits();
 builder.AddLocalizationSupport();
 builder.AddHealth();
 builder.AddKiosk();
@@ -17,16 +19,20 @@ builder.Services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocaliz
 var app = builder.Build();
 
 await app.InitializeDataAsync();
+await app.SeedDemoAccountsAsync();
 
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
     app.UseHsts();
 }
+app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
 app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapHealth();
 app.MapPublicApi();
 app.MapKiosk();

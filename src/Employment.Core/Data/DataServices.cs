@@ -33,6 +33,8 @@ public static class DataServices
         services.AddScoped<Interchange.DatasetImporter>();
         services.AddScoped<Interchange.DatasetExporter>();
         services.AddScoped<Interchange.DemoSeeder>();
+        services.AddScoped<Placement.PlacementWorkflow>();
+        services.AddScoped<AuditTrail>();
         return services;
     }
 }

@@ -44,4 +44,27 @@ public static class HouseholdStanding
     /// <summary>The income per head the household would have with one more monthly wage.</summary>
     public static decimal IncomePerHeadWith(Household household, decimal addedMonthlyWage) =>
         IncomePerHead(household.MonthlyIncome + addedMonthlyWage, household.Size);
+
+    /// <summary>
+    /// An exit candidate is a household whose income per head has reached the edge line: it has
+    /// passed both lines, so it no longer needs the guarantee. Reassessed after every placement and
+    /// follow-up; an exit already verified is left alone (only a lost job revokes it).
+    /// </summary>
+    /// <returns>True when the candidacy changed.</returns>
+    public static bool ReassessExit(Household household, Region region, DateTime nowUtc)
+    {
+        if (household.ExitStatus == ExitStatus.Exited)
+        {
+            return false;
+        }
+        var passed = Band(household, region) == IncomeBand.AboveEdgeLine;
+        var next = passed ? ExitStatus.Candidate : ExitStatus.None;
+        if (next == household.ExitStatus)
+        {
+            return false;
+        }
+        household.ExitStatus = next;
+        household.ExitCandidateSinceUtc = passed ? nowUtc : null;
+        return true;
+    }
 }

@@ -27,6 +27,7 @@ public static class DataSetup
         var seed = app.Configuration.GetSection("Seed").Get<SeedOptions>() ?? new SeedOptions();
         var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
         await seeder.SeedDivisionsAsync();
+        await scope.ServiceProvider.GetRequiredService<Employment.Core.Accounts.UserAccounts>().EnsureRolesAsync();
         if (seed.Demo)
         {
             var summary = await seeder.SeedDemoDistrictAsync();

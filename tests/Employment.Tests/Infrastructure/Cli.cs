@@ -7,7 +7,10 @@ public sealed record CliResult(int ExitCode, string StdOut, string StdErr);
 /// <summary>Runs the real `employment` program (built beside the tests) as a separate process.</summary>
 public static class CliRunner
 {
-    public static async Task<CliResult> RunAsync(params string[] args)
+    public static Task<CliResult> RunAsync(params string[] args) => RunWithInputAsync(null, args);
+
+    /// <summary>Runs the program with <paramref name="input"/> on its standard input (passwords, PINs).</summary>
+    public static async Task<CliResult> RunWithInputAsync(string? input, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "employment.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -26,6 +29,10 @@ public static class CliRunner
         }
         start.Environment.Remove("DataDir");
         using var process = Process.Start(start)!;
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+        }
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

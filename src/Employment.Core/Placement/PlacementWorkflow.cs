@@ -1,0 +1,233 @@
+using Employment.Core.Data;
+using Employment.Core.Domain;
+using Employment.Core.Households;
+using Employment.Core.Positions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Employment.Core.Placement;
+
+/// <summary>A hire: who, where, how it came about, from when; the wage defaults to the position's.</summary>
+public sealed record HireRequest(string PersonId, string PositionId, PlacementChannel Channel, DateOnly StartedOn,
+    decimal? MonthlyWage = null, long? ReferralId = null);
+
+/// <summary>What a follow-up visit found.</summary>
+public sealed record FollowUpOutcome(bool StillEmployed, decimal? MonthlyWage, string? Note);
+
+/// <summary>A request the workflow refuses, naming the record and the field at fault.</summary>
+public sealed class WorkflowException(string record, string field, string message) : InvalidOperationException($"{record}: {field}: {message}")
+{
+    public string Record { get; } = record;
+    public string Field { get; } = field;
+}
+
+/// <summary>
+/// The steps that change several records at once — a hire, a follow-up, a placement's end — each
+/// in one save, so a person is never placed in a household whose income does not show the wage.
+/// Pages, the fair and the API all come through here.
+/// </summary>
+public sealed class PlacementWorkflow(AppDbContext db, AuditTrail audit, TimeProvider clock)
+{
+    public async Task<Placement> HireAsync(HireRequest request, string actor, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var person = await db.Persons.FirstOrDefaultAsync(p => p.Id == request.PersonId, ct)
+            ?? throw new WorkflowException($"person {request.PersonId}", "personId", "no such person");
+        var household = await db.Households.Include(h => h.Members).FirstAsync(h => h.Id == person.HouseholdId, ct);
+        var position = await db.Positions.FirstOrDefaultAsync(p => p.Id == request.PositionId, ct)
+            ?? throw new WorkflowException($"position {request.PositionId}", "positionId", "no such position");
+        var region = await db.Regions.OrderBy(r => r.Id).FirstAsync(ct);
+
+        if (person.Employed)
+        {
+            throw new WorkflowException($"person {person.Id}", "employed", "is already employed");
+        }
+        if (person.LaborCapacity == LaborCapacity.None)
+        {
+            throw new WorkflowException($"person {person.Id}", "laborCapacity", "has no labour capacity");
+        }
+        if (position.Status != PositionStatus.Open || position.OpenPlaces <= 0)
+        {
+            throw new WorkflowException($"position {position.Id}", "status", "has no open place");
+        }
+        var wage = request.MonthlyWage ?? position.MonthlyWage;
+        if (wage < 0)
+        {
+            throw new WorkflowException($"position {position.Id}", "monthlyWage", "must not be negative");
+        }
+
+        Referral? referral = null;
+        if (request.ReferralId is { } referralId)
+        {
+            referral = await db.Referrals.FirstOrDefaultAsync(r => r.Id == referralId, ct);
+            if (referral is null || referral.PersonId != person.Id || referral.PositionId != position.Id)
+            {
+                throw new WorkflowException($"referral {referralId}", "referralId", "is not this person's referral to this position");
+            }
+            referral.MoveTo(ReferralStatus.Hired, now);
+        }
+
+        var placement = new Placement
+        {
+            PersonId = person.Id,
+            PositionId = position.Id,
+            ReferralId = referral?.Id,
+            HouseholdId = household.Id,
+            HouseholdCategory = household.Category,
+            PublicWelfare = position.PublicWelfare,
+            Channel = request.Channel,
+            MonthlyWage = wage,
+            StartedOn = request.StartedOn,
+            CreatedBy = actor,
+            CreatedUtc = now,
+        };
+        foreach (var months in Placement.FollowUpMonths)
+        {
+            placement.FollowUps.Add(new FollowUp { MonthsAfter = months, DueOn = request.StartedOn.AddMonths(months) });
+        }
+        db.Placements.Add(placement);
+
+        if (person.Status == PersonStatus.Registered)
+        {
+            person.MoveTo(PersonStatus.Seeking, now);
+        }
+        person.MoveTo(PersonStatus.Placed, now);
+        person.Employed = true;
+        household.MonthlyIncome += wage;
+        HouseholdStanding.ReassessExit(household, region, now);
+
+        position.Filled++;
+        if (position.OpenPlaces == 0)
+        {
+            position.MoveTo(PositionStatus.Filled, actor, "all places taken", now);
+        }
+
+        // The person's other open referrals have served their purpose.
+        var others = await db.Referrals
+            .Where(r => r.PersonId == person.Id && r.Id != request.ReferralId
+                && (r.Status == ReferralStatus.Proposed || r.Status == ReferralStatus.Sent || r.Status == ReferralStatus.Interview))
+            .ToListAsync(ct);
+        foreach (var other in others)
+        {
+            other.MoveTo(ReferralStatus.Withdrawn, now);
+            other.Note = Append(other.Note, "placed elsewhere");
+        }
+
+        Audit(actor, "hire", "person", person.Id, $"position {position.Id}, wage {wage}, channel {request.Channel}");
+        await db.SaveChangesAsync(ct);
+        return placement;
+    }
+
+    public async Task RecordFollowUpAsync(long followUpId, FollowUpOutcome outcome, string actor, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var followUp = await db.FollowUps.Include(f => f.Placement).FirstOrDefaultAsync(f => f.Id == followUpId, ct)
+            ?? throw new WorkflowException($"follow-up {followUpId}", "id", "no such follow-up");
+        if (followUp.DoneUtc is not null)
+        {
+            throw new WorkflowException($"follow-up {followUpId}", "doneUtc", "is already recorded");
+        }
+        if (outcome.MonthlyWage is < 0)
+        {
+            throw new WorkflowException($"follow-up {followUpId}", "monthlyWage", "must not be negative");
+        }
+        var placement = followUp.Placement!;
+        followUp.DoneUtc = now;
+        followUp.DoneBy = actor;
+        followUp.StillEmployed = outcome.StillEmployed;
+        followUp.MonthlyWage = outcome.MonthlyWage;
+        followUp.Note = outcome.Note;
+
+        if (placement.Status == PlacementStatus.Ended)
+        {
+            // A late record of a visit to a placement that already ended changes nothing else.
+        }
+        else if (!outcome.StillEmployed)
+        {
+            await EndAsync(placement, DateOnly.FromDateTime(now), outcome.Note ?? "job lost at follow-up", actor, now, ct);
+        }
+        else
+        {
+            var household = await db.Households.Include(h => h.Members).FirstAsync(h => h.Id == placement.HouseholdId, ct);
+            if (outcome.MonthlyWage is { } wage && wage != placement.MonthlyWage)
+            {
+                household.MonthlyIncome = Math.Max(0, household.MonthlyIncome + wage - placement.MonthlyWage);
+                placement.MonthlyWage = wage;
+            }
+            var region = await db.Regions.OrderBy(r => r.Id).FirstAsync(ct);
+            HouseholdStanding.ReassessExit(household, region, now);
+            // Still in work at the last visit: the placement has held.
+            if (followUp.MonthsAfter == Placement.FollowUpMonths[^1] && placement.Status == PlacementStatus.Active)
+            {
+                placement.Status = PlacementStatus.Stable;
+                var person = await db.Persons.FirstAsync(p => p.Id == placement.PersonId, ct);
+                if (Person.Lifecycle.CanMove(person.Status, PersonStatus.Stable))
+                {
+                    person.MoveTo(PersonStatus.Stable, now);
+                }
+            }
+        }
+        Audit(actor, "follow-up", "person", placement.PersonId,
+            $"placement {placement.Id}, {followUp.MonthsAfter} months, still employed {outcome.StillEmployed}");
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task EndPlacementAsync(long placementId, DateOnly endedOn, string reason, string actor, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var placement = await db.Placements.FirstOrDefaultAsync(p => p.Id == placementId, ct)
+            ?? throw new WorkflowException($"placement {placementId}", "id", "no such placement");
+        if (placement.Status == PlacementStatus.Ended)
+        {
+            throw new WorkflowException($"placement {placementId}", "status", "has already ended");
+        }
+        if (endedOn < placement.StartedOn)
+        {
+            throw new WorkflowException($"placement {placementId}", "endedOn", "is before the placement started");
+        }
+        await EndAsync(placement, endedOn, reason, actor, now, ct);
+        Audit(actor, "placement-ended", "person", placement.PersonId, $"placement {placement.Id}: {reason}");
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The job is gone: the person seeks again, the household loses the wage, an exit is revoked.</summary>
+    private async Task EndAsync(Placement placement, DateOnly endedOn, string reason, string actor, DateTime now, CancellationToken ct)
+    {
+        Placement.Lifecycle.EnsureCanMove(placement.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), placement.Status, PlacementStatus.Ended);
+        placement.Status = PlacementStatus.Ended;
+        placement.EndedOn = endedOn;
+        placement.EndedReason = reason.Length > 1000 ? reason[..1000] : reason;
+
+        var person = await db.Persons.FirstAsync(p => p.Id == placement.PersonId, ct);
+        person.Employed = false;
+        person.MoveTo(PersonStatus.Seeking, now);
+
+        var household = await db.Households.Include(h => h.Members).Include(h => h.Exits)
+            .FirstAsync(h => h.Id == person.HouseholdId, ct);
+        household.MonthlyIncome = Math.Max(0, household.MonthlyIncome - placement.MonthlyWage);
+        if (household.ExitStatus == ExitStatus.Exited)
+        {
+            foreach (var exit in household.Exits.Where(e => e.RevokedOn is null))
+            {
+                exit.RevokedOn = endedOn;
+                exit.RevokedReason = "job lost: " + placement.EndedReason;
+            }
+            household.ExitStatus = ExitStatus.None;
+            household.ExitedUtc = null;
+        }
+        var region = await db.Regions.OrderBy(r => r.Id).FirstAsync(ct);
+        HouseholdStanding.ReassessExit(household, region, now);
+
+        // The place is free again for someone else.
+        var position = await db.Positions.FirstAsync(p => p.Id == placement.PositionId, ct);
+        position.Filled = Math.Max(0, position.Filled - 1);
+        if (position.Status == PositionStatus.Filled && position.OpenPlaces > 0)
+        {
+            position.MoveTo(PositionStatus.Open, actor, "a place became free", now);
+        }
+    }
+
+    private void Audit(string actor, string action, string entityType, string entityId, string detail) =>
+        audit.Add(actor, action, entityType, entityId, detail);
+
+    private static string Append(string? note, string text) => string.IsNullOrEmpty(note) ? text : note + "; " + text;
+}

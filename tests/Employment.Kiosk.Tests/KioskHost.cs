@@ -48,6 +48,7 @@ public sealed class KioskHost : WebApplicationFactory<Program>, IAsyncLifetime
         // The whole suite comes from one address: the limits are tested on their own elsewhere.
         builder.UseSetting("Kiosk:PermitsPerMinute", "100000");
         builder.UseSetting("Kiosk:SignInPermitsPerMinute", "100000");
+        builder.UseSetting("RateLimits:PerMinute", "100000");
     }
 
     public async Task InitializeAsync()

@@ -4,8 +4,6 @@ using Employment.Kiosk;
 using Employment.Kiosk.Infrastructure;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -18,8 +16,6 @@ namespace Employment.Web.Infrastructure;
 /// </summary>
 public static class KioskSetup
 {
-    public const string RatePolicy = "kiosk";
-
     public static IHostApplicationBuilder AddKiosk(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -51,25 +47,7 @@ public static class KioskSetup
         services.AddOptions<CookieAuthenticationOptions>(KioskSession.Scheme)
             .Configure<IOptions<KioskOptions>>((cookie, kiosk) => cookie.ExpireTimeSpan = TimeSpan.FromMinutes(kiosk.Value.SessionMinutes));
 
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(RatePolicy, context =>
-            {
-                var kiosk = context.RequestServices.GetRequiredService<IOptions<KioskOptions>>().Value;
-                var signIn = HttpMethods.IsPost(context.Request.Method)
-                    && context.Request.Path.StartsWithSegments("/kiosk/signin", StringComparison.OrdinalIgnoreCase);
-                var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                return RateLimitPartition.GetFixedWindowLimiter((address, signIn), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = signIn ? kiosk.SignInPermitsPerMinute : kiosk.PermitsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                });
-            });
-        });
-        services.Configure<RazorPagesOptions>(o => o.Conventions.AddFolderApplicationModelConvention("/Kiosk",
-            page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(RatePolicy))));
+        services.AddSingleton<KioskRateLimiter>();
 
         if (builder.Environment.IsDevelopment())
         {
@@ -80,7 +58,22 @@ public static class KioskSetup
 
     public static WebApplication MapKiosk(this WebApplication app)
     {
-        var kiosk = app.MapGroup("/kiosk").RequireRateLimiting(RatePolicy);
+        // Every kiosk request (pages and endpoints; static files are served before this) passes
+        // the kiosk's own limiter first: anonymous screens are open to anyone on the network.
+        var limiter = app.Services.GetRequiredService<KioskRateLimiter>();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/kiosk", StringComparison.OrdinalIgnoreCase), branch => branch.Use(async (context, next) =>
+        {
+            using var lease = await limiter.AcquireAsync(context);
+            if (!lease.IsAcquired)
+            {
+                context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                context.Response.Headers.RetryAfter = "60";
+                return;
+            }
+            await next(context);
+        }));
+
+        var kiosk = app.MapGroup("/kiosk");
 
         kiosk.MapGet("/positions/{id}/qr.svg", async (string id, KioskCatalog catalog, IOptions<KioskOptions> options,
             IStringLocalizer<KioskResource> text, CancellationToken ct) =>
@@ -135,6 +128,30 @@ public static class KioskSetup
             && !returnUrl.Contains('\\', StringComparison.Ordinal)
             ? returnUrl
             : "/kiosk";
+}
+
+/// <summary>
+/// Fixed windows of a minute per client address, with a tighter one for sign-in posts (on top of
+/// each card's own lockout), built on ASP.NET Core's System.Threading.RateLimiting.
+/// </summary>
+internal sealed class KioskRateLimiter(IOptions<KioskOptions> options) : IDisposable
+{
+    private readonly PartitionedRateLimiter<HttpContext> _limiter = PartitionedRateLimiter.Create<HttpContext, (string, bool)>(context =>
+    {
+        var signIn = HttpMethods.IsPost(context.Request.Method)
+            && context.Request.Path.StartsWithSegments("/kiosk/signin", StringComparison.OrdinalIgnoreCase);
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        return RateLimitPartition.GetFixedWindowLimiter((address, signIn), key => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = key.Item2 ? options.Value.SignInPermitsPerMinute : options.Value.PermitsPerMinute,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
+    });
+
+    public ValueTask<RateLimitLease> AcquireAsync(HttpContext context) => _limiter.AcquireAsync(context);
+
+    public void Dispose() => _limiter.Dispose();
 }
 
 /// <summary>

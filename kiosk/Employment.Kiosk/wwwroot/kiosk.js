@@ -97,7 +97,15 @@
     targets.forEach(function (input) {
         input.addEventListener("focus", function () { target = input; });
     });
-    Array.prototype.forEach.call(document.querySelectorAll("[data-osk], [data-keypad]"), function (pad) { pad.hidden = false; });
+    // The number keypad is always there; the letter keyboard opens when its field is touched,
+    // so it does not push the home screen's choices out of sight.
+    Array.prototype.forEach.call(document.querySelectorAll("[data-keypad]"), function (pad) { pad.hidden = false; });
+    Array.prototype.forEach.call(document.querySelectorAll("[data-osk]"), function (pad) {
+        var field = pad.closest("form") && pad.closest("form").querySelector("[data-osk-target]");
+        if (field) {
+            field.addEventListener("focus", function () { pad.hidden = false; });
+        }
+    });
     var type = function (fn) {
         if (!target) { return; }
         var max = parseInt(target.getAttribute("maxlength") || "100", 10);

@@ -10,9 +10,14 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
 builder.AddSearch();
 builder.AddAccounts();
 builder.AddRateLimits();
+builder.AddScheduling();
 builder.AddLocalizationSupport();
 builder.AddHealth();
 builder.AddKiosk();
+builder.AddOutcomes();
+builder.AddEmployerPortal();
+builder.AddCounselor();
+builder.AddStaffSecurity();
 builder.Services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocalization(o =>
     o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Employment.Web.SharedResource)));
 
@@ -21,11 +26,7 @@ var app = builder.Build();
 await app.InitializeDataAsync();
 await app.SeedDemoAccountsAsync();
 
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error");
-    app.UseHsts();
-}
+app.UseStaffSecurity();
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRequestLocalization();
@@ -36,6 +37,9 @@ app.UseAuthorization();
 app.MapHealth();
 app.MapPublicApi();
 app.MapKiosk();
+app.MapEmployerPortal();
+app.MapCounselorApi();
+app.MapStaffSecurity();
 app.MapRazorPages();
 
 app.Run();

@@ -73,7 +73,8 @@ public static class KioskSetup
             await next(context);
         }));
 
-        var kiosk = app.MapGroup("/kiosk");
+        // Screens' plumbing, not part of the JSON API: kept out of the OpenAPI document.
+        var kiosk = app.MapGroup("/kiosk").ExcludeFromDescription();
 
         kiosk.MapGet("/positions/{id}/qr.svg", async (string id, KioskCatalog catalog, IOptions<KioskOptions> options,
             IStringLocalizer<KioskResource> text, CancellationToken ct) =>

@@ -19,6 +19,7 @@ internal static class CliProgram
         root.Subcommands.Add(MatchCommand.Create());
         root.Subcommands.Add(ReindexCommand.Create());
         root.Subcommands.Add(BenchVerb.Create());
+        root.Subcommands.Add(KioskPinCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(UserCommand.Create());
         root.Subcommands.Add(PlanCommand.Create());

@@ -1,0 +1,174 @@
+using System.Globalization;
+using Employment.Core.Data;
+using Employment.Core.Matching;
+using Employment.Core.Placement;
+using Employment.Core.Search;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Employment.Core.Kiosk;
+
+/// <summary>A recommended position with its reasons in the reader's language.</summary>
+public sealed record KioskRecommendation(KioskPosition Position, double? DistanceKm, IReadOnlyList<string> Reasons, bool Interested);
+
+/// <summary>One of the person's referrals, as the person may see it.</summary>
+public sealed record KioskReferral(string PositionId, string PositionTitle, string EmployerName, ReferralStatus Status, DateTime UpdatedUtc);
+
+/// <summary>One "I'm interested" the person pressed, and how far the counselor got with it.</summary>
+public sealed record KioskLead(string PositionId, string PositionTitle, LeadStatus Status, DateTime CreatedUtc);
+
+/// <summary>What the signed-in person sees: a greeting with most of the name hidden, and nothing of the household.</summary>
+public sealed record KioskMe(string PersonId, string MaskedName);
+
+/// <summary>
+/// The signed-in person's own view at the kiosk: recommendations from the engine, referrals,
+/// leads. Every method takes the person id from the kiosk session, never from the request, and
+/// reads only that person's rows. Each view is written to the audit log.
+/// </summary>
+public sealed class KioskPersonal(AppDbContext db, MatchingEngine engine, KioskCatalog catalog, TimeProvider clock)
+{
+    // One writer for leads in this process: "idempotent while New" needs the check and the insert
+    // to be one step, and SQLite has no unique index on (person, position, status) to lean on.
+    private static readonly SemaphoreSlim LeadGate = new(1, 1);
+
+    /// <summary>
+    /// Reasons that would put the household's poverty category or income per head on a public
+    /// screen; the counselor sees them, the kiosk does not.
+    /// </summary>
+    private static readonly HashSet<string> HiddenReasons = new(StringComparer.Ordinal)
+    {
+        ReasonCodes.LiftsAboveDibao, ReasonCodes.LiftsAboveEdge,
+        ReasonCodes.PublicWelfareDibao, ReasonCodes.PublicWelfareExtreme, ReasonCodes.PublicWelfareZeroEmployment,
+    };
+
+    public async Task<KioskMe?> MeAsync(string personId, CancellationToken ct)
+    {
+        var person = await db.Persons.AsNoTracking().Where(p => p.Id == personId).Select(p => new { p.Id, p.Name }).FirstOrDefaultAsync(ct);
+        return person is null ? null : new KioskMe(person.Id, MaskName(person.Name));
+    }
+
+    /// <summary>王小明 → 王**, Li Ming → L*******: enough to know it is you, not enough for a stranger.</summary>
+    public static string MaskName(string name)
+    {
+        var trimmed = name.Trim();
+        if (trimmed.Length == 0)
+        {
+            return "*";
+        }
+        var first = char.IsSurrogate(trimmed[0]) && trimmed.Length > 1 ? trimmed[..2] : trimmed[..1];
+        return first + new string('*', Math.Max(2, new StringInfo(trimmed).LengthInTextElements - 1));
+    }
+
+    public async Task<IReadOnlyList<KioskRecommendation>> RecommendationsAsync(string personId, CultureInfo culture, int top, CancellationToken ct)
+    {
+        var seeker = (await ProfileLoader.SeekersAsync(db, [personId], ct)).FirstOrDefault();
+        if (seeker is null)
+        {
+            return [];
+        }
+        var lines = await ProfileLoader.LinesAsync(db, ct);
+        // Ask for more than shown: the index can trail the database by a moment, and a
+        // position that closed since must not be offered.
+        var matches = engine.PositionsFor(seeker, new MatchRequest { Top = top * 2, AsOf = catalog.Today, Lines = lines });
+        var ids = matches.Select(m => m.Id).ToList();
+        var open = (await catalog.OpenPositionsAsync(ct)).Where(p => ids.Contains(p.Id)).ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var interested = await db.Leads.AsNoTracking()
+            .Where(l => l.PersonId == personId && l.Status == LeadStatus.New)
+            .Select(l => l.PositionId)
+            .ToListAsync(ct);
+        var result = matches
+            .Where(m => open.ContainsKey(m.Id))
+            .Take(top)
+            .Select(m => new KioskRecommendation(open[m.Id], m.DistanceKm,
+                m.Reasons.Where(r => !HiddenReasons.Contains(r.Code)).Select(r => ReasonText.Format(r, culture)).Distinct().ToList(),
+                interested.Contains(m.Id)))
+            .ToList();
+        await AuditAsync(personId, "kiosk.view", $"recommendations: {result.Count}", ct);
+        return result;
+    }
+
+    public async Task<IReadOnlyList<KioskReferral>> ReferralsAsync(string personId, CancellationToken ct)
+    {
+        var rows = await (from r in db.Referrals.AsNoTracking()
+                          join p in db.Positions.AsNoTracking() on r.PositionId equals p.Id
+                          where r.PersonId == personId
+                          select new { r.PositionId, p.Title, Employer = p.Employer!.Name, r.Status, r.UpdatedUtc, r.CreatedUtc })
+            .ToListAsync(ct);
+        return rows.OrderByDescending(r => r.UpdatedUtc > r.CreatedUtc ? r.UpdatedUtc : r.CreatedUtc)
+            .Select(r => new KioskReferral(r.PositionId, r.Title, r.Employer, r.Status, r.UpdatedUtc > r.CreatedUtc ? r.UpdatedUtc : r.CreatedUtc))
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<KioskLead>> LeadsAsync(string personId, CancellationToken ct)
+    {
+        var rows = await (from l in db.Leads.AsNoTracking()
+                          join p in db.Positions.AsNoTracking() on l.PositionId equals p.Id
+                          where l.PersonId == personId
+                          select new { l.PositionId, p.Title, l.Status, l.CreatedUtc })
+            .ToListAsync(ct);
+        return rows.OrderByDescending(r => r.CreatedUtc).Select(r => new KioskLead(r.PositionId, r.Title, r.Status, r.CreatedUtc)).ToList();
+    }
+
+    /// <summary>
+    /// "I'm interested": a lead for the person's counselor. Pressing it again while the lead is
+    /// still new changes nothing. False when the position is not open (any more).
+    /// </summary>
+    public async Task<bool> InterestedAsync(string personId, string positionId, CancellationToken ct)
+    {
+        if (await catalog.FindAsync(positionId, ct) is null || !await db.Persons.AnyAsync(p => p.Id == personId, ct))
+        {
+            return false;
+        }
+        await LeadGate.WaitAsync(ct);
+        try
+        {
+            var exists = await db.Leads.AnyAsync(l => l.PersonId == personId && l.PositionId == positionId && l.Status == LeadStatus.New, ct);
+            if (!exists)
+            {
+                var now = clock.GetUtcNow().UtcDateTime;
+                db.Leads.Add(new Lead { PersonId = personId, PositionId = positionId, Status = LeadStatus.New, CreatedUtc = now });
+                db.AuditLog.Add(new AuditEntry
+                {
+                    AtUtc = now,
+                    Actor = "kiosk:" + personId,
+                    Action = "kiosk.interested",
+                    EntityType = "Person",
+                    EntityId = personId,
+                    Detail = "position " + positionId,
+                });
+                await db.SaveChangesAsync(ct);
+            }
+            return true;
+        }
+        finally
+        {
+            LeadGate.Release();
+        }
+    }
+
+    private async Task AuditAsync(string personId, string action, string detail, CancellationToken ct)
+    {
+        db.AuditLog.Add(new AuditEntry
+        {
+            AtUtc = clock.GetUtcNow().UtcDateTime,
+            Actor = "kiosk:" + personId,
+            Action = action,
+            EntityType = "Person",
+            EntityId = personId,
+            Detail = detail,
+        });
+        await db.SaveChangesAsync(ct);
+    }
+}
+
+public static class KioskServices
+{
+    /// <summary>The kiosk's read model, personal view and PINs (scoped: each uses the request's context).</summary>
+    public static IServiceCollection AddKioskCore(this IServiceCollection services)
+    {
+        services.AddScoped<KioskCatalog>();
+        services.AddScoped<KioskPersonal>();
+        services.AddScoped<KioskPins>();
+        return services;
+    }
+}

@@ -1,0 +1,189 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Employment.Core.Data;
+using Employment.Core.Households;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Employment.Core.Kiosk;
+
+/// <summary>A PIN or card number that cannot be set; <see cref="Field"/> names what is wrong.</summary>
+public sealed class KioskPinException(string field, string message) : Exception(message)
+{
+    public string Field { get; } = field;
+}
+
+public enum KioskSignInOutcome { SignedIn, Wrong, LockedOut }
+
+/// <summary>The answer to a sign-in: the person only when it succeeded.</summary>
+public sealed record KioskSignInResult(KioskSignInOutcome Outcome, string? PersonId = null, DateTime? LockedUntilUtc = null);
+
+/// <summary>
+/// The person card (一人一卡) and its PIN: set by a counselor, checked at the kiosk. PINs are
+/// stored only as ASP.NET Identity password hashes; five wrong tries in a row lock the card.
+/// </summary>
+public sealed partial class KioskPins(AppDbContext db, TimeProvider clock)
+{
+    public const int MaxAttempts = 5;
+    public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
+
+    private static readonly PasswordHasher<Person> Hasher = new();
+    // Verified when the card is unknown, so a wrong card takes as long as a wrong PIN.
+    private static readonly Lazy<string> DummyHash = new(() => Hasher.HashPassword(null!, "000000-unused"));
+
+    [GeneratedRegex("^[0-9]{6}$")]
+    private static partial Regex PinPattern();
+
+    [GeneratedRegex("^[0-9A-Z]{4,32}$")]
+    private static partial Regex CardPattern();
+
+    /// <summary>Card numbers are compared without spaces or dashes, upper case.</summary>
+    public static string NormalizeCard(string? card) =>
+        new string((card ?? "").Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray()).ToUpperInvariant();
+
+    /// <summary>
+    /// Gives the person a card number and a PIN (six digits) and clears any lockout. The card
+    /// number must be free; re-setting the same person's own card is fine.
+    /// </summary>
+    public async Task SetPinAsync(string personId, string cardNumber, string pin, string actor, CancellationToken cancellationToken)
+    {
+        var card = NormalizeCard(cardNumber);
+        if (!CardPattern().IsMatch(card))
+        {
+            throw new KioskPinException("cardNumber", $"card number '{cardNumber}' must be 4 to 32 letters or digits");
+        }
+        ValidatePin(pin);
+        var person = await db.Persons.FirstOrDefaultAsync(p => p.Id == personId, cancellationToken)
+            ?? throw new KioskPinException("personId", $"person '{personId}' does not exist");
+        if (await db.Persons.AnyAsync(p => p.CardNumber == card && p.Id != personId, cancellationToken))
+        {
+            throw new KioskPinException("cardNumber", $"card number '{card}' already belongs to another person");
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        person.CardNumber = card;
+        person.PinHash = Hasher.HashPassword(person, pin);
+        person.FailedPinAttempts = 0;
+        person.PinLockedUntilUtc = null;
+        db.AuditLog.Add(new AuditEntry
+        {
+            AtUtc = now,
+            Actor = actor,
+            Action = "kiosk.pin.set",
+            EntityType = "Person",
+            EntityId = person.Id,
+            Detail = "card " + card,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Checks a card and PIN; counts wrong tries and locks the card after <see cref="MaxAttempts"/>.</summary>
+    public async Task<KioskSignInResult> VerifyAsync(string? cardNumber, string? pin, CancellationToken cancellationToken)
+    {
+        var card = NormalizeCard(cardNumber);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var person = card.Length == 0 ? null : await db.Persons.FirstOrDefaultAsync(p => p.CardNumber == card, cancellationToken);
+        if (person?.PinHash is null)
+        {
+            Hasher.VerifyHashedPassword(null!, DummyHash.Value, pin ?? "");
+            return new KioskSignInResult(KioskSignInOutcome.Wrong);
+        }
+        if (person.PinLockedUntilUtc is { } until && until > now)
+        {
+            return new KioskSignInResult(KioskSignInOutcome.LockedOut, LockedUntilUtc: until);
+        }
+        var verdict = pin is null ? PasswordVerificationResult.Failed : Hasher.VerifyHashedPassword(person, person.PinHash, pin);
+        string action;
+        KioskSignInResult result;
+        if (verdict == PasswordVerificationResult.Failed)
+        {
+            person.FailedPinAttempts++;
+            if (person.FailedPinAttempts >= MaxAttempts)
+            {
+                person.PinLockedUntilUtc = now + Lockout;
+                person.FailedPinAttempts = 0;
+                action = "kiosk.pin.locked";
+                result = new KioskSignInResult(KioskSignInOutcome.LockedOut, LockedUntilUtc: person.PinLockedUntilUtc);
+            }
+            else
+            {
+                action = "kiosk.signin.failed";
+                result = new KioskSignInResult(KioskSignInOutcome.Wrong);
+            }
+        }
+        else
+        {
+            if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+            {
+                person.PinHash = Hasher.HashPassword(person, pin!);
+            }
+            person.FailedPinAttempts = 0;
+            person.PinLockedUntilUtc = null;
+            action = "kiosk.signin";
+            result = new KioskSignInResult(KioskSignInOutcome.SignedIn, person.Id);
+        }
+        db.AuditLog.Add(new AuditEntry { AtUtc = now, Actor = "kiosk", Action = action, EntityType = "Person", EntityId = person.Id });
+        await db.SaveChangesAsync(cancellationToken);
+        return result;
+    }
+
+    /// <summary>
+    /// Gives persons without a card a demo card number and a random PIN each (Development only:
+    /// the caller prints them once). Returns (person, card, PIN).
+    /// </summary>
+    public async Task<IReadOnlyList<(string PersonId, string Card, string Pin)>> AssignDemoCardsAsync(int count, CancellationToken cancellationToken)
+    {
+        if (await db.Persons.AnyAsync(p => p.CardNumber != null, cancellationToken))
+        {
+            return [];
+        }
+        var persons = await db.Persons
+            .Where(p => p.Status == PersonStatus.Seeking && !p.Employed && p.LaborCapacity != Domain.LaborCapacity.None)
+            .OrderBy(p => p.Id)
+            .Take(count)
+            .ToListAsync(cancellationToken);
+        var issued = new List<(string, string, string)>();
+        var serial = 1;
+        foreach (var person in persons)
+        {
+            var card = (88_000_000 + serial++).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            string pin;
+            do
+            {
+                pin = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+            }
+            while (IsWeak(pin));
+            await SetPinAsync(person.Id, card, pin, "demo-seed", cancellationToken);
+            issued.Add((person.Id, card, pin));
+        }
+        return issued;
+    }
+
+    private static void ValidatePin(string pin)
+    {
+        if (pin is null || !PinPattern().IsMatch(pin))
+        {
+            throw new KioskPinException("pin", "the PIN must be exactly 6 digits");
+        }
+        if (IsWeak(pin))
+        {
+            throw new KioskPinException("pin", "the PIN must not be one digit repeated or a run such as 123456");
+        }
+    }
+
+    /// <summary>All one digit, or a straight run up or down: the first PINs anyone tries.</summary>
+    private static bool IsWeak(string pin)
+    {
+        bool Run(int step)
+        {
+            for (var i = 1; i < pin.Length; i++)
+            {
+                if (pin[i] - pin[i - 1] != step)
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return Run(0) || Run(1) || Run(-1);
+    }
+}

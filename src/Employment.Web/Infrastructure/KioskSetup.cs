@@ -1,0 +1,175 @@
+using System.Threading.RateLimiting;
+using Employment.Core.Kiosk;
+using Employment.Kiosk;
+using Employment.Kiosk.Infrastructure;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Employment.Web.Infrastructure;
+
+/// <summary>
+/// The touchscreen kiosk (kiosk/Employment.Kiosk, under /kiosk): its read model, its own cookie
+/// scheme beside the staff one, rate limits for its anonymous pages, the QR code, and in
+/// Development a few demo person cards.
+/// </summary>
+public static class KioskSetup
+{
+    public static IHostApplicationBuilder AddKiosk(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        // The kiosk's files live in its Razor Class Library (/_content/Employment.Kiosk/…). A published
+        // app has them in wwwroot; a built one finds them through the static web assets manifest,
+        // which ASP.NET Core reads by itself only in Development.
+        if (builder.Environment is IWebHostEnvironment web)
+        {
+            Microsoft.AspNetCore.Hosting.StaticWebAssets.StaticWebAssetsLoader.UseStaticWebAssets(web, builder.Configuration);
+        }
+        services.AddKioskCore();
+        services.AddOptions<KioskOptions>().BindConfiguration("Kiosk")
+            .ValidateDataAnnotations()
+            .Validate(o => o.WarningSeconds < o.IdleSeconds, "Kiosk:WarningSeconds must be less than Kiosk:IdleSeconds")
+            .ValidateOnStart();
+
+        // Its own scheme, added to whatever the staff side registers: neither is the other's default.
+        services.AddAuthentication().AddCookie(KioskSession.Scheme, o =>
+        {
+            o.Cookie.Name = KioskSession.CookieName;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.Path = "/kiosk";
+            o.Cookie.IsEssential = true;
+            o.SlidingExpiration = true;
+            o.LoginPath = "/kiosk/signin";
+        });
+        services.AddOptions<CookieAuthenticationOptions>(KioskSession.Scheme)
+            .Configure<IOptions<KioskOptions>>((cookie, kiosk) => cookie.ExpireTimeSpan = TimeSpan.FromMinutes(kiosk.Value.SessionMinutes));
+
+        services.AddSingleton<KioskRateLimiter>();
+
+        if (builder.Environment.IsDevelopment())
+        {
+            services.AddHostedService<KioskDemoCards>();
+        }
+        return builder;
+    }
+
+    public static WebApplication MapKiosk(this WebApplication app)
+    {
+        // Every kiosk request (pages and endpoints; static files are served before this) passes
+        // the kiosk's own limiter first: anonymous screens are open to anyone on the network.
+        var limiter = app.Services.GetRequiredService<KioskRateLimiter>();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/kiosk", StringComparison.OrdinalIgnoreCase), branch => branch.Use(async (context, next) =>
+        {
+            using var lease = await limiter.AcquireAsync(context);
+            if (!lease.IsAcquired)
+            {
+                context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                context.Response.Headers.RetryAfter = "60";
+                return;
+            }
+            await next(context);
+        }));
+
+        // Screens' plumbing, not part of the JSON API: kept out of the OpenAPI document.
+        var kiosk = app.MapGroup("/kiosk").ExcludeFromDescription();
+
+        kiosk.MapGet("/positions/{id}/qr.svg", async (string id, KioskCatalog catalog, IOptions<KioskOptions> options,
+            IStringLocalizer<KioskResource> text, CancellationToken ct) =>
+        {
+            var position = await catalog.FindAsync(id, ct);
+            if (position is null)
+            {
+                return Results.NotFound();
+            }
+            var svg = KioskQr.Svg(KioskQr.Text(position, options.Value.PublicBaseUrl, key => text[key]));
+            return Results.Text(svg, "image/svg+xml; charset=utf-8");
+        });
+
+        // Large type and high contrast: a cookie read by the server, so the switch works without scripts.
+        kiosk.MapGet("/display", (HttpContext context, string? toggle, string? returnUrl) =>
+        {
+            var current = (context.Request.Cookies[KioskSession.DisplayCookie] ?? "")
+                .Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+            if (toggle is "large" or "contrast" && !current.Remove(toggle))
+            {
+                current.Add(toggle);
+            }
+            var value = string.Join(',', current.Order(StringComparer.Ordinal));
+            if (value.Length == 0)
+            {
+                context.Response.Cookies.Delete(KioskSession.DisplayCookie, new CookieOptions { Path = "/kiosk" });
+            }
+            else
+            {
+                context.Response.Cookies.Append(KioskSession.DisplayCookie, value, new CookieOptions
+                {
+                    Path = "/kiosk", HttpOnly = true, SameSite = SameSiteMode.Strict, IsEssential = true,
+                });
+            }
+            return Results.LocalRedirect(LocalOrHome(returnUrl));
+        });
+
+        kiosk.MapGet("/language", (HttpContext context, string? culture, string? returnUrl) =>
+        {
+            var chosen = culture == "en" ? "en" : "zh-CN";
+            context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+                new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+            return Results.LocalRedirect(LocalOrHome(returnUrl));
+        });
+        return app;
+    }
+
+    /// <summary>Only kiosk paths: a crafted link must not send the screen anywhere else.</summary>
+    private static string LocalOrHome(string? returnUrl) =>
+        returnUrl is not null && returnUrl.StartsWith("/kiosk", StringComparison.Ordinal) && !returnUrl.Contains("//", StringComparison.Ordinal)
+            && !returnUrl.Contains('\\', StringComparison.Ordinal)
+            ? returnUrl
+            : "/kiosk";
+}
+
+/// <summary>
+/// Fixed windows of a minute per client address, with a tighter one for sign-in posts (on top of
+/// each card's own lockout), built on ASP.NET Core's System.Threading.RateLimiting.
+/// </summary>
+internal sealed class KioskRateLimiter(IOptions<KioskOptions> options) : IDisposable
+{
+    private readonly PartitionedRateLimiter<HttpContext> _limiter = PartitionedRateLimiter.Create<HttpContext, (string, bool)>(context =>
+    {
+        var signIn = HttpMethods.IsPost(context.Request.Method)
+            && context.Request.Path.StartsWithSegments("/kiosk/signin", StringComparison.OrdinalIgnoreCase);
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        return RateLimitPartition.GetFixedWindowLimiter((address, signIn), key => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = key.Item2 ? options.Value.SignInPermitsPerMinute : options.Value.PermitsPerMinute,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
+    });
+
+    public ValueTask<RateLimitLease> AcquireAsync(HttpContext context) => _limiter.AcquireAsync(context);
+
+    public void Dispose() => _limiter.Dispose();
+}
+
+/// <summary>
+/// Development only: gives a handful of seeking persons a card number and a random PIN, printed
+/// once to the log, so the kiosk's sign-in can be tried. Never a built-in PIN; never outside Development.
+/// </summary>
+internal sealed class KioskDemoCards(IServiceScopeFactory scopes, ILogger<KioskDemoCards> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var issued = await scope.ServiceProvider.GetRequiredService<KioskPins>().AssignDemoCardsAsync(5, cancellationToken);
+        foreach (var (personId, card, pin) in issued)
+        {
+            logger.LogWarning("Kiosk demo card for person {PersonId}: card {Card}, PIN {Pin} (shown once; Development only)", personId, card, pin);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -10,8 +10,12 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
 builder.AddSearch();
 builder.AddAccounts();
 builder.AddRateLimits();
+builder.AddScheduling();
 builder.AddLocalizationSupport();
 builder.AddHealth();
+builder.AddOutcomes();
+builder.AddEmployerPortal();
+builder.AddCounselor();
 builder.AddStaffSecurity();
 builder.Services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocalization(o =>
     o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Employment.Web.SharedResource)));
@@ -31,6 +35,8 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealth();
 app.MapPublicApi();
+app.MapEmployerPortal();
+app.MapCounselorApi();
 app.MapStaffSecurity();
 app.MapRazorPages();
 

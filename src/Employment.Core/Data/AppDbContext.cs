@@ -210,6 +210,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
                     // The talent pool knows when a person was last referred.
                     talentPool.Add((r.PersonId, IndexOperation.Upsert));
                     break;
+                case LedgerEntry { Section: LedgerSection.EmploymentIntention } l:
+                    // The latest employment intention is each member's free text in the talent pool.
+                    households.Add(l.HouseholdId);
+                    break;
             }
         }
 

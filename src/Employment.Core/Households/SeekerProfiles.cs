@@ -8,7 +8,7 @@ public static class SeekerProfiles
     /// What the engine sees of a person. The household must be loaded with its members, since
     /// zero-employment is a fact of the whole household.
     /// </summary>
-    public static SeekerProfile ToProfile(this Person person, Household household, string? intention = null) => new()
+    public static SeekerProfile ToProfile(this Person person, Household household, string? intention = null, DateTime? lastReferredUtc = null) => new()
     {
         Id = person.Id,
         HouseholdId = household.Id,
@@ -30,5 +30,7 @@ public static class SeekerProfiles
         Intention = intention,
         Household = new HouseholdFacts(household.Category, household.Size, (double)household.MonthlyIncome,
             HouseholdStanding.IsZeroEmployment(household)),
+        Listing = new SeekerListing(person.Name, household.DivisionCode, household.Category, household.Causes.ToArray(),
+            HouseholdStanding.IncomePerHead(household), lastReferredUtc, person.RegisteredUtc),
     };
 }

@@ -69,4 +69,6 @@ public sealed record SeekerProfile
     /// <summary>Free text: the employment intention from the four-clear ledger, in the person's words.</summary>
     public string? Intention { get; init; }
     public required HouseholdFacts Household { get; init; }
+    /// <summary>For the counselor's search only (name, street, causes, last referral); null where nobody searches.</summary>
+    public SeekerListing? Listing { get; init; }
 }

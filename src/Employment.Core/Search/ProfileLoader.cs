@@ -36,10 +36,24 @@ public static class ProfileLoader
         var households = await query.AsSplitQuery().ToListAsync(ct);
         var intentions = await LatestIntentionsAsync(db, households.Select(h => h.Id).ToList(), ct);
         var wanted = ids is null ? null : new HashSet<string>(ids, StringComparer.Ordinal);
+        var lastReferred = await LastReferredAsync(db, wanted, ct);
         return households
             .SelectMany(h => h.Members.Where(m => wanted is null || wanted.Contains(m.Id))
-                .Select(m => m.ToProfile(h, intentions.GetValueOrDefault(m.Id) ?? intentions.GetValueOrDefault(h.Id))))
+                .Select(m => m.ToProfile(h, intentions.GetValueOrDefault(m.Id) ?? intentions.GetValueOrDefault(h.Id),
+                    lastReferred.TryGetValue(m.Id, out var at) ? at : null)))
             .ToList();
+    }
+
+    /// <summary>When each person was last referred, for the counselor's "not referred for 30 days".</summary>
+    private static async Task<Dictionary<string, DateTime>> LastReferredAsync(AppDbContext db, HashSet<string>? ids, CancellationToken ct)
+    {
+        var referrals = db.Referrals.AsNoTracking().AsQueryable();
+        if (ids is not null)
+        {
+            referrals = referrals.Where(r => ids.Contains(r.PersonId));
+        }
+        var rows = await referrals.GroupBy(r => r.PersonId).Select(g => new { g.Key, Last = g.Max(r => r.CreatedUtc) }).ToListAsync(ct);
+        return rows.ToDictionary(r => r.Key, r => DateTime.SpecifyKind(r.Last, DateTimeKind.Utc), StringComparer.Ordinal);
     }
 
     /// <summary>The latest employment-intention entry of the four-clear ledger, per person and per household.</summary>

@@ -32,6 +32,8 @@ public sealed class TalentPoolIndex : ISearchIndex<SeekerProfile>
     public long Commit(long watermark) => Store.Commit(watermark);
     public void Rebuild(IEnumerable<SeekerProfile> profiles, long watermark) => Store.Rebuild(profiles, watermark);
     public void WaitForChanges() => Store.WaitForChanges();
+    public IReadOnlyDictionary<string, byte[]> StoredProfiles() => Store.StoredProfiles();
+    public byte[] Serialize(SeekerProfile profile) => Store.Serialize(profile);
     public void Dispose() => Store.Dispose();
 }
 
@@ -63,7 +65,7 @@ internal sealed class TalentPoolSchema : IDocumentSchema<SeekerProfile>
     private static readonly JsonSerializerOptions Json = new();
     private double _longestCommuteKm;
 
-    public string Version => "talentpool-2";
+    public string Version => "talentpool-3";
 
     public double LongestCommuteKm => Volatile.Read(ref _longestCommuteKm);
 
@@ -130,6 +132,7 @@ internal sealed class TalentPoolSchema : IDocumentSchema<SeekerProfile>
             d.Add(new TextField(TextAnalysis.TextField, s.Intention, Field.Store.NO));
             d.Add(new TextField(TextAnalysis.EnglishField, s.Intention, Field.Store.NO));
         }
+        TalentPoolSearch.AddFields(d, s);
     }
 
     public byte[] Serialize(SeekerProfile profile) => JsonSerializer.SerializeToUtf8Bytes(profile, Json);

@@ -1,0 +1,158 @@
+using Employment.Core.Counseling;
+using Employment.Core.Data;
+using Employment.Core.Domain;
+using Employment.Core.Households;
+using Employment.Core.Placement;
+using Employment.Core.Search;
+using Employment.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Employment.Web.Pages.Counselor;
+
+/// <summary>
+/// The caseload: what needs the counselor today in their own area — zero-employment households,
+/// people nobody has referred for a month, interest pressed at a kiosk, follow-ups due.
+/// </summary>
+[Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
+public sealed class IndexModel(AppDbContext db, TalentPoolSearch search, ReferralDesk desk, TimeProvider clock,
+    IStringLocalizer<CounselorResource> text) : PageModel
+{
+    public const int ListLength = 15;
+    /// <summary>Follow-ups due within this many days are listed with the overdue ones.</summary>
+    public const int DueWithinDays = 14;
+
+    public sealed record HouseholdRow(string Id, HouseholdCategory? Category, int Size, decimal IncomePerHead, string? Address);
+    public sealed record PersonRow(string Id, string Name, string HouseholdId, int Age, DateTime? LastReferredUtc);
+    public sealed record LeadRow(long Id, string PersonId, string PersonName, string PositionId, string PositionTitle, string Employer,
+        LeadStatus Status, DateTime CreatedUtc, bool PositionOpen);
+    public sealed record FollowUpRow(long Id, string PersonId, string PersonName, string PositionTitle, int MonthsAfter, DateOnly DueOn);
+
+    public sealed class LeadInput
+    {
+        public long LeadId { get; set; }
+        public bool Consent { get; set; }
+    }
+
+    [BindProperty] public LeadInput Lead { get; set; } = new();
+    [TempData] public string? Done { get; set; }
+
+    public IReadOnlyList<HouseholdRow> ZeroEmployment { get; private set; } = [];
+    public int ZeroEmploymentTotal { get; private set; }
+    public IReadOnlyList<PersonRow> NotReferred { get; private set; } = [];
+    public int NotReferredTotal { get; private set; }
+    public IReadOnlyList<LeadRow> Leads { get; private set; } = [];
+    public IReadOnlyList<FollowUpRow> FollowUps { get; private set; } = [];
+    public long? FailedLead { get; private set; }
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostContactedAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        if (!await OwnsLeadAsync(Lead.LeadId, ct))
+        {
+            return NotFound();
+        }
+        try
+        {
+            await desk.MarkLeadContactedAsync(Lead.LeadId, null, User.Actor(), ct);
+            Done = "LeadContacted";
+            return RedirectToPage();
+        }
+        catch (CounselingException refusal)
+        {
+            FailedLead = Lead.LeadId;
+            ModelState.AddRefusal(text, "Lead", refusal);
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostReferAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        var lead = await db.Leads.AsNoTracking().FirstOrDefaultAsync(l => l.Id == Lead.LeadId, ct);
+        if (lead is null || !await OwnsLeadAsync(lead.Id, ct))
+        {
+            return NotFound();
+        }
+        FailedLead = lead.Id;
+        if (!Lead.Consent)
+        {
+            ModelState.AddModelError("Lead.Consent", text["Refusal_ConsentRequired"]);
+        }
+        else
+        {
+            try
+            {
+                await desk.ReferAsync(new ReferralInput(lead.PersonId, lead.PositionId, true, LeadId: lead.Id), User.Actor(), ct);
+                Done = "Referred";
+                return RedirectToPage();
+            }
+            catch (CounselingException refusal)
+            {
+                // The lead's own fields are not on the form: the refusal shows on the row.
+                ModelState.AddModelError(refusal.Field == nameof(ReferralInput.Consent) ? "Lead.Consent" : "Lead.LeadId", text["Refusal_" + refusal.Code]);
+            }
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private Task<bool> OwnsLeadAsync(long leadId, CancellationToken ct) =>
+        db.Leads.AnyAsync(l => l.Id == leadId && db.VisiblePersons(User).Any(p => p.Id == l.PersonId), ct);
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        // Zero-employment is derived from the members, so it is computed here from the visible households.
+        var households = await db.Households.Visible(User).AsNoTracking().Include(h => h.Members)
+            .Where(h => h.ExitStatus != ExitStatus.Exited).AsSplitQuery().ToListAsync(ct);
+        var zero = households.Where(HouseholdStanding.IsZeroEmployment)
+            .OrderBy(h => HouseholdStanding.IncomePerHead(h)).ThenBy(h => h.Id, StringComparer.Ordinal).ToList();
+        ZeroEmploymentTotal = zero.Count;
+        ZeroEmployment = zero.Take(ListLength)
+            .Select(h => new HouseholdRow(h.Id, h.Category, h.Size, HouseholdStanding.IncomePerHead(h), h.Address)).ToList();
+
+        var stale = search.Search(new TalentPoolQuery
+        {
+            Areas = User.SearchAreas(),
+            NotReferredRecently = true,
+            AvailableOnly = true,
+            Sort = TalentPoolSort.LastReferred,
+            PageSize = ListLength,
+        });
+        NotReferredTotal = stale.Total;
+        var ids = stale.PersonIds.ToList();
+        var persons = await db.VisiblePersons(User).AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var last = await db.Referrals.AsNoTracking().Where(r => ids.Contains(r.PersonId))
+            .GroupBy(r => r.PersonId).Select(g => new { g.Key, Last = g.Max(r => r.CreatedUtc) }).ToDictionaryAsync(g => g.Key, g => g.Last, ct);
+        NotReferred = ids.Where(persons.ContainsKey)
+            .Select(id => new PersonRow(id, persons[id].Name, persons[id].HouseholdId, persons[id].Age, last.TryGetValue(id, out var at) ? at : null))
+            .ToList();
+
+        var visible = db.VisiblePersons(User);
+        Leads = await db.Leads.AsNoTracking()
+            .Where(l => (l.Status == LeadStatus.New || l.Status == LeadStatus.Contacted) && visible.Any(p => p.Id == l.PersonId))
+            .OrderBy(l => l.Status).ThenBy(l => l.CreatedUtc).Take(50)
+            .Join(db.Persons, l => l.PersonId, p => p.Id, (l, p) => new { l, p.Name })
+            .Join(db.Positions, x => x.l.PositionId, p => p.Id, (x, p) => new { x.l, x.Name, p.Title, Employer = p.Employer!.Name, p.Status, p.Headcount, p.Filled })
+            .Select(x => new LeadRow(x.l.Id, x.l.PersonId, x.Name, x.l.PositionId, x.Title, x.Employer, x.l.Status, x.l.CreatedUtc,
+                x.Status == Core.Positions.PositionStatus.Open && x.Headcount > x.Filled))
+            .ToListAsync(ct);
+
+        var horizon = Today.AddDays(DueWithinDays);
+        FollowUps = await db.FollowUps.AsNoTracking()
+            .Where(f => f.DoneUtc == null && f.DueOn <= horizon && f.Placement!.Status != PlacementStatus.Ended
+                && visible.Any(p => p.Id == f.Placement.PersonId))
+            .OrderBy(f => f.DueOn).Take(50)
+            .Select(f => new { f.Id, f.Placement!.PersonId, f.Placement.PositionId, f.MonthsAfter, f.DueOn })
+            .Join(db.Persons, f => f.PersonId, p => p.Id, (f, p) => new { f, p.Name })
+            .Join(db.Positions, x => x.f.PositionId, p => p.Id, (x, p) => new FollowUpRow(x.f.Id, x.f.PersonId, x.Name, p.Title, x.f.MonthsAfter, x.f.DueOn))
+            .ToListAsync(ct);
+    }
+}

@@ -1,0 +1,210 @@
+using Employment.Core.Counseling;
+using Employment.Core.Data;
+using Employment.Core.Households;
+using Employment.Core.Placement;
+using Employment.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Employment.Web.Pages.Counselor;
+
+/// <summary>A person: profile, the engine's matches with reasons, and referrals from consent to hire.</summary>
+[Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
+public sealed class PersonModel(AppDbContext db, AuditTrail audit, CounselorMatches matches, ReferralDesk desk, TimeProvider clock,
+    IStringLocalizer<CounselorResource> text) : PageModel
+{
+    public sealed class ReferInput
+    {
+        public string? PositionId { get; set; }
+        public bool Consent { get; set; }
+        public string? Note { get; set; }
+        public double? MatchScore { get; set; }
+    }
+
+    public sealed class MoveInput
+    {
+        public long ReferralId { get; set; }
+        public ReferralStatus? To { get; set; }
+        public string? Note { get; set; }
+    }
+
+    public sealed class HireInput
+    {
+        public long ReferralId { get; set; }
+        public DateOnly? StartedOn { get; set; }
+        public decimal? MonthlyWage { get; set; }
+    }
+
+    public sealed record ReferralRow(Referral Referral, string Title, string Employer, decimal MonthlyWage);
+
+    public sealed record PlacementRow(Core.Placement.Placement Placement, string Title, IReadOnlyList<FollowUp> FollowUps);
+
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty] public ReferInput Refer { get; set; } = new();
+    [BindProperty] public MoveInput Move { get; set; } = new();
+    [BindProperty] public HireInput Hire { get; set; } = new();
+    [TempData] public string? Done { get; set; }
+
+    public Person Person { get; private set; } = null!;
+    public Household Household => Person.Household!;
+    public Region? Region { get; private set; }
+    public IReadOnlyList<PersonMatchView> Matches { get; private set; } = [];
+    public IReadOnlyList<ReferralRow> Referrals { get; private set; } = [];
+    public IReadOnlyList<PlacementRow> Placements { get; private set; } = [];
+    public decimal IncomePerHead { get; private set; }
+    public IncomeBand Band { get; private set; }
+    public string? Intention { get; private set; }
+    /// <summary>The form that failed, so its errors show beside it and not on every row.</summary>
+    public string? FailedForm { get; private set; }
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostReferAsync(string id, CancellationToken ct)
+    {
+        ModelState.Clear();
+        var person = await db.VisiblePersonAsync(User, id, ct);
+        if (person is null)
+        {
+            return NotFound();
+        }
+        FailedForm = "refer:" + Refer.PositionId;
+        if (string.IsNullOrWhiteSpace(Refer.PositionId))
+        {
+            ModelState.AddModelError("Refer.PositionId", text["Refusal_Required"]);
+        }
+        if (!Refer.Consent)
+        {
+            ModelState.AddModelError("Refer.Consent", text["Refusal_ConsentRequired"]);
+        }
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                await desk.ReferAsync(new ReferralInput(person.Id, Refer.PositionId!, Refer.Consent, Refer.Note, Refer.MatchScore), User.Actor(), ct);
+                Done = "Referred";
+                return RedirectToPage(new { id, q = Q });
+            }
+            catch (CounselingException refusal)
+            {
+                ModelState.AddRefusal(text, "Refer", refusal);
+            }
+        }
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostMoveAsync(string id, CancellationToken ct)
+    {
+        ModelState.Clear();
+        if (!await OwnsReferralAsync(id, Move.ReferralId, ct))
+        {
+            return NotFound();
+        }
+        FailedForm = "move:" + Move.ReferralId;
+        if (Move.To is null)
+        {
+            ModelState.AddModelError("Move.To", text["Refusal_Required"]);
+        }
+        else
+        {
+            try
+            {
+                await desk.MoveAsync(Move.ReferralId, Move.To.Value, Move.Note, User.Actor(), ct);
+                Done = "ReferralMoved_" + Move.To.Value;
+                return RedirectToPage(new { id });
+            }
+            catch (CounselingException refusal)
+            {
+                ModelState.AddRefusal(text, "Move", refusal);
+            }
+        }
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostHireAsync(string id, CancellationToken ct)
+    {
+        ModelState.LocalizeBindingErrors(text);
+        if (!await OwnsReferralAsync(id, Hire.ReferralId, ct))
+        {
+            return NotFound();
+        }
+        FailedForm = "hire:" + Hire.ReferralId;
+        if (Hire.StartedOn is null && ModelState.GetFieldValidationState("Hire.StartedOn") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            ModelState.AddModelError("Hire.StartedOn", text["Refusal_Required"]);
+        }
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                await desk.HireAsync(Hire.ReferralId, Hire.StartedOn!.Value, Hire.MonthlyWage, User.Actor(), ct);
+                Done = "Hired";
+                return RedirectToPage(new { id });
+            }
+            catch (CounselingException refusal)
+            {
+                ModelState.AddRefusal(text, "Hire", refusal);
+            }
+            catch (WorkflowException refusal)
+            {
+                ModelState.AddRefusal(text, "Hire", refusal);
+            }
+            catch (Core.Domain.LifecycleException)
+            {
+                ModelState.AddModelError("", text["Refusal_NotAllowed"]);
+            }
+        }
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    private async Task<bool> OwnsReferralAsync(string id, long referralId, CancellationToken ct)
+    {
+        var person = await db.VisiblePersonAsync(User, id, ct);
+        return person is not null && await db.Referrals.AnyAsync(r => r.Id == referralId && r.PersonId == person.Id, ct);
+    }
+
+    private async Task<bool> LoadAsync(string id, CancellationToken ct)
+    {
+        var person = await db.VisiblePersonAsync(User, id, ct);
+        if (person is null)
+        {
+            return false;
+        }
+        Person = person;
+        Region = await db.Regions.AsNoTracking().OrderBy(r => r.Id).FirstOrDefaultAsync(ct);
+        IncomePerHead = HouseholdStanding.IncomePerHead(Household);
+        Band = Region is null ? IncomeBand.BelowDibaoLine : HouseholdStanding.Band(Household, Region);
+        Intention = await db.LedgerEntries.AsNoTracking()
+            .Where(e => e.HouseholdId == person.HouseholdId && e.Section == LedgerSection.EmploymentIntention && (e.PersonId == null || e.PersonId == person.Id))
+            .OrderByDescending(e => e.PersonId != null).ThenByDescending(e => e.Id).Select(e => e.Text).FirstOrDefaultAsync(ct);
+        Matches = await matches.ForPersonAsync(person, Q is { Length: > 200 } ? Q[..200] : Q, 10, ct);
+        Referrals = await db.Referrals.AsNoTracking().Where(r => r.PersonId == person.Id).OrderByDescending(r => r.Id)
+            .Join(db.Positions, r => r.PositionId, p => p.Id, (r, p) => new { r, p.Title, Employer = p.Employer!.Name, p.MonthlyWage })
+            .Select(x => new ReferralRow(x.r, x.Title, x.Employer, x.MonthlyWage)).ToListAsync(ct);
+        var placements = await db.Placements.AsNoTracking().Include(p => p.FollowUps).Where(p => p.PersonId == person.Id)
+            .OrderByDescending(p => p.Id).ToListAsync(ct);
+        var titles = await db.Positions.AsNoTracking().Where(p => placements.Select(x => x.PositionId).Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => p.Title, ct);
+        Placements = placements.Select(p => new PlacementRow(p, titles.GetValueOrDefault(p.PositionId) ?? p.PositionId,
+            p.FollowUps.OrderBy(f => f.DueOn).ToList())).ToList();
+        await audit.ViewedAsync(User.Actor(), AuditTrail.Person, person.Id, "person page", ct);
+        return true;
+    }
+
+    public bool Failed(string form) => FailedForm == form;
+
+    /// <summary>Positions the person is already referred to and the referral still open: no second form for them.</summary>
+    public bool AlreadyReferred(string positionId) =>
+        Referrals.Any(r => r.Referral.PositionId == positionId && ReferralDesk.Open.Contains(r.Referral.Status));
+
+    public static IEnumerable<ReferralStatus> NextSteps(ReferralStatus status) =>
+        Referral.Lifecycle.NextFrom(status).Where(s => s is ReferralStatus.Interview or ReferralStatus.Rejected or ReferralStatus.Withdrawn)
+            .OrderBy(s => s);
+}

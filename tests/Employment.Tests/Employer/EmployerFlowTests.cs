@@ -396,7 +396,7 @@ public sealed class EmployerFlowTests(EmployerFlowTests.Host host) : IClassFixtu
     public async Task Suggestions_come_as_json_for_the_script_and_in_the_page_without_it()
     {
         var employer = await host.SignedInAsAsync(Roles.Employer, employerId: Company);
-        var json = await employer.PostAsJsonAsync("/api/employer/suggest", new { title = "养老院护理员", description = "看护老人，需要搬运重物，有轮椅坡道" });
+        var json = await employer.PostApiAsync("/api/employer/suggest", new { title = "养老院护理员", description = "看护老人，需要搬运重物，有轮椅坡道" });
         Assert.Equal(HttpStatusCode.OK, json.StatusCode);
         var codes = (await json.Content.ReadFromJsonAsync<JsonElement>(Json)).EnumerateArray().Select(s => s.GetProperty("code").GetString()).ToList();
         Assert.Contains("care.elder", codes);

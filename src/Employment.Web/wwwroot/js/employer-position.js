@@ -72,7 +72,7 @@
     controller = new AbortController();
     fetch(panel.dataset.endpoint, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'X-Requested-With': 'fetch' },
       credentials: 'same-origin',
       body: body,
       signal: controller.signal

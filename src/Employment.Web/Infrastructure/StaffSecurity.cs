@@ -23,6 +23,7 @@ public static class StaffSecurity
     {
         builder.AddAuthorizationPolicies();
         builder.AddLogRedaction();
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new NoHandlerFilter()));
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             // Whatever wrote the problem, a server error says only that it happened and which request it was.
@@ -95,5 +96,31 @@ public static class StaffSecurity
             }
         }
         await next(context);
+    }
+}
+
+/// <summary>
+/// A post (or any write) to a page with no handler for it answers 405. Without this, Razor Pages
+/// renders the page without running any handler: a page model never loaded (no OnGet, no ownership
+/// check) would render half-empty or throw. Re-executed error and status pages are let through,
+/// whatever the verb of the request that failed.
+/// </summary>
+public sealed class NoHandlerFilter : Microsoft.AspNetCore.Mvc.Filters.IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context,
+        Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        var http = context.HttpContext;
+        var method = http.Request.Method;
+        if (context.HandlerMethod is null && !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method))
+            && http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null
+            && http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is null)
+        {
+            context.Result = new Microsoft.AspNetCore.Mvc.StatusCodeResult(StatusCodes.Status405MethodNotAllowed);
+            return;
+        }
+        await next();
     }
 }

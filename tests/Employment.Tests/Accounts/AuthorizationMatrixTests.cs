@@ -8,6 +8,7 @@ using Employment.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.EntityFrameworkCore;
@@ -78,6 +79,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host)
         public required string AccountId { get; init; }
         public long Fair { get; init; }
         public required IReadOnlyDictionary<Who, HttpClient> Clients { get; init; }
+        /// <summary>
+        /// Each client's antiforgery token (tokens belong to the session, not to a page), so a page
+        /// post reaches its handler and the handler's own ownership check is what answers.
+        /// </summary>
+        public required IReadOnlyDictionary<Who, string> Tokens { get; init; }
 
         public static async Task<World> BuildAsync(AppFactory app)
         {
@@ -101,7 +107,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host)
                 [Who.Counselor] = await app.SignedInAsAsync(Roles.Counselor, areas: [own.Street]),
                 [Who.Admin] = await app.SignedInAsAsync(Roles.Admin),
             };
-            var account = await app.WithDbAsync(db => db.Users.OrderBy(u => u.UserName).Select(u => u.Id).FirstAsync());
+            // The account the admin pages' routes name: not one of the signed-in ones, whose
+            // sessions a password reset or a disable would end.
+            var target = await app.CreateAccountAsync(Roles.Counselor, areas: [own.Street], login: "matrix-target");
+            var account = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == target.Login).Select(u => u.Id).FirstAsync());
             var fair = await app.WithDbAsync(async db =>
             {
                 // A fair for routes that name one; the demo district has none of its own.
@@ -110,7 +119,13 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host)
                 await db.SaveChangesAsync();
                 return f.Id;
             });
-            return new World { Own = own, Foreign = foreign, AccountId = account, Fair = fair, Clients = clients };
+            var tokens = new Dictionary<Who, string>();
+            foreach (var (who, client) in clients)
+            {
+                var page = await (await client.GetAsync(who == Who.Anonymous ? "/Account/Login" : "/")).Content.ReadAsStringAsync();
+                tokens[who] = Staff.AntiforgeryToken(page) ?? throw new InvalidOperationException($"no antiforgery token for {who}");
+            }
+            return new World { Own = own, Foreign = foreign, AccountId = account, Fair = fair, Clients = clients, Tokens = tokens };
         }
 
         /// <summary>
@@ -341,18 +356,27 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host)
         foreach (var endpoint in sources.Endpoints.OfType<RouteEndpoint>())
         {
             var raw = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
-            var isPage = endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not null
-                || endpoint.Metadata.Any(m => m.GetType().Name == "CompiledPageActionDescriptor");
-            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods is { Count: > 0 } declared
-                ? declared.ToList()
-                : isPage ? [HttpMethods.Get, HttpMethods.Post] : [HttpMethods.Get];
+            var isPage = endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not null;
+            // Minimal APIs declare their verbs; a page answers GET and POST, plus every named
+            // handler it has (?handler=Refer, ...), each of which must make its own ownership check.
+            var verbs = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods is { Count: > 0 } declared
+                ? declared.Select(m => (Method: m, Handler: (string?)null)).ToList()
+                : isPage ? [(HttpMethods.Get, null), (HttpMethods.Post, null)] : [(HttpMethods.Get, null)];
+            if (endpoint.Metadata.GetMetadata<CompiledPageActionDescriptor>() is { } page)
+            {
+                verbs.AddRange(page.HandlerMethods.Where(h => h.Name is not null)
+                    .Select(h => (Method: h.HttpMethod.Equals("get", StringComparison.OrdinalIgnoreCase) ? HttpMethods.Get : HttpMethods.Post, Handler: h.Name)));
+            }
             var zone = ZoneOf(raw);
             var roles = MetadataRoles(endpoint);
-            foreach (var method in methods.Where(m => m != HttpMethods.Options && m != HttpMethods.Head))
+            // Signing out would end the sessions the matrix reuses; the sign-out page is open to anyone anyway.
+            foreach (var (method, handler) in verbs.Where(v => v.Method != HttpMethods.Options && v.Method != HttpMethods.Head
+                && !(v.Method == HttpMethods.Post && raw.Equals("/Account/Logout", StringComparison.OrdinalIgnoreCase))))
             {
                 foreach (var foreign in new[] { false, true })
                 {
-                    var url = Fill(endpoint.RoutePattern, foreign ? world.Foreign : world.Own, world, out var kinds);
+                    var url = Fill(endpoint.RoutePattern, foreign ? world.Foreign : world.Own, world, out var kinds)
+                        + (handler is null ? "" : "?handler=" + Uri.EscapeDataString(handler));
                     if (foreign && kinds.Count == 0)
                     {
                         continue;
@@ -441,13 +465,20 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host)
     private static bool IsAllowed(Probe probe, HttpResponseMessage response)
     {
         var status = (int)response.StatusCode;
+        // A named page handler whose record id comes in the (here empty) form answers 404: no such
+        // record. Only for those; a 404 anywhere else is a refusal.
+        if (probe.IsPage && probe.Method != HttpMethods.Get && status == 404 && probe.Url.Contains("?handler=", StringComparison.Ordinal))
+        {
+            return true;
+        }
         if (IsDenial(response) || status >= 500)
         {
             return false;
         }
-        // A write without an antiforgery token or a body is refused by validation (400, 415, 422)
-        // or a state rule (409), but only after authorization let it through: that is "allowed".
-        return probe.Method == HttpMethods.Get ? status < 400 : status is < 400 or 400 or 409 or 415 or 422;
+        // An empty write is refused by validation (400, 415, 422) or a state rule (409), but only
+        // after authorization and ownership let it through: that is "allowed".
+        // A page without a handler for the verb answers 405 (NoHandlerFilter): nothing ran.
+        return probe.Method == HttpMethods.Get ? status < 400 : status is < 400 or 400 or 405 or 409 or 415 or 422;
     }
 
     [Fact]
@@ -469,17 +500,20 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host)
                 using var request = new HttpRequestMessage(new HttpMethod(probe.Method), probe.Url);
                 if (probe.Method != HttpMethods.Get)
                 {
-                    // Pages get no antiforgery token (so an admitted post stops at 400 and changes
-                    // nothing); API writes carry the write header, so authorization alone decides.
+                    // An empty form with the session's antiforgery token (so the handler, and its
+                    // ownership check, answers), or an empty JSON body with the API write header.
                     request.Headers.Add("X-Requested-With", "matrix");
-                    request.Content = probe.IsPage ? new FormUrlEncodedContent([]) : new StringContent("{}", Encoding.UTF8, "application/json");
+                    request.Content = probe.IsPage
+                        ? new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = world.Tokens[who] })
+                        : new StringContent("{}", Encoding.UTF8, "application/json");
                 }
                 using var response = await world.Clients[who].SendAsync(request);
                 count++;
                 var ok = outcome switch
                 {
                     Outcome.Allowed => IsAllowed(probe, response),
-                    Outcome.Denied => IsDenial(response),
+                    // A page write with no handler for it (405) ran nothing: as good as refused.
+                    Outcome.Denied => IsDenial(response) || (probe.IsPage && response.StatusCode == HttpStatusCode.MethodNotAllowed),
                     _ => (int)response.StatusCode < 500,
                 };
                 if (who == Who.Anonymous && outcome == Outcome.Denied)

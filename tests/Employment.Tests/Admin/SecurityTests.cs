@@ -123,6 +123,17 @@ public sealed class SecurityTests(SecurityTests.Host host) : IClassFixture<Secur
     }
 
     [Fact]
+    public async Task A_post_to_a_page_without_a_post_handler_is_405_and_never_renders_the_unloaded_page()
+    {
+        var admin = await host.SignedInAsAsync(Roles.Admin);
+
+        var response = await admin.PostFormAsync("/Admin/Audit", [], page: "/Admin/Audit");
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Contains("不支持的操作", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task The_openapi_document_describes_the_json_api_and_nothing_else()
     {
         var response = await host.NewClient().GetAsync("/openapi/v1.json");

@@ -56,6 +56,17 @@ public static partial class Staff
         return await client.PostAsync(url, new FormUrlEncodedContent(body));
     }
 
+    /// <summary>
+    /// Posts JSON the way the pages' scripts do: with the X-Requested-With header that
+    /// cookie-authenticated API writes must carry (StaffSecurity.ApiWriteHeader).
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostApiAsync<T>(this HttpClient client, string url, T body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = System.Net.Http.Json.JsonContent.Create(body) };
+        request.Headers.Add("X-Requested-With", "fetch");
+        return await client.SendAsync(request);
+    }
+
     public static string? AntiforgeryToken(string html)
     {
         var match = TokenPattern().Match(html);

@@ -157,6 +157,35 @@ public sealed class CounselorPagesTests(CounselorHost host) : IClassFixture<Coun
     }
 
     [Fact]
+    public async Task A_hire_the_persons_status_does_not_allow_is_refused_whole()
+    {
+        var client = await host.CounselorOfAsync(host.StreetA);
+        var person = await host.TakeAsync(host.StreetA);
+        var page = $"/Counselor/Person/{person.Id}";
+        var positionId = CounselorHost.MatchedPositions(await CounselorHost.HtmlAsync(await client.GetAsync(page))).First();
+        await client.PostFormAsync($"{page}?handler=Refer", new() { ["Refer.PositionId"] = positionId, ["Refer.Consent"] = "true" }, page);
+        var referral = await host.WithDbAsync(db => db.Referrals.AsNoTracking().SingleAsync(r => r.PersonId == person.Id));
+        await host.WithDbAsync(db => db.Persons.Where(p => p.Id == person.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, PersonStatus.Inactive)));
+        var filled = (await host.PositionAsync(positionId)).Filled;
+
+        var refused = await CounselorHost.HtmlAsync(await client.PostFormAsync($"{page}?handler=Hire", new()
+        {
+            ["Hire.ReferralId"] = referral.Id.ToString(),
+            ["Hire.StartedOn"] = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd"),
+        }, page));
+
+        Assert.Contains("当前状态下不能这样操作", refused);
+        await host.WithDbAsync(async db =>
+        {
+            Assert.False(await db.Placements.AnyAsync(p => p.PersonId == person.Id));
+            Assert.Equal(ReferralStatus.Sent, (await db.Referrals.AsNoTracking().SingleAsync(r => r.Id == referral.Id)).Status);
+            Assert.Equal(person.Household!.MonthlyIncome, (await db.Households.AsNoTracking().SingleAsync(h => h.Id == person.HouseholdId)).MonthlyIncome);
+            Assert.Equal(filled, (await db.Positions.AsNoTracking().SingleAsync(p => p.Id == positionId)).Filled);
+            return 0;
+        });
+    }
+
+    [Fact]
     public async Task A_bad_form_post_gets_field_errors_and_changes_nothing()
     {
         var client = await host.CounselorOfAsync(host.StreetA);

@@ -126,6 +126,8 @@ public sealed class HouseholdModel(AppDbContext db, AuditTrail audit, HouseholdL
     /// <summary>Loads what the page shows and records the view; false when the household is not the user's to see.</summary>
     private async Task<bool> LoadAsync(string id, CancellationToken ct)
     {
+        // A refused request may have left changes in this unit of work; the view's audit save must not commit them.
+        db.ChangeTracker.Clear();
         var household = await db.VisibleHouseholdAsync(User, id, ct);
         if (household is null)
         {

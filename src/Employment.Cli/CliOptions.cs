@@ -29,7 +29,7 @@ internal static class CliOptions
 
     /// <summary>Services over the configured data directory; the caller disposes.</summary>
     public static ServiceProvider BuildServices(ParseResult parse, string? dataDirOverride = null, bool search = false,
-        Action<IServiceCollection>? configure = null)
+        Action<IServiceCollection>? configure = null, Action<IServiceCollection, IConfiguration>? withConfiguration = null)
     {
         var values = new Dictionary<string, string?>();
         var dataDir = dataDirOverride ?? parse.GetValue(DataDir);
@@ -50,6 +50,7 @@ internal static class CliOptions
             services.AddEmploymentSearch();
         }
         configure?.Invoke(services);
+        withConfiguration?.Invoke(services, configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 }

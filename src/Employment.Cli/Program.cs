@@ -19,7 +19,10 @@ internal static class CliProgram
         root.Subcommands.Add(MatchCommand.Create());
         root.Subcommands.Add(ReindexCommand.Create());
         root.Subcommands.Add(BenchVerb.Create());
+        root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(UserCommand.Create());
+        root.Subcommands.Add(PlanCommand.Create());
+        root.Subcommands.Add(SchedulesCommand.Create());
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -10,9 +10,13 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
 builder.AddSearch();
 builder.AddAccounts();
 builder.AddRateLimits();
+builder.AddScheduling();
 builder.AddLocalizationSupport();
 builder.AddHealth();
+builder.AddOutcomes();
+builder.AddEmployerPortal();
 builder.AddCounselor();
+builder.AddStaffSecurity();
 builder.Services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocalization(o =>
     o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Employment.Web.SharedResource)));
 
@@ -21,11 +25,7 @@ var app = builder.Build();
 await app.InitializeDataAsync();
 await app.SeedDemoAccountsAsync();
 
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error");
-    app.UseHsts();
-}
+app.UseStaffSecurity();
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRequestLocalization();
@@ -35,7 +35,9 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealth();
 app.MapPublicApi();
+app.MapEmployerPortal();
 app.MapCounselorApi();
+app.MapStaffSecurity();
 app.MapRazorPages();
 
 app.Run();

@@ -96,4 +96,32 @@ public sealed class UserAccounts(UserManager<AppUser> users, RoleManager<Identit
         await users.UpdateAsync(user);
         await users.UpdateSecurityStampAsync(user);
     }
+
+    /// <summary>
+    /// The login and password checks of <see cref="CreateAsync"/> alone, as (field, code) pairs:
+    /// a self-registration form shows them beside its other fields before anything is written.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Field, string Code)>> CheckCredentialsAsync(string login, string password)
+    {
+        var errors = new List<(string, string)>();
+        var allowed = users.Options.User.AllowedUserNameCharacters;
+        if (string.IsNullOrWhiteSpace(login) || login.Length > 100 || login.Any(c => !allowed.Contains(c)))
+        {
+            errors.Add(("login", "format"));
+        }
+        else if (await users.FindByNameAsync(login) is not null)
+        {
+            errors.Add(("login", "taken"));
+        }
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, new AppUser { UserName = login }, password);
+            if (!result.Succeeded)
+            {
+                errors.Add(("password", "weak_password"));
+                break;
+            }
+        }
+        return errors;
+    }
 }

@@ -12,6 +12,15 @@ namespace Employment.Core.Search;
 public sealed record IndexSyncResult(string Index, bool Rebuilt, int Applied, long Watermark);
 
 /// <summary>
+/// What a consistency check found in one index against the database: records with no document,
+/// documents with no record, documents whose profile differs from the record's; all repaired.
+/// </summary>
+public sealed record IndexCheckResult(string Index, int Records, int Documents, int Missing, int Extra, int Stale)
+{
+    public int Repaired => Missing + Extra + Stale;
+}
+
+/// <summary>
 /// Keeps the job bank and the talent pool equal to the database. The database is the truth: each
 /// change writes an <see cref="IndexChange"/> row in its own transaction; this class is the one
 /// reader of those rows. It applies them in id order and commits the index together with the last
@@ -83,6 +92,70 @@ public sealed class IndexSynchronizer(
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Compares each index with the database, document by document, and repairs what differs: for a
+    /// change that reached the database without an outbox row (a ledger entry changes a seeker's
+    /// intention, a write by another tool) or an index damaged on disk. Outbox rows are applied first,
+    /// under the same gate as the indexer, so only true differences remain.
+    /// </summary>
+    public async Task<IReadOnlyList<IndexCheckResult>> VerifyAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await CatchUpAsync(AppDbContext.JobBankIndex, jobBank, ProfileLoader.PositionsAsync, cancellationToken);
+            await CatchUpAsync(AppDbContext.TalentPoolIndex, talentPool, ProfileLoader.SeekersAsync, cancellationToken);
+            return
+            [
+                await VerifyAsync(AppDbContext.JobBankIndex, jobBank, ProfileLoader.PositionsAsync, cancellationToken),
+                await VerifyAsync(AppDbContext.TalentPoolIndex, talentPool, ProfileLoader.SeekersAsync, cancellationToken),
+            ];
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<IndexCheckResult> VerifyAsync<TProfile>(string name, ISearchIndex<TProfile> index,
+        LoadProfiles<TProfile> load, CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var records = await load(db, null, ct);
+        var documents = index.StoredProfiles();
+        int missing = 0, stale = 0;
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var profile in records)
+        {
+            var id = IdOf(profile);
+            present.Add(id);
+            if (!documents.TryGetValue(id, out var stored))
+            {
+                missing++;
+                index.Upsert(profile);
+            }
+            else if (!stored.AsSpan().SequenceEqual(index.Serialize(profile)))
+            {
+                stale++;
+                index.Upsert(profile);
+            }
+        }
+        var extra = documents.Keys.Where(id => !present.Contains(id)).ToList();
+        foreach (var id in extra)
+        {
+            index.Delete(id);
+        }
+        if (missing + stale + extra.Count > 0)
+        {
+            index.Commit(index.Watermark ?? 0);
+            index.WaitForChanges();
+            logger.LogWarning("Consistency check repaired the {Index} index: {Missing} missing, {Extra} extra, {Stale} stale",
+                name, missing, extra.Count, stale);
+        }
+        return new IndexCheckResult(name, records.Count, documents.Count, missing, extra.Count, stale);
     }
 
     /// <summary>Deletes outbox rows that every index has applied.</summary>

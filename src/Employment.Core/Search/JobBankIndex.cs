@@ -30,6 +30,12 @@ public interface ISearchIndex<TProfile> : IDisposable
 
     /// <summary>Blocks until every change made so far is searchable (read-your-write).</summary>
     void WaitForChanges();
+
+    /// <summary>Every document's id and its stored profile as serialized: what the nightly consistency check compares.</summary>
+    IReadOnlyDictionary<string, byte[]> StoredProfiles();
+
+    /// <summary>A profile serialized as the index stores it, comparable byte for byte with <see cref="StoredProfiles"/>.</summary>
+    byte[] Serialize(TProfile profile);
 }
 
 /// <summary>
@@ -55,6 +61,8 @@ public sealed class JobBankIndex : ISearchIndex<PositionProfile>
     public long Commit(long watermark) => Store.Commit(watermark);
     public void Rebuild(IEnumerable<PositionProfile> profiles, long watermark) => Store.Rebuild(profiles, watermark);
     public void WaitForChanges() => Store.WaitForChanges();
+    public IReadOnlyDictionary<string, byte[]> StoredProfiles() => Store.StoredProfiles();
+    public byte[] Serialize(PositionProfile profile) => Store.Serialize(profile);
     public void Dispose() => Store.Dispose();
 }
 

@@ -175,6 +175,41 @@ internal sealed class LuceneIndex<TProfile> : IDisposable where TProfile : class
         _searchers.MaybeRefreshBlocking();
     }
 
+    /// <summary>Every live document's id and stored profile bytes, from the latest searcher.</summary>
+    public Dictionary<string, byte[]> StoredProfiles()
+    {
+        _searchers.MaybeRefreshBlocking();
+        var result = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var searcher = _searchers.Acquire();
+        try
+        {
+            foreach (var leaf in searcher.IndexReader.Leaves)
+            {
+                var atomic = leaf.AtomicReader;
+                var live = atomic.LiveDocs;
+                for (var doc = 0; doc < atomic.MaxDoc; doc++)
+                {
+                    if (live is not null && !live.Get(doc))
+                    {
+                        continue;
+                    }
+                    var stored = atomic.Document(doc);
+                    if (stored.Get(FieldNames.Id) is { } id && stored.GetBinaryValue(FieldNames.Profile) is { } bytes)
+                    {
+                        result[id] = bytes.Bytes.AsSpan(bytes.Offset, bytes.Length).ToArray();
+                    }
+                }
+            }
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+        return result;
+    }
+
+    public byte[] Serialize(TProfile profile) => _schema.Serialize(profile);
+
     public IndexSearcher AcquireSearcher() => _searchers.Acquire();
 
     public void ReleaseSearcher(IndexSearcher searcher) => _searchers.Release(searcher);

@@ -32,6 +32,8 @@ public sealed class TalentPoolIndex : ISearchIndex<SeekerProfile>
     public long Commit(long watermark) => Store.Commit(watermark);
     public void Rebuild(IEnumerable<SeekerProfile> profiles, long watermark) => Store.Rebuild(profiles, watermark);
     public void WaitForChanges() => Store.WaitForChanges();
+    public IReadOnlyDictionary<string, byte[]> StoredProfiles() => Store.StoredProfiles();
+    public byte[] Serialize(SeekerProfile profile) => Store.Serialize(profile);
     public void Dispose() => Store.Dispose();
 }
 

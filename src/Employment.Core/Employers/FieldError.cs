@@ -1,0 +1,40 @@
+namespace Employment.Core.Employers;
+
+/// <summary>
+/// One refused field: the field's name as the form spells it, a stable code the pages turn into
+/// words in the reader's language, and the values the words need.
+/// </summary>
+public sealed record FieldError(string Field, string Code, params object[] Args)
+{
+    public override string ToString() => Args.Length == 0 ? $"{Field}: {Code}" : $"{Field}: {Code} ({string.Join(", ", Args)})";
+}
+
+/// <summary>A request refused with every reason at once; nothing was written.</summary>
+public sealed class FieldErrorsException(IReadOnlyList<FieldError> errors)
+    : InvalidOperationException(string.Join("; ", errors))
+{
+    public IReadOnlyList<FieldError> Errors { get; } = errors;
+}
+
+/// <summary>The error codes, one list so pages and resources can be checked against it.</summary>
+public static class ErrorCodes
+{
+    public const string Required = "required";
+    public const string TooLong = "too_long";
+    public const string Range = "range";
+    public const string Format = "format";
+    public const string UnknownCode = "unknown_code";
+    public const string UnknownDivision = "unknown_division";
+    public const string LocationRequired = "location_required";
+    public const string CoordinatesPair = "coordinates_pair";
+    public const string PublicWelfareNeedsPublicSector = "public_welfare_public_sector";
+    public const string AgeOrder = "age_order";
+    public const string InPast = "in_past";
+    public const string Changed = "changed";
+    public const string NotEditable = "not_editable";
+    public const string Taken = "taken";
+    public const string WeakPassword = "weak_password";
+    public const string WrongState = "wrong_state";
+    public const string EmployerNotApproved = "employer_not_approved";
+    public const string Workflow = "workflow";
+}

@@ -1,0 +1,260 @@
+using System.Security.Cryptography;
+using Employment.Core.Data;
+using Employment.Core.Domain;
+using Employment.Core.Households;
+using Employment.Core.Positions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Employment.Core.Employers;
+
+/// <summary>
+/// What an employer writes about a position: every field of the interchange contract. The location
+/// is a street of the region (its centre is used) or coordinates typed in; coordinates win when both are given.
+/// </summary>
+public sealed record PositionDraft
+{
+    public string? Title { get; init; }
+    public string? Description { get; init; }
+    public bool PublicWelfare { get; init; }
+    public int? Headcount { get; init; }
+    public decimal? MonthlyWage { get; init; }
+    public double? HoursPerWeek { get; init; }
+    public bool Remote { get; init; }
+    public string? DivisionCode { get; init; }
+    public double? Lat { get; init; }
+    public double? Lon { get; init; }
+    public string? Address { get; init; }
+    public IReadOnlyList<string> RequiredSkills { get; init; } = [];
+    public IReadOnlyList<string> PreferredSkills { get; init; } = [];
+    public IReadOnlyList<string> Accommodations { get; init; } = [];
+    public IReadOnlyList<string> Demands { get; init; } = [];
+    public int? MinAge { get; init; }
+    public int? MaxAge { get; init; }
+    public Education? MinEducation { get; init; }
+    public DateOnly? ValidUntil { get; init; }
+
+    public static PositionDraft From(Position p) => new()
+    {
+        Title = p.Title, Description = p.Description, PublicWelfare = p.PublicWelfare, Headcount = p.Headcount,
+        MonthlyWage = p.MonthlyWage, HoursPerWeek = p.HoursPerWeek, Remote = p.Remote, DivisionCode = p.DivisionCode,
+        Lat = p.Lat, Lon = p.Lon, Address = p.Address, RequiredSkills = p.RequiredSkills, PreferredSkills = p.PreferredSkills,
+        Accommodations = p.Accommodations, Demands = p.Demands, MinAge = p.MinAge, MaxAge = p.MaxAge,
+        MinEducation = p.MinEducation, ValidUntil = p.ValidUntil,
+    };
+}
+
+/// <summary>
+/// An employer's positions: validated, saved as drafts or sent for review, and sent back to review
+/// when an open one is edited, so nothing reaches the job bank that a counselor has not read.
+/// </summary>
+public sealed class PositionPosting(AppDbContext db, TimeProvider clock)
+{
+    /// <summary>Street centres outside this box are not Jinjiang's: typed coordinates must land in China at least.</summary>
+    private const double MinLat = 18, MaxLat = 54, MinLon = 73, MaxLon = 135;
+
+    public static bool IsEditable(PositionStatus status) =>
+        status is PositionStatus.Draft or PositionStatus.InReview or PositionStatus.Rejected or PositionStatus.Open;
+
+    /// <summary>Every problem with the draft at once. A draft only needs a title; a submission needs everything the contract requires.</summary>
+    public async Task<IReadOnlyList<FieldError>> ValidateAsync(Employer employer, PositionDraft d, bool submit, CancellationToken ct = default)
+    {
+        var errors = new List<FieldError>();
+        var taxonomy = Taxonomy.Taxonomy.Embedded;
+        Text(errors, nameof(d.Title), d.Title, 200, required: true);
+        Text(errors, nameof(d.Description), d.Description, 4000, required: false);
+        Text(errors, nameof(d.Address), d.Address, 300, required: false);
+        if (d.PublicWelfare && !employer.PublicSector)
+        {
+            errors.Add(new FieldError(nameof(d.PublicWelfare), ErrorCodes.PublicWelfareNeedsPublicSector));
+        }
+        Range(errors, nameof(d.Headcount), d.Headcount, 1, 1000);
+        if (d.MonthlyWage is null && submit)
+        {
+            errors.Add(new FieldError(nameof(d.MonthlyWage), ErrorCodes.Required));
+        }
+        Range(errors, nameof(d.MonthlyWage), d.MonthlyWage, 0m, 1_000_000m);
+        Range(errors, nameof(d.HoursPerWeek), d.HoursPerWeek, 1.0, 84.0);
+        Range(errors, nameof(d.MinAge), d.MinAge, 16, 100);
+        Range(errors, nameof(d.MaxAge), d.MaxAge, 16, 100);
+        if (d.MinAge is { } min && d.MaxAge is { } max && min > max)
+        {
+            errors.Add(new FieldError(nameof(d.MaxAge), ErrorCodes.AgeOrder));
+        }
+        if (d.ValidUntil is { } until && submit && until < DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+        {
+            errors.Add(new FieldError(nameof(d.ValidUntil), ErrorCodes.InPast));
+        }
+
+        Codes(errors, nameof(d.RequiredSkills), d.RequiredSkills, c => taxonomy.IsKnown(c, Taxonomy.TaxonomyKind.Skill));
+        Codes(errors, nameof(d.PreferredSkills), d.PreferredSkills, c => taxonomy.IsKnown(c, Taxonomy.TaxonomyKind.Skill));
+        Codes(errors, nameof(d.Accommodations), d.Accommodations, c => taxonomy.IsKnown(c, Taxonomy.TaxonomyKind.Accommodation));
+        Codes(errors, nameof(d.Demands), d.Demands, c => taxonomy.IsKnown(c, Taxonomy.TaxonomyKind.Demand));
+
+        if ((d.Lat is null) != (d.Lon is null))
+        {
+            errors.Add(new FieldError(d.Lat is null ? nameof(d.Lat) : nameof(d.Lon), ErrorCodes.CoordinatesPair));
+        }
+        Range(errors, nameof(d.Lat), d.Lat, MinLat, MaxLat);
+        Range(errors, nameof(d.Lon), d.Lon, MinLon, MaxLon);
+        if (!string.IsNullOrWhiteSpace(d.DivisionCode) && await StreetAsync(d.DivisionCode, ct) is null)
+        {
+            errors.Add(new FieldError(nameof(d.DivisionCode), ErrorCodes.UnknownDivision, d.DivisionCode));
+        }
+        if (submit && !d.Remote && d.Lat is null && string.IsNullOrWhiteSpace(d.DivisionCode))
+        {
+            errors.Add(new FieldError(nameof(d.DivisionCode), ErrorCodes.LocationRequired));
+        }
+        return errors;
+    }
+
+    /// <summary>
+    /// Creates or updates the employer's position in one save. <paramref name="existing"/> must have
+    /// been loaded scoped to the employer; <paramref name="version"/> is what the form was built from.
+    /// </summary>
+    public async Task<Position> SaveAsync(Employer employer, Position? existing, Guid? version, PositionDraft d, bool submit,
+        string actor, CancellationToken ct = default)
+    {
+        if (existing is not null && existing.EmployerId != employer.Id)
+        {
+            throw new InvalidOperationException($"position {existing.Id} is not employer {employer.Id}'s");
+        }
+        var errors = new List<FieldError>();
+        if (existing is not null && !IsEditable(existing.Status))
+        {
+            errors.Add(new FieldError("", ErrorCodes.NotEditable, existing.Status.ToString()));
+        }
+        // An edit must say which version it was made from; one without is as stale as a wrong one.
+        if (existing is not null && version != existing.Version)
+        {
+            errors.Add(new FieldError("", ErrorCodes.Changed));
+        }
+        // An open position is live: any edit has to be read again before it is.
+        var goesToReview = submit || existing?.Status == PositionStatus.Open;
+        errors.AddRange(await ValidateAsync(employer, d, goesToReview, ct));
+        if (errors.Count > 0)
+        {
+            throw new FieldErrorsException(errors);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var position = existing ?? new Position
+        {
+            Id = await NewIdAsync(ct),
+            Title = "",
+            EmployerId = employer.Id,
+            CreatedUtc = now,
+        };
+        await ApplyAsync(position, d, ct);
+        position.UpdatedUtc = now;
+        if (existing is null)
+        {
+            db.Positions.Add(position);
+        }
+
+        switch (position.Status)
+        {
+            case PositionStatus.Open:
+                position.MoveTo(PositionStatus.InReview, actor, "edited while open: back to review", now);
+                break;
+            case PositionStatus.Draft or PositionStatus.Rejected when submit:
+                position.MoveTo(PositionStatus.InReview, actor, "submitted for review", now);
+                break;
+            case PositionStatus.Rejected:
+                position.MoveTo(PositionStatus.Draft, actor, "edited after rejection", now);
+                break;
+            case PositionStatus.InReview when !submit:
+                position.MoveTo(PositionStatus.Draft, actor, "taken back from review", now);
+                break;
+        }
+        await db.SaveChangesAsync(ct);
+        return position;
+    }
+
+    private async Task ApplyAsync(Position p, PositionDraft d, CancellationToken ct)
+    {
+        p.Title = d.Title!.Trim();
+        p.Description = Clean(d.Description);
+        p.PublicWelfare = d.PublicWelfare;
+        p.Headcount = d.Headcount ?? 1;
+        p.MonthlyWage = d.MonthlyWage ?? 0;
+        p.HoursPerWeek = d.HoursPerWeek ?? 40;
+        p.Remote = d.Remote;
+        p.Address = Clean(d.Address);
+        var street = string.IsNullOrWhiteSpace(d.DivisionCode) ? null : await StreetAsync(d.DivisionCode, ct);
+        p.DivisionCode = street?.Code;
+        if (d.Lat is { } lat && d.Lon is { } lon)
+        {
+            p.Lat = lat;
+            p.Lon = lon;
+        }
+        else
+        {
+            p.Lat = street?.Lat;
+            p.Lon = street?.Lon;
+        }
+        p.RequiredSkills = Distinct(d.RequiredSkills);
+        // A skill both required and preferred is required: the stronger statement wins.
+        p.PreferredSkills = Distinct(d.PreferredSkills).Except(p.RequiredSkills).ToList();
+        p.Accommodations = Distinct(d.Accommodations);
+        p.Demands = Distinct(d.Demands);
+        p.MinAge = d.MinAge;
+        p.MaxAge = d.MaxAge;
+        p.MinEducation = d.MinEducation is Education.None ? null : d.MinEducation;
+        p.ValidUntil = d.ValidUntil;
+    }
+
+    /// <summary>Streets and communities with a centre: what the location picker offers.</summary>
+    public async Task<Division?> StreetAsync(string code, CancellationToken ct) =>
+        await db.Divisions.AsNoTracking().FirstOrDefaultAsync(x => x.Code == code.Trim()
+            && (x.Level == DivisionLevel.Street || x.Level == DivisionLevel.Community) && x.Lat != null && x.Lon != null, ct);
+
+    private async Task<string> NewIdAsync(CancellationToken ct)
+    {
+        // Random rather than sequential: an id in a URL says nothing about how many others exist.
+        for (var i = 0; i < 5; i++)
+        {
+            var id = "P-W" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4));
+            if (!await db.Positions.AnyAsync(p => p.Id == id, ct))
+            {
+                return id;
+            }
+        }
+        throw new InvalidOperationException("could not find a free position id");
+    }
+
+    private static List<string> Distinct(IEnumerable<string> codes) =>
+        codes.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static void Text(List<FieldError> errors, string field, string? value, int max, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required)
+            {
+                errors.Add(new FieldError(field, ErrorCodes.Required));
+            }
+        }
+        else if (value.Trim().Length > max)
+        {
+            errors.Add(new FieldError(field, ErrorCodes.TooLong, max));
+        }
+    }
+
+    private static void Range<T>(List<FieldError> errors, string field, T? value, T min, T max) where T : struct, IComparable<T>
+    {
+        if (value is { } v && (v.CompareTo(min) < 0 || v.CompareTo(max) > 0))
+        {
+            errors.Add(new FieldError(field, ErrorCodes.Range, min, max));
+        }
+    }
+
+    private static void Codes(List<FieldError> errors, string field, IEnumerable<string> codes, Func<string, bool> known)
+    {
+        foreach (var code in codes.Where(c => !string.IsNullOrWhiteSpace(c) && !known(c.Trim())))
+        {
+            errors.Add(new FieldError(field, ErrorCodes.UnknownCode, code));
+        }
+    }
+}

@@ -1,0 +1,157 @@
+using Employment.Core.Data;
+using Employment.Core.Households;
+using Employment.Core.Matching;
+using Employment.Core.Placement;
+using Employment.Core.Positions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Employment.Core.Employers;
+
+/// <summary>
+/// A person referred to an employer, as the employer may see them: what hiring needs and nothing
+/// else. There is deliberately no household, category, income, cause, illness, disability, ID number,
+/// address or counselor's note here: the query below selects only these columns, so what a page
+/// or an API does with this record cannot leak more.
+/// </summary>
+public sealed record CandidateView(
+    long ReferralId,
+    string PositionId,
+    string PositionTitle,
+    string Name,
+    IReadOnlyList<SkillLevel> Skills,
+    string? Phone,
+    IReadOnlyList<string> Needs,
+    ReferralStatus Status,
+    DateTime? InterviewUtc,
+    DateTime UpdatedUtc);
+
+/// <summary>What an employer does with a referral: interview, hire, or turn down with a reason.</summary>
+public sealed class ReferredCandidates(AppDbContext db, PlacementWorkflow workflow, AuditTrail audit, TimeProvider clock)
+{
+    /// <summary>Referral states an employer sees: sent to them and after. Proposed ones have not reached them; withdrawn ones are gone.</summary>
+    public static readonly ReferralStatus[] Visible = [ReferralStatus.Sent, ReferralStatus.Interview, ReferralStatus.Hired, ReferralStatus.Rejected];
+
+    /// <summary>
+    /// The employer's candidates (optionally for one of its positions), newest first, paged. Each
+    /// person shown is written to the audit log: an employer reading a name and a phone number is a
+    /// view of a personal record.
+    /// </summary>
+    public async Task<(IReadOnlyList<CandidateView> Items, int Total)> ForEmployerAsync(string employerId, string? positionId, int page, int pageSize,
+        string actor, CancellationToken ct = default)
+    {
+        var query =
+            from r in db.Referrals.AsNoTracking()
+            join p in db.Positions.AsNoTracking() on r.PositionId equals p.Id
+            join person in db.Persons.AsNoTracking() on r.PersonId equals person.Id
+            where p.EmployerId == employerId && Visible.Contains(r.Status) && (positionId == null || p.Id == positionId)
+            select new { r.Id, PositionId = p.Id, p.Title, person.Name, person.Skills, person.Phone, person.Needs, r.Status, r.InterviewUtc, r.UpdatedUtc, PersonId = person.Id };
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderByDescending(x => x.UpdatedUtc).ThenByDescending(x => x.Id)
+            .Skip((Math.Max(1, page) - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        foreach (var row in rows)
+        {
+            audit.Add(actor, "view", AuditTrail.Person, row.PersonId, $"employer {employerId}: candidate for position {row.PositionId}");
+        }
+        if (rows.Count > 0)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        var items = rows.Select(x => new CandidateView(x.Id, x.PositionId, x.Title, x.Name, x.Skills, x.Phone, x.Needs, x.Status, x.InterviewUtc, x.UpdatedUtc)).ToList();
+        return (items, total);
+    }
+
+    public async Task ScheduleInterviewAsync(string employerId, long referralId, DateTime interviewUtc, string actor, CancellationToken ct = default)
+    {
+        var referral = await OwnAsync(employerId, referralId, ct);
+        if (referral.Status is not (ReferralStatus.Sent or ReferralStatus.Interview))
+        {
+            throw new FieldErrorsException([new FieldError("", ErrorCodes.WrongState, referral.Status.ToString())]);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (interviewUtc < now.AddDays(-1))
+        {
+            throw new FieldErrorsException([new FieldError("InterviewAt", ErrorCodes.InPast)]);
+        }
+        if (referral.Status == ReferralStatus.Sent)
+        {
+            referral.MoveTo(ReferralStatus.Interview, now);
+        }
+        referral.InterviewUtc = interviewUtc;
+        referral.UpdatedUtc = now;
+        var person = await db.Persons.FirstAsync(p => p.Id == referral.PersonId, ct);
+        if (person.Status == PersonStatus.Referred)
+        {
+            person.MoveTo(PersonStatus.Interviewing, now);
+        }
+        audit.Add(actor, "interview", AuditTrail.Person, person.Id, $"referral {referral.Id}, position {referral.PositionId}, at {interviewUtc:yyyy-MM-dd HH:mm}Z");
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The hire itself is the placement workflow's: placement, income, zero-employment, all in one save.</summary>
+    public async Task<Placement.Placement> HireAsync(string employerId, long referralId, DateOnly startedOn, decimal? monthlyWage, string actor,
+        CancellationToken ct = default)
+    {
+        var referral = await OwnAsync(employerId, referralId, ct);
+        if (referral.Status is not (ReferralStatus.Sent or ReferralStatus.Interview))
+        {
+            throw new FieldErrorsException([new FieldError("", ErrorCodes.WrongState, referral.Status.ToString())]);
+        }
+        if (monthlyWage is < 0)
+        {
+            throw new FieldErrorsException([new FieldError("MonthlyWage", ErrorCodes.Range, 0, 1_000_000)]);
+        }
+        try
+        {
+            return await workflow.HireAsync(new HireRequest(referral.PersonId, referral.PositionId, referral.Channel, startedOn, monthlyWage, referral.Id), actor, ct);
+        }
+        catch (WorkflowException ex)
+        {
+            throw new FieldErrorsException([new FieldError("", ErrorCodes.Workflow, ex.Field)]);
+        }
+    }
+
+    public async Task RejectAsync(string employerId, long referralId, string? reason, string actor, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new FieldErrorsException([new FieldError("Reason", ErrorCodes.Required)]);
+        }
+        if (reason.Trim().Length > 500)
+        {
+            throw new FieldErrorsException([new FieldError("Reason", ErrorCodes.TooLong, 500)]);
+        }
+        var referral = await OwnAsync(employerId, referralId, ct);
+        if (referral.Status is not (ReferralStatus.Sent or ReferralStatus.Interview))
+        {
+            throw new FieldErrorsException([new FieldError("", ErrorCodes.WrongState, referral.Status.ToString())]);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        referral.MoveTo(ReferralStatus.Rejected, now);
+        var note = "employer: " + reason.Trim();
+        referral.Note = string.IsNullOrEmpty(referral.Note) ? note : $"{referral.Note}; {note}";
+        if (referral.Note.Length > 1000)
+        {
+            referral.Note = referral.Note[^1000..];
+        }
+        // Back to seeking when nothing else is in flight for the person.
+        var person = await db.Persons.FirstAsync(p => p.Id == referral.PersonId, ct);
+        var others = await db.Referrals.AnyAsync(r => r.PersonId == person.Id && r.Id != referral.Id
+            && (r.Status == ReferralStatus.Sent || r.Status == ReferralStatus.Interview || r.Status == ReferralStatus.Proposed), ct);
+        if (!others && person.Status is PersonStatus.Referred or PersonStatus.Interviewing)
+        {
+            person.MoveTo(PersonStatus.Seeking, now);
+        }
+        audit.Add(actor, "referral-rejected", AuditTrail.Person, person.Id, $"referral {referral.Id}, position {referral.PositionId}: {reason.Trim()}");
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The referral, if it is to one of this employer's positions; otherwise as if it did not exist.</summary>
+    private async Task<Referral> OwnAsync(string employerId, long referralId, CancellationToken ct)
+    {
+        var referral = await (from r in db.Referrals
+                              join p in db.Positions on r.PositionId equals p.Id
+                              where r.Id == referralId && p.EmployerId == employerId && Visible.Contains(r.Status)
+                              select r).FirstOrDefaultAsync(ct);
+        return referral ?? throw new KeyNotFoundException($"referral {referralId}");
+    }
+}

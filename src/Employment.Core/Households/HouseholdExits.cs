@@ -1,0 +1,153 @@
+using Employment.Core.Data;
+using Employment.Core.Reports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Employment.Core.Households;
+
+/// <summary>A verification that cannot be done, naming the household and the field at fault.</summary>
+public sealed class ExitRefusedException(string householdId, string field, string message)
+    : InvalidOperationException($"household {householdId}: {field}: {message}")
+{
+    public string HouseholdId { get; } = householdId;
+    public string Field { get; } = field;
+    public string Reason { get; } = message;
+}
+
+/// <summary>Where an exited household stands in its transition and incentive years.</summary>
+public enum ExitPhase { Transition, Incentive, Completed, Revoked }
+
+/// <summary>One exit as the incentive tracking shows it.</summary>
+public sealed record TrackedExit(long ExitId, string HouseholdId, string? DivisionCode, DateOnly VerifiedOn, string VerifiedBy,
+    decimal IncomePerHead, decimal EdgeLine, DateOnly TransitionEndsOn, DateOnly IncentiveEndsOn, DateOnly? RevokedOn,
+    string? RevokedReason, ExitPhase Phase);
+
+/// <summary>
+/// Verified exits (脱贫/退出): a counselor confirms an exit candidate with a dated note; the exit
+/// records the income per head and the lines then in force, and starts the transition period and the
+/// incentive years. Flagging candidates (HouseholdStanding) and revoking an exit when a follow-up
+/// finds the job lost (the placement workflow) live elsewhere; this class verifies and tracks.
+/// </summary>
+public sealed class HouseholdExits(AppDbContext db, AuditTrail audit, TimeProvider clock, IOptions<OutcomeOptions> options)
+{
+    public const int NoteMaxLength = 2000;
+
+    /// <summary>How long after verifying an exit its verifier may still undo it as a mistake.</summary>
+    public static readonly TimeSpan UndoWindow = TimeSpan.FromHours(24);
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<HouseholdExit> VerifyAsync(string householdId, DateOnly verifiedOn, string? note, string actor,
+        CancellationToken cancellationToken = default)
+    {
+        var household = await db.Households.FirstOrDefaultAsync(h => h.Id == householdId, cancellationToken)
+            ?? throw new ExitRefusedException(householdId, "householdId", "no such household");
+        if (household.ExitStatus != ExitStatus.Candidate)
+        {
+            throw new ExitRefusedException(householdId, "exitStatus", household.ExitStatus == ExitStatus.Exited
+                ? "the household has already exited"
+                : "the household is not an exit candidate: its income per head has not passed the exit line");
+        }
+        note = note?.Trim();
+        if (string.IsNullOrEmpty(note))
+        {
+            throw new ExitRefusedException(householdId, "note", "a note saying what was verified is required");
+        }
+        if (note.Length > NoteMaxLength)
+        {
+            throw new ExitRefusedException(householdId, "note", $"at most {NoteMaxLength} characters");
+        }
+        var today = Today;
+        if (verifiedOn > today)
+        {
+            throw new ExitRefusedException(householdId, "verifiedOn", $"{verifiedOn:yyyy-MM-dd} is in the future");
+        }
+        if (household.ExitCandidateSinceUtc is { } since && verifiedOn < DateOnly.FromDateTime(since))
+        {
+            throw new ExitRefusedException(householdId, "verifiedOn",
+                $"{verifiedOn:yyyy-MM-dd} is before the household became a candidate ({since:yyyy-MM-dd})");
+        }
+        var region = await db.Regions.AsNoTracking().OrderBy(r => r.Id).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new ExitRefusedException(householdId, "region", "the region's lines are not set");
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var o = options.Value;
+        var exit = new HouseholdExit
+        {
+            HouseholdId = household.Id,
+            VerifiedOn = verifiedOn,
+            VerifiedBy = actor,
+            Note = note,
+            IncomePerHead = HouseholdStanding.IncomePerHead(household),
+            DibaoLine = region.DibaoLine,
+            EdgeLine = region.EdgeLine,
+            TransitionEndsOn = verifiedOn.AddMonths(o.TransitionMonths),
+            IncentiveEndsOn = verifiedOn.AddYears(o.IncentiveYears),
+            CreatedUtc = now,
+        };
+        db.HouseholdExits.Add(exit);
+        household.ExitStatus = ExitStatus.Exited;
+        household.ExitedUtc = now;
+        audit.Add(actor, "exit-verified", AuditTrail.Household, household.Id,
+            $"verified {verifiedOn:yyyy-MM-dd}; income per head {exit.IncomePerHead} against lines {exit.DibaoLine}/{exit.EdgeLine}");
+        // One SaveChanges: the exit, the household's status and the audit line commit together or not at all.
+        await db.SaveChangesAsync(cancellationToken);
+        return exit;
+    }
+
+    /// <summary>
+    /// Takes back an exit verified by mistake: only its verifier, only within <see cref="UndoWindow"/>,
+    /// only while nothing has revoked it. The row goes (a mistake is not an exit that failed) and
+    /// the household is a candidate again.
+    /// </summary>
+    public async Task UndoAsync(long exitId, string actor, CancellationToken cancellationToken = default)
+    {
+        var exit = await db.HouseholdExits.FirstOrDefaultAsync(e => e.Id == exitId, cancellationToken)
+            ?? throw new ExitRefusedException("?", "exitId", $"no exit {exitId}");
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (exit.RevokedOn is not null)
+        {
+            throw new ExitRefusedException(exit.HouseholdId, "exitId", "the exit was revoked and can no longer be undone");
+        }
+        if (!string.Equals(exit.VerifiedBy, actor, StringComparison.Ordinal))
+        {
+            throw new ExitRefusedException(exit.HouseholdId, "exitId", "only the counselor who verified the exit can undo it");
+        }
+        if (now - exit.CreatedUtc > UndoWindow)
+        {
+            throw new ExitRefusedException(exit.HouseholdId, "exitId", "the exit was verified more than 24 hours ago and can no longer be undone");
+        }
+        var household = await db.Households.FirstAsync(h => h.Id == exit.HouseholdId, cancellationToken);
+        db.HouseholdExits.Remove(exit);
+        household.ExitStatus = ExitStatus.Candidate;
+        household.ExitedUtc = null;
+        audit.Add(actor, "exit-undone", AuditTrail.Household, household.Id, $"undid the exit verified {exit.VerifiedOn:yyyy-MM-dd}");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public static ExitPhase PhaseOf(HouseholdExit exit, DateOnly day) =>
+        exit.RevokedOn is not null && exit.RevokedOn <= day ? ExitPhase.Revoked
+        : day <= exit.TransitionEndsOn ? ExitPhase.Transition
+        : day <= exit.IncentiveEndsOn ? ExitPhase.Incentive
+        : ExitPhase.Completed;
+
+    /// <summary>
+    /// Exits for the incentive tracking, newest first, of the given households (the caller's visible
+    /// ones: the area rule lives with the access rules, not here). Completed ones are left out unless asked for.
+    /// </summary>
+    public async Task<IReadOnlyList<TrackedExit>> TrackAsync(IQueryable<Household> households, bool includeCompleted = false,
+        CancellationToken cancellationToken = default)
+    {
+        var today = Today;
+        var rows = await db.HouseholdExits.AsNoTracking()
+            .Join(households, e => e.HouseholdId, h => h.Id, (e, h) => new { Exit = e, h.DivisionCode })
+            .OrderByDescending(x => x.Exit.VerifiedOn).ThenByDescending(x => x.Exit.Id)
+            .ToListAsync(cancellationToken);
+        return rows
+            .Select(x => new TrackedExit(x.Exit.Id, x.Exit.HouseholdId, x.DivisionCode, x.Exit.VerifiedOn, x.Exit.VerifiedBy,
+                x.Exit.IncomePerHead, x.Exit.EdgeLine, x.Exit.TransitionEndsOn, x.Exit.IncentiveEndsOn, x.Exit.RevokedOn,
+                x.Exit.RevokedReason, PhaseOf(x.Exit, today)))
+            .Where(t => includeCompleted || t.Phase != ExitPhase.Completed)
+            .ToList();
+    }
+}

@@ -1,0 +1,100 @@
+using Employment.Core.Data;
+using Employment.Core.Scheduling;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Employment.Core.Placement;
+
+/// <summary>A follow-up (回头看) that is due, for a counselor's caseload.</summary>
+public sealed record FollowUpItem(
+    long FollowUpId, long PlacementId, string PersonId, string PersonName, string PositionId, string PositionTitle,
+    int MonthsAfter, DateOnly DueOn, int DaysPastDue, bool Overdue, DateTime? EscalatedUtc, string? DivisionCode);
+
+/// <summary>
+/// Follow-ups that have come due and are not done, for the placements still running. Overdue means
+/// more than <see cref="ScheduleOptions.FollowUpOverdueDays"/> past the due date; the daily job
+/// escalates each overdue one once, as an audit entry (<see cref="EscalatedAction"/>) the caseload shows.
+/// </summary>
+public sealed class FollowUpQueue(AppDbContext db, TimeProvider clock, IOptions<ScheduleOptions> options)
+{
+    public const string EscalatedAction = "followup.escalated";
+    public const string EntityType = "FollowUp";
+
+    /// <summary>The district's today: due dates are calendar days where the counselors are.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), options.Value.Zone).DateTime);
+
+    /// <summary>
+    /// Due and overdue follow-ups, most overdue first. <paramref name="areas"/> are the division codes
+    /// a counselor covers (a street covers its communities); null means every area (an admin).
+    /// </summary>
+    public async Task<IReadOnlyList<FollowUpItem>> DueAsync(IReadOnlyCollection<string>? areas, DateOnly? today = null, CancellationToken ct = default)
+    {
+        var day = today ?? Today;
+        var rows = await (
+                from f in db.FollowUps.AsNoTracking()
+                join pl in db.Placements.AsNoTracking() on f.PlacementId equals pl.Id
+                join person in db.Persons.AsNoTracking() on pl.PersonId equals person.Id
+                join h in db.Households.AsNoTracking() on person.HouseholdId equals h.Id
+                join pos in db.Positions.AsNoTracking() on pl.PositionId equals pos.Id
+                where f.DoneUtc == null && f.DueOn <= day && pl.Status != PlacementStatus.Ended
+                select new
+                {
+                    f.Id, f.PlacementId, f.MonthsAfter, f.DueOn, person.Name, PersonId = person.Id,
+                    PositionId = pos.Id, pos.Title, Division = person.DivisionCode ?? h.DivisionCode,
+                })
+            .ToListAsync(ct);
+        if (areas is not null)
+        {
+            rows = rows.Where(r => Covers(areas, r.Division)).ToList();
+        }
+        var ids = rows.Select(r => r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var escalated = await db.AuditLog.AsNoTracking()
+            .Where(a => a.Action == EscalatedAction && a.EntityType == EntityType && ids.Contains(a.EntityId))
+            .Select(a => new { a.EntityId, a.AtUtc })
+            .ToListAsync(ct);
+        var when = escalated.GroupBy(e => e.EntityId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(e => e.AtUtc), StringComparer.Ordinal);
+        var threshold = options.Value.FollowUpOverdueDays;
+        return rows
+            .Select(r =>
+            {
+                var late = day.DayNumber - r.DueOn.DayNumber;
+                return new FollowUpItem(r.Id, r.PlacementId, r.PersonId, r.Name, r.PositionId, r.Title, r.MonthsAfter, r.DueOn,
+                    late, late > threshold,
+                    when.TryGetValue(r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), out var at) ? at : null,
+                    r.Division);
+            })
+            .OrderByDescending(i => i.DaysPastDue).ThenBy(i => i.FollowUpId)
+            .ToList();
+    }
+
+    /// <summary>Due and overdue counts per division code, for a caseload summary.</summary>
+    public async Task<IReadOnlyDictionary<string, (int Due, int Overdue)>> CountsByAreaAsync(IReadOnlyCollection<string>? areas, CancellationToken ct = default)
+    {
+        var items = await DueAsync(areas, null, ct);
+        return items.GroupBy(i => i.DivisionCode ?? "", StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (g.Count(), g.Count(i => i.Overdue)), StringComparer.Ordinal);
+    }
+
+    /// <summary>Escalates every overdue follow-up not escalated yet; returns how many were escalated now.</summary>
+    public async Task<(int Due, int Overdue, int Escalated)> EscalateOverdueAsync(CancellationToken ct = default)
+    {
+        var items = await DueAsync(null, null, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var fresh = items.Where(i => i.Overdue && i.EscalatedUtc is null).ToList();
+        foreach (var item in fresh)
+        {
+            db.AuditLog.Add(new AuditEntry
+            {
+                AtUtc = now, Actor = JobFairPlanning.Actor, Action = EscalatedAction, EntityType = EntityType,
+                EntityId = item.FollowUpId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Detail = $"placement {item.PlacementId}, {item.MonthsAfter}-month follow-up due {item.DueOn:yyyy-MM-dd}, {item.DaysPastDue} days past due",
+            });
+        }
+        await db.SaveChangesAsync(ct);
+        return (items.Count, items.Count(i => i.Overdue), fresh.Count);
+    }
+
+    /// <summary>A counselor's area covers a record when the record's division code starts with it.</summary>
+    public static bool Covers(IEnumerable<string> areas, string? divisionCode) =>
+        divisionCode is not null && areas.Any(a => a.Length > 0 && divisionCode.StartsWith(a, StringComparison.Ordinal));
+}

@@ -1,0 +1,289 @@
+using Employment.Core.Data;
+using Employment.Core.Domain;
+using Employment.Core.Households;
+using Employment.Core.Placement;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Employment.Core.Reports;
+
+/// <summary>A quarter that has not begun has no figures yet.</summary>
+public sealed class QuarterNotStartedException(Quarter quarter, DateOnly today)
+    : ArgumentException($"quarter {quarter} has not started yet (today is {today:yyyy-MM-dd})")
+{
+    public Quarter Quarter { get; } = quarter;
+}
+
+/// <summary>
+/// Computes the program's figures for any quarter from the database as it stands: households,
+/// placements with their snapshots, follow-ups and verified exits. Past states are rebuilt from
+/// dates (registration, placement start and end, exit verification and revocation), so a past
+/// quarter's figures are what its last day would have shown. <see cref="FigureDefinitions"/> holds
+/// the definitions this class implements.
+/// </summary>
+public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions<OutcomeOptions> options)
+{
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public Quarter CurrentQuarter => Quarter.Of(Today);
+
+    public OutcomeOptions Options => options.Value;
+
+    public async Task<OutcomeReport> ForQuarterAsync(Quarter quarter, CancellationToken cancellationToken = default)
+    {
+        var today = Today;
+        if (quarter.FirstDay > today)
+        {
+            throw new QuarterNotStartedException(quarter, today);
+        }
+        var data = await Snapshot.LoadAsync(db, cancellationToken);
+        var o = options.Value;
+        var asOf = quarter.LastDay < today ? quarter.LastDay : today;
+        var trend = quarter.LastQuarters(o.TrendQuarters)
+            .Select(q => (Quarter: q, AsOf: q.LastDay < today ? q.LastDay : today))
+            .ToList();
+        var zeroByPoint = trend.Select(t => data.Households.Values.Where(h => data.ZeroEmploymentOn(h, t.AsOf)).Select(h => h.Id).ToHashSet()).ToList();
+
+        OutcomeFigures Figures(string? code, string name, Func<string?, bool> inScope)
+        {
+            var households = data.Households.Values.Where(h => inScope(h.Street)).ToList();
+            var inProgram = households.Where(h => data.InProgramOn(h, asOf)).ToList();
+            var inQuarter = households.Where(h => data.InProgramDuring(h, quarter.FirstDay, asOf)).ToList();
+
+            var placements = data.Placements
+                .Where(p => p.StartedOn >= quarter.FirstDay && p.StartedOn <= asOf && inScope(data.StreetOfPlacement(p)))
+                .ToList();
+            var dibaoPlaced = placements.Where(p => p.HouseholdCategory == HouseholdCategory.Dibao && p.HouseholdKey is not null)
+                .Select(p => p.HouseholdKey!).ToHashSet(StringComparer.Ordinal);
+            // The placement's snapshot says the household was dibao when placed even if its category has
+            // changed since: the denominator takes those households in too, so the rate stays within 0..1.
+            var dibaoBase = inQuarter.Where(h => h.Category == HouseholdCategory.Dibao).Select(h => h.Id)
+                .ToHashSet(StringComparer.Ordinal);
+            dibaoBase.UnionWith(dibaoPlaced);
+
+            var inQuarterIds = inQuarter.Select(h => h.Id).ToHashSet(StringComparer.Ordinal);
+            var exits = data.Exits
+                .Where(e => e.VerifiedOn >= quarter.FirstDay && e.VerifiedOn <= asOf && (e.RevokedOn is null || e.RevokedOn > asOf)
+                    && inQuarterIds.Contains(e.HouseholdId))
+                .Select(e => e.HouseholdId).Distinct(StringComparer.Ordinal).Count();
+            var heldExits = data.Exits
+                .Where(e => e.VerifiedOn <= asOf && (e.RevokedOn is null || e.RevokedOn > asOf)
+                    && data.Households.TryGetValue(e.HouseholdId, out var h) && inScope(h.Street))
+                .ToList();
+
+            // Follow-ups are judged on what is known today, not on the as-of date: one due on a quarter's
+            // last days is settled only after its grace period, which may end in the next quarter.
+            var followUps = data.FollowUps
+                .Where(f => quarter.Contains(f.DueOn) && inScope(data.StreetOfPlacement(f.Placement)))
+                .Where(f => f.DoneOn is not null
+                    || (f.DueOn.AddDays(o.FollowUpGraceDays) < today && !(f.Placement.EndedOn is { } ended && ended <= f.DueOn)))
+                .ToList();
+            var onTime = followUps.Count(f => f.DoneOn is { } done && done <= f.DueOn.AddDays(o.FollowUpGraceDays));
+
+            var firsts = data.FirstPlacements
+                .Where(p => p.StartedOn >= quarter.FirstDay && p.StartedOn <= asOf && inScope(data.StreetOfPlacement(p)))
+                .ToList();
+            var days = firsts.Select(p => Math.Max(0, p.StartedOn.DayNumber - (data.PersonRegisteredOn(p.PersonId) ?? p.StartedOn).DayNumber)).ToList();
+
+            var scopeIds = households.Select(h => h.Id).ToHashSet(StringComparer.Ordinal);
+            return new OutcomeFigures
+            {
+                Code = code,
+                Name = name,
+                Households = inProgram.Count,
+                DibaoHouseholds = inProgram.Count(h => h.Category == HouseholdCategory.Dibao),
+                HouseholdsInQuarter = inQuarter.Count,
+                DibaoHouseholdsInQuarter = dibaoBase.Count,
+                DibaoHouseholdsNewlyEmployed = dibaoPlaced.Count,
+                DibaoEmploymentGrowthRate = Rate(dibaoPlaced.Count, dibaoBase.Count),
+                Exits = exits,
+                ExitRate = Rate(exits, inQuarter.Count),
+                ExitCandidates = inProgram.Count(h => h.ExitStatus == ExitStatus.Candidate && (h.CandidateSince is null || h.CandidateSince <= asOf)),
+                HouseholdsInTransition = heldExits.Where(e => e.TransitionEndsOn >= asOf).Select(e => e.HouseholdId).Distinct(StringComparer.Ordinal).Count(),
+                HouseholdsInIncentive = heldExits.Where(e => e.IncentiveEndsOn >= asOf).Select(e => e.HouseholdId).Distinct(StringComparer.Ordinal).Count(),
+                ZeroEmploymentHouseholds = zeroByPoint[^1].Count(scopeIds.Contains),
+                ZeroEmploymentTrend = trend.Select((t, i) => new TrendPoint(t.Quarter.ToString(), t.AsOf, zeroByPoint[i].Count(scopeIds.Contains))).ToList(),
+                Placements = placements.Count,
+                PlacementsByChannel = new ChannelCounts(
+                    placements.Count(p => p.Channel == PlacementChannel.Fair),
+                    placements.Count(p => p.Channel == PlacementChannel.Referral),
+                    placements.Count(p => p.Channel == PlacementChannel.Kiosk)),
+                PublicWelfarePlacements = placements.Count(p => p.PublicWelfare),
+                FollowUpsDue = followUps.Count,
+                FollowUpsOnTime = onTime,
+                FollowUpsOnTimeRate = Rate(onTime, followUps.Count),
+                FirstPlacements = firsts.Count,
+                AverageDaysToPlacement = days.Count == 0 ? null : Math.Round(days.Average(), 1, MidpointRounding.AwayFromZero),
+            };
+        }
+
+        var streets = data.Streets.Select(s => Figures(s.Code, s.Name, street => street == s.Code)).ToList();
+        var unassignedCount = data.Households.Values.Count(h => h.Street is null);
+        return new OutcomeReport
+        {
+            Quarter = quarter,
+            AsOf = asOf,
+            GeneratedUtc = clock.GetUtcNow().UtcDateTime,
+            District = Figures(data.DistrictCode, data.DistrictName, _ => true),
+            Streets = streets,
+            Unassigned = unassignedCount == 0 ? null : Figures(null, "", street => street is null),
+            Options = o,
+        };
+    }
+
+    private static double? Rate(int numerator, int denominator) =>
+        denominator == 0 ? null : Math.Round((double)numerator / denominator, 4, MidpointRounding.AwayFromZero);
+
+    internal sealed record HouseholdRow(string Id, HouseholdCategory? Category, string? Street, DateOnly RegisteredOn,
+        ExitStatus ExitStatus, DateOnly? CandidateSince);
+
+    internal sealed record PersonRow(string Id, string HouseholdId, LaborCapacity Capacity, bool Employed, DateOnly RegisteredOn);
+
+    internal sealed record PlacementRow(long Id, string PersonId, string? HouseholdKey, HouseholdCategory? HouseholdCategory,
+        bool PublicWelfare, PlacementChannel Channel, DateOnly StartedOn, DateOnly? EndedOn, PlacementStatus Status)
+    {
+        public bool ActiveOn(DateOnly day) => StartedOn <= day && (EndedOn is null || EndedOn > day);
+
+        public bool ActiveNow => Status != PlacementStatus.Ended && EndedOn is null;
+    }
+
+    internal sealed record FollowUpRow(PlacementRow Placement, DateOnly DueOn, DateOnly? DoneOn);
+
+    internal sealed record ExitRow(string HouseholdId, DateOnly VerifiedOn, DateOnly? RevokedOn, DateOnly TransitionEndsOn, DateOnly IncentiveEndsOn);
+
+    /// <summary>The rows the figures need, read once, with the street of every household resolved.</summary>
+    internal sealed class Snapshot
+    {
+        public required Dictionary<string, HouseholdRow> Households { get; init; }
+        public required ILookup<string, PersonRow> Members { get; init; }
+        public required Dictionary<string, PersonRow> Persons { get; init; }
+        public required List<PlacementRow> Placements { get; init; }
+        public required ILookup<string, PlacementRow> PlacementsByPerson { get; init; }
+        public required List<PlacementRow> FirstPlacements { get; init; }
+        public required List<FollowUpRow> FollowUps { get; init; }
+        public required List<ExitRow> Exits { get; init; }
+        public required ILookup<string, ExitRow> ExitsByHousehold { get; init; }
+        public required List<Division> Streets { get; init; }
+        public string? DistrictCode { get; init; }
+        public required string DistrictName { get; init; }
+
+        public string? StreetOfPlacement(PlacementRow p) =>
+            p.HouseholdKey is not null && Households.TryGetValue(p.HouseholdKey, out var h) ? h.Street : null;
+
+        public DateOnly? PersonRegisteredOn(string personId) => Persons.TryGetValue(personId, out var p) ? p.RegisteredOn : null;
+
+        /// <summary>A verified exit holds on this day: verified by then and not revoked by then.</summary>
+        public bool ExitedOn(string householdId, DateOnly day) =>
+            ExitsByHousehold[householdId].Any(e => e.VerifiedOn <= day && (e.RevokedOn is null || e.RevokedOn > day));
+
+        public bool InProgramOn(HouseholdRow h, DateOnly day) => h.RegisteredOn <= day && !ExitedOn(h.Id, day);
+
+        /// <summary>
+        /// In the program on some day from <paramref name="first"/> to <paramref name="last"/>: at the start
+        /// or the end of a day on which something could change (the first day, the registration, a revocation).
+        /// A household that exits on the first day was in the program that morning.
+        /// </summary>
+        public bool InProgramDuring(HouseholdRow h, DateOnly first, DateOnly last)
+        {
+            if (h.RegisteredOn > last)
+            {
+                return false;
+            }
+            var days = new List<DateOnly> { h.RegisteredOn > first ? h.RegisteredOn : first };
+            days.AddRange(ExitsByHousehold[h.Id].Where(e => e.RevokedOn is { } r && r >= first && r <= last).Select(e => e.RevokedOn!.Value));
+            return days.Any(d => d >= h.RegisteredOn && (!ExitedOn(h.Id, d.AddDays(-1)) || !ExitedOn(h.Id, d)));
+        }
+
+        /// <summary>
+        /// Employed on a day: a placement covered it, or the person works outside the program (employed
+        /// now with no active placement), which the data can only take as constant.
+        /// </summary>
+        public bool EmployedOn(PersonRow person, DateOnly day)
+        {
+            var placements = PlacementsByPerson[person.Id];
+            if (placements.Any(p => p.ActiveOn(day)))
+            {
+                return true;
+            }
+            return person.Employed && !placements.Any(p => p.ActiveNow);
+        }
+
+        public bool ZeroEmploymentOn(HouseholdRow h, DateOnly day) =>
+            InProgramOn(h, day) && HouseholdStanding.IsZeroEmployment(
+                Members[h.Id].Where(m => m.RegisteredOn <= day).Select(m => (m.Capacity, EmployedOn(m, day))));
+
+        public static async Task<Snapshot> LoadAsync(AppDbContext db, CancellationToken ct)
+        {
+            var divisions = await db.Divisions.AsNoTracking().ToListAsync(ct);
+            var byCode = divisions.ToDictionary(d => d.Code, StringComparer.Ordinal);
+            var streets = divisions.Where(d => d.Level == DivisionLevel.Street).OrderBy(d => d.Code, StringComparer.Ordinal).ToList();
+            var region = await db.Regions.AsNoTracking().OrderBy(r => r.Id).FirstOrDefaultAsync(ct);
+            var district = divisions.FirstOrDefault(d => d.Level == DivisionLevel.District && (region?.DivisionCode is null || d.Code == region.DivisionCode));
+
+            string? StreetOf(string? code)
+            {
+                if (string.IsNullOrEmpty(code))
+                {
+                    return null;
+                }
+                // A community row names its street as parent; a community code without a row starts with the street's code.
+                for (var current = code; current is not null && byCode.TryGetValue(current, out var d); current = d.ParentCode)
+                {
+                    if (d.Level == DivisionLevel.Street)
+                    {
+                        return d.Code;
+                    }
+                }
+                return streets.FirstOrDefault(s => code.StartsWith(s.Code, StringComparison.Ordinal))?.Code;
+            }
+
+            var households = (await db.Households.AsNoTracking()
+                    .Select(h => new { h.Id, h.Category, h.DivisionCode, h.RegisteredUtc, h.ExitStatus, h.ExitCandidateSinceUtc })
+                    .ToListAsync(ct))
+                .Select(h => new HouseholdRow(h.Id, h.Category, StreetOf(h.DivisionCode), DateOnly.FromDateTime(h.RegisteredUtc), h.ExitStatus,
+                    h.ExitCandidateSinceUtc is { } since ? DateOnly.FromDateTime(since) : null))
+                .ToDictionary(h => h.Id, StringComparer.Ordinal);
+            var persons = (await db.Persons.AsNoTracking()
+                    .Select(p => new { p.Id, p.HouseholdId, p.LaborCapacity, p.Employed, p.RegisteredUtc })
+                    .ToListAsync(ct))
+                .Select(p => new PersonRow(p.Id, p.HouseholdId, p.LaborCapacity, p.Employed, DateOnly.FromDateTime(p.RegisteredUtc)))
+                .ToDictionary(p => p.Id, StringComparer.Ordinal);
+            var placements = (await db.Placements.AsNoTracking()
+                    .Select(p => new { p.Id, p.PersonId, p.HouseholdId, p.HouseholdCategory, p.PublicWelfare, p.Channel, p.StartedOn, p.EndedOn, p.Status })
+                    .ToListAsync(ct))
+                .Select(p => new PlacementRow(p.Id, p.PersonId,
+                    p.HouseholdId ?? (persons.TryGetValue(p.PersonId, out var person) ? person.HouseholdId : null),
+                    p.HouseholdCategory, p.PublicWelfare, p.Channel, p.StartedOn, p.EndedOn, p.Status))
+                .ToList();
+            var placementById = placements.ToDictionary(p => p.Id);
+            var followUps = (await db.FollowUps.AsNoTracking()
+                    .Select(f => new { f.PlacementId, f.DueOn, f.DoneUtc })
+                    .ToListAsync(ct))
+                .Where(f => placementById.ContainsKey(f.PlacementId))
+                .Select(f => new FollowUpRow(placementById[f.PlacementId], f.DueOn, f.DoneUtc is { } done ? DateOnly.FromDateTime(done) : null))
+                .ToList();
+            var exits = (await db.HouseholdExits.AsNoTracking()
+                    .Select(e => new { e.HouseholdId, e.VerifiedOn, e.RevokedOn, e.TransitionEndsOn, e.IncentiveEndsOn })
+                    .ToListAsync(ct))
+                .Select(e => new ExitRow(e.HouseholdId, e.VerifiedOn, e.RevokedOn, e.TransitionEndsOn, e.IncentiveEndsOn))
+                .ToList();
+
+            return new Snapshot
+            {
+                Households = households,
+                Members = persons.Values.ToLookup(p => p.HouseholdId, StringComparer.Ordinal),
+                Persons = persons,
+                Placements = placements,
+                PlacementsByPerson = placements.ToLookup(p => p.PersonId, StringComparer.Ordinal),
+                FirstPlacements = placements.GroupBy(p => p.PersonId, StringComparer.Ordinal)
+                    .Select(g => g.OrderBy(p => p.StartedOn).ThenBy(p => p.Id).First()).ToList(),
+                FollowUps = followUps,
+                Exits = exits,
+                ExitsByHousehold = exits.ToLookup(e => e.HouseholdId, StringComparer.Ordinal),
+                Streets = streets,
+                DistrictCode = district?.Code ?? region?.DivisionCode,
+                DistrictName = region?.Name ?? district?.Name ?? "",
+            };
+        }
+    }
+}

@@ -1,0 +1,147 @@
+using Employment.Core.Placement;
+using Employment.Core.Search;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace Employment.Core.Scheduling;
+
+// The jobs are thin: each asks a Core class for the work and turns what it did into the run report
+// the execution history keeps (the "last result" of the Schedules page). A failure is logged and
+// reported, never thrown at the scheduler. They live in Core, beside the work, so that the CLI's
+// scheduler over the same store can load every stored job's type.
+
+internal static class JobRun
+{
+    public static async ValueTask RunAsync(IJobExecutionContext context, ILogger logger, Func<CancellationToken, Task<JobRunReport>> work)
+    {
+        var name = context.JobDetail.Key.Name;
+        try
+        {
+            var report = await work(context.CancellationToken);
+            context.Result = report;
+            logger.LogInformation("Schedule {Schedule}: {Summary}", name, report.Summary);
+        }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Schedule {Schedule} failed", name);
+            context.Result = JobRunReport.Failed(ex.GetType().Name + ": " + ex.Message);
+        }
+    }
+
+    /// <summary>The district's calendar day of an instant.</summary>
+    public static DateOnly DayOf(DateTimeOffset instant, TimeZoneInfo zone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+}
+
+/// <summary>The fair's day: marks the quarter's fair held (preparing it first if the lead time was missed).</summary>
+[DisallowConcurrentExecution]
+public sealed class FairDayJob(JobFairPlanning fairs, IOptions<ScheduleOptions> options, ILogger<FairDayJob> logger) : IJob
+{
+    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        JobRun.RunAsync(context, logger, async ct =>
+        {
+            var zone = options.Value.Zone;
+            var now = context.Scheduler.TimeProvider.GetUtcNow();
+            // After a misfire the firing happens at start, not on the day; the fair belongs to the
+            // latest day the schedule named, which is the one that was missed.
+            var cron = (await context.Scheduler.GetTrigger(new TriggerKey(ScheduleBook.Fair), ct) as ICronTrigger)?.CronExpressionString
+                ?? options.Value.FairCron;
+            var day = ScheduleBook.LatestOccurrence(cron, zone, now) is { } latest ? JobRun.DayOf(latest, zone) : JobRun.DayOf(now, zone);
+            var fair = await fairs.MarkHeldAsync(day, ct);
+            return JobRunReport.Succeeded($"fair {fair.Quarter} held on {fair.HeldOn:yyyy-MM-dd}: {fair.Status}")
+                .With("quarter", fair.Quarter).With("assignments", fair.Assignments.Count);
+        });
+}
+
+/// <summary>
+/// Daily: when the next fair day is within the lead time, creates the fair, invites the employers
+/// and computes the placement plan (once per quarter). Follows the fair's schedule, paused included.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class FairPrepareJob(JobFairPlanning fairs, IOptions<ScheduleOptions> options, ILogger<FairPrepareJob> logger) : IJob
+{
+    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        JobRun.RunAsync(context, logger, async ct =>
+        {
+            var zone = options.Value.Zone;
+            var key = new TriggerKey(ScheduleBook.Fair);
+            if (await context.Scheduler.GetTrigger(key, ct) is not ICronTrigger fair)
+            {
+                return JobRunReport.Skipped("no fair schedule");
+            }
+            if (await context.Scheduler.GetTriggerState(key, ct) == TriggerState.Paused)
+            {
+                return JobRunReport.Skipped("the fair schedule is paused");
+            }
+            var now = context.Scheduler.TimeProvider.GetUtcNow();
+            var today = JobRun.DayOf(now, zone);
+            // From the start of today, so a fair held today still counts as coming.
+            var startOfToday = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(today.ToDateTime(TimeOnly.MinValue)));
+            var expression = new CronExpression(fair.CronExpressionString!, fair.TimeZone);
+            if (expression.GetNextValidTimeAfter(startOfToday.AddSeconds(-1)) is not { } next)
+            {
+                return JobRunReport.Skipped("the fair schedule never fires again");
+            }
+            var heldOn = JobRun.DayOf(next, zone);
+            var daysAhead = heldOn.DayNumber - today.DayNumber;
+            if (daysAhead > options.Value.FairLeadDays)
+            {
+                return JobRunReport.Skipped($"next fair {heldOn:yyyy-MM-dd} is {daysAhead} days ahead");
+            }
+            var progress = new Progress<int>(percent => context.ReportProgress(percent, "matching seekers"));
+            var done = await fairs.PrepareAsync(heldOn, progress, ct);
+            return done.Created
+                ? JobRunReport.Succeeded($"fair {done.Fair.Quarter} on {heldOn:yyyy-MM-dd} planned: {done.Fair.Assignments.Count} of {done.Seekers} seekers assigned, {done.Invitations} employers invited; plan {done.Fair.PlanValue:0.##} vs greedy {done.Fair.GreedyValue:0.##}")
+                    .With("assignments", done.Fair.Assignments.Count).With("planValue", done.Fair.PlanValue ?? 0).With("greedyValue", done.Fair.GreedyValue ?? 0)
+                : JobRunReport.Skipped($"fair {done.Fair.Quarter} already {done.Fair.Status}");
+        });
+}
+
+/// <summary>Daily: due and overdue follow-ups; the overdue ones are escalated once.</summary>
+[DisallowConcurrentExecution]
+public sealed class FollowUpsJob(FollowUpQueue queue, ILogger<FollowUpsJob> logger) : IJob
+{
+    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        JobRun.RunAsync(context, logger, async ct =>
+        {
+            var (due, overdue, escalated) = await queue.EscalateOverdueAsync(ct);
+            return JobRunReport.Succeeded($"{due} follow-ups due, {overdue} overdue, {escalated} escalated now")
+                .With("due", due).With("overdue", overdue).With("escalated", escalated);
+        });
+}
+
+/// <summary>Nightly: open positions past their validUntil are expired (and leave the job bank).</summary>
+[DisallowConcurrentExecution]
+public sealed class PositionExpiryJob(PositionExpiry expiry, ILogger<PositionExpiryJob> logger) : IJob
+{
+    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        JobRun.RunAsync(context, logger, async ct =>
+        {
+            var closed = await expiry.CloseExpiredAsync(ct);
+            return JobRunReport.Succeeded(closed.Count == 0 ? "no position past its validUntil" : $"{closed.Count} positions expired: {string.Join(", ", closed.Take(20))}")
+                .With("expired", closed.Count);
+        });
+}
+
+/// <summary>Nightly: both indexes compared with the database, differences repaired.</summary>
+[DisallowConcurrentExecution]
+public sealed class IndexCheckJob(IndexSynchronizer synchronizer, ILogger<IndexCheckJob> logger) : IJob
+{
+    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        JobRun.RunAsync(context, logger, async ct =>
+        {
+            var results = await synchronizer.VerifyAsync(ct);
+            var report = JobRunReport.Succeeded(string.Join("; ", results.Select(r =>
+                $"{r.Index}: {r.Records} records, {r.Documents} documents, {r.Missing} missing, {r.Extra} extra, {r.Stale} stale")));
+            foreach (var r in results)
+            {
+                report = report.With(r.Index + "Repaired", r.Repaired);
+            }
+            return report;
+        });
+}

@@ -1,0 +1,173 @@
+using System.ComponentModel.DataAnnotations;
+using Employment.Core.Data;
+using Employment.Core.Placement;
+using Employment.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Employment.Web.Pages.Fairs;
+
+/// <summary>
+/// One fair: its invited employers, its plan as per-street invitation lists (printable), and after
+/// the fair the outcomes, where a hire becomes a placement through the placement workflow.
+/// A counselor sees and records only the people of their own area.
+/// </summary>
+[Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
+public sealed class DetailModel(AppDbContext db, AuditTrail audit, PlacementWorkflow workflow, IStringLocalizer<SchedulingResource> text,
+    ILogger<DetailModel> logger) : PageModel
+{
+    public const int PageSize = 50;
+
+    public sealed record Line(long Id, string PersonId, string PersonName, string? DivisionCode, string? Street, string PositionId,
+        string PositionTitle, string Employer, double Score, bool? Attended, bool? Hired, string? Outcome);
+
+    public sealed record Invitation(string Employer, int OpenPlaces, bool? Attended);
+
+    public sealed class OutcomeInput
+    {
+        public long AssignmentId { get; set; }
+        /// <summary>"", "yes" or "no".</summary>
+        [MaxLength(3)] public string? Attended { get; set; }
+        [MaxLength(3)] public string? Hired { get; set; }
+        public DateOnly? StartedOn { get; set; }
+        [MaxLength(500)] public string? Outcome { get; set; }
+    }
+
+    [FromRoute] public long Id { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Street { get; set; }
+    [BindProperty(SupportsGet = true), Range(1, 10_000)] public int PageNumber { get; set; } = 1;
+    [BindProperty] public List<OutcomeInput> Outcomes { get; set; } = [];
+    [TempData] public string? Message { get; set; }
+
+    public JobFair? Fair { get; private set; }
+    public IReadOnlyList<Invitation> Invitations { get; private set; } = [];
+    /// <summary>The page of lines on screen.</summary>
+    public IReadOnlyList<Line> Lines { get; private set; } = [];
+    /// <summary>Every line of the chosen street, for the printed list (paging is for the screen only).</summary>
+    public IReadOnlyList<Line> PrintLines { get; private set; } = [];
+    public IReadOnlyList<(string Code, string Name, int Count)> Streets { get; private set; } = [];
+    public int Total { get; private set; }
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public double? GainPercent => Fair is { PlanValue: { } p, GreedyValue: { } g } && g > 0 ? Math.Round(100 * (p - g) / g, 1) : null;
+    public bool CanRecord => Fair?.Status is JobFairStatus.Held or JobFairStatus.Closed;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+        await audit.ViewedAsync(User.Actor(), "JobFair", Fair!.Quarter,
+            $"invitation list: {PrintLines.Count} persons{(Street is null ? "" : " in " + Street)}", HttpContext.RequestAborted);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostOutcomesAsync()
+    {
+        var fair = await db.JobFairs.AsNoTracking().FirstOrDefaultAsync(f => f.Id == Id, HttpContext.RequestAborted);
+        if (fair is null)
+        {
+            return NotFound();
+        }
+        if (fair.Status is not (JobFairStatus.Held or JobFairStatus.Closed))
+        {
+            ModelState.AddModelError("", text["OutcomesOnlyAfter"]);
+        }
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync();
+            return Page();
+        }
+        var ids = Outcomes.Select(o => o.AssignmentId).ToList();
+        // Only this fair's lines, and only those of the counselor's own area: the ids in the form are not trusted.
+        var lines = (await db.JobFairAssignments.Where(a => a.JobFairId == Id && ids.Contains(a.Id)).ToListAsync(HttpContext.RequestAborted))
+            .Where(a => User.IsAdmin() || AreaScope.Covers(User.Areas(), a.DivisionCode))
+            .ToDictionary(a => a.Id);
+        int saved = 0, hired = 0;
+        var errors = new List<string>();
+        foreach (var input in Outcomes)
+        {
+            if (!lines.TryGetValue(input.AssignmentId, out var line))
+            {
+                continue;
+            }
+            var attended = Flag(input.Attended);
+            var hire = Flag(input.Hired);
+            line.Attended = attended ?? (hire == true ? true : line.Attended);
+            line.Outcome = string.IsNullOrWhiteSpace(input.Outcome) ? line.Outcome : input.Outcome.Trim();
+            if (hire == true && line.Hired != true)
+            {
+                line.Hired = true;
+                try
+                {
+                    // The workflow's one save carries this line's outcome too: hired here means placed there.
+                    await workflow.HireAsync(new HireRequest(line.PersonId, line.PositionId, PlacementChannel.Fair, input.StartedOn ?? fair.HeldOn),
+                        User.Actor(), HttpContext.RequestAborted);
+                    hired++;
+                }
+                catch (WorkflowException ex)
+                {
+                    line.Hired = null;
+                    errors.Add(text["HireFailed", line.PersonId, ex.Message]);
+                    logger.LogInformation("Fair {Quarter}: hire of {Person} refused: {Reason}", fair.Quarter, line.PersonId, ex.Message);
+                    continue;
+                }
+            }
+            else if (hire == false && line.Hired != true)
+            {
+                line.Hired = false;
+            }
+            saved++;
+        }
+        audit.Add(User.Actor(), "fair.outcomes", "JobFair", fair.Quarter, $"{saved} outcomes, {hired} hires");
+        await db.SaveChangesAsync(HttpContext.RequestAborted);
+        Message = string.Join(" ", new[] { text["OutcomesSaved", saved, hired].Value }.Concat(errors));
+        return RedirectToPage(new { id = Id, street = Street, pageNumber = PageNumber });
+    }
+
+    private static bool? Flag(string? value) => value switch { "yes" => true, "no" => false, _ => null };
+
+    private async Task<bool> LoadAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        Fair = await db.JobFairs.AsNoTracking().FirstOrDefaultAsync(f => f.Id == Id, ct);
+        if (Fair is null)
+        {
+            return false;
+        }
+        Invitations = await (from i in db.JobFairInvitations.AsNoTracking()
+                             join e in db.Employers.AsNoTracking() on i.EmployerId equals e.Id
+                             where i.JobFairId == Id
+                             orderby e.Name
+                             select new Invitation(e.Name, i.OpenPlaces, i.Attended)).ToListAsync(ct);
+        var all = await (from a in db.JobFairAssignments.AsNoTracking()
+                         join p in db.Persons.AsNoTracking() on a.PersonId equals p.Id
+                         join pos in db.Positions.AsNoTracking() on a.PositionId equals pos.Id
+                         join e in db.Employers.AsNoTracking() on pos.EmployerId equals e.Id
+                         where a.JobFairId == Id
+                         select new { a, p.Name, pos.Title, Employer = e.Name }).ToListAsync(ct);
+        var visible = all.Where(x => User.IsAdmin() || AreaScope.Covers(User.Areas(), x.a.DivisionCode)).ToList();
+        // Streets are the first nine digits of a division code (a community's code starts with its street's).
+        var codes = visible.Select(x => StreetOf(x.a.DivisionCode)).Where(c => c is not null).Distinct().ToList();
+        var names = await db.Divisions.AsNoTracking().Where(d => codes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, ct);
+        Streets = visible.GroupBy(x => StreetOf(x.a.DivisionCode) ?? "")
+            .Select(g => (g.Key, g.Key.Length > 0 ? names.GetValueOrDefault(g.Key, g.Key) : text["NoDivision"].Value, g.Count()))
+            .OrderBy(s => s.Item1, StringComparer.Ordinal).ToList();
+        var filtered = Street is null ? visible : visible.Where(x => (StreetOf(x.a.DivisionCode) ?? "") == Street).ToList();
+        Total = filtered.Count;
+        PageNumber = Math.Clamp(PageNumber, 1, Pages);
+        PrintLines = filtered
+            .OrderBy(x => x.a.DivisionCode, StringComparer.Ordinal).ThenBy(x => x.Name, StringComparer.Ordinal).ThenBy(x => x.a.Id)
+            .Select(x => new Line(x.a.Id, x.a.PersonId, x.Name, x.a.DivisionCode,
+                StreetOf(x.a.DivisionCode) is { } s ? names.GetValueOrDefault(s, s) : null,
+                x.a.PositionId, x.Title, x.Employer, x.a.Score, x.a.Attended, x.a.Hired, x.a.Outcome))
+            .ToList();
+        Lines = PrintLines.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
+        return true;
+    }
+
+    private static string? StreetOf(string? code) => code is { Length: >= 9 } ? code[..9] : code;
+}

@@ -1,0 +1,94 @@
+using System.ComponentModel.DataAnnotations;
+using Employment.Core.Data;
+using Employment.Core.Placement;
+using Employment.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Employment.Web.Pages.FollowUps;
+
+/// <summary>Records a follow-up's outcome through the placement workflow; a lost job ends the placement there.</summary>
+[Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
+public sealed class RecordModel(AppDbContext db, AuditTrail audit, PlacementWorkflow workflow, IStringLocalizer<SchedulingResource> text) : PageModel
+{
+    public sealed class InputModel
+    {
+        public bool StillEmployed { get; set; } = true;
+        public decimal? MonthlyWage { get; set; }
+        [MaxLength(1000)] public string? Note { get; set; }
+    }
+
+    [FromRoute] public long Id { get; set; }
+    [BindProperty] public InputModel Input { get; set; } = new();
+    [TempData] public string? Message { get; set; }
+
+    public string PersonName { get; private set; } = "";
+    public string PositionTitle { get; private set; } = "";
+    public FollowUp? FollowUp { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+        Input.MonthlyWage = FollowUp!.Placement!.MonthlyWage;
+        await audit.ViewedAsync(User.Actor(), AuditTrail.Person, FollowUp.Placement.PersonId, $"follow-up {Id}", HttpContext.RequestAborted);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+        if (FollowUp!.DoneUtc is not null)
+        {
+            ModelState.AddModelError("", text["AlreadyDone"]);
+        }
+        if (Input.MonthlyWage is < 0 or > 100_000)
+        {
+            ModelState.AddModelError("Input.MonthlyWage", text["WageInvalid"]);
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        try
+        {
+            await workflow.RecordFollowUpAsync(Id, new FollowUpOutcome(Input.StillEmployed, Input.MonthlyWage, Input.Note?.Trim()), User.Actor(),
+                HttpContext.RequestAborted);
+        }
+        catch (WorkflowException ex)
+        {
+            ModelState.AddModelError("", ex.Message);
+            return Page();
+        }
+        Message = text["Recorded"];
+        return RedirectToPage("/FollowUps/Index");
+    }
+
+    /// <summary>The follow-up, if it exists and its person lives in the user's area (object ownership, checked on the server).</summary>
+    private async Task<bool> LoadAsync()
+    {
+        FollowUp = await db.FollowUps.AsNoTracking().Include(f => f.Placement).FirstOrDefaultAsync(f => f.Id == Id, HttpContext.RequestAborted);
+        if (FollowUp?.Placement is not { } placement)
+        {
+            return false;
+        }
+        var person = await db.Persons.AsNoTracking().Include(p => p.Household)
+            .FirstOrDefaultAsync(p => p.Id == placement.PersonId, HttpContext.RequestAborted);
+        if (person is null || !AreaScope.CanSee(User, person.DivisionCode ?? person.Household?.DivisionCode))
+        {
+            return false;
+        }
+        PersonName = person.Name;
+        PositionTitle = await db.Positions.AsNoTracking().Where(p => p.Id == placement.PositionId).Select(p => p.Title)
+            .FirstAsync(HttpContext.RequestAborted);
+        return true;
+    }
+}

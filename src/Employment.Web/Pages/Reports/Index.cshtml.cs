@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text;
+using Employment.Core.Data;
+using Employment.Core.Reports;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Employment.Web.Pages.Reports;
+
+/// <summary>A quarter's figures with their definitions, per street, printable, and as CSV or Excel.</summary>
+[Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
+public sealed class IndexModel(OutcomeReports reports, IStringLocalizer<OutcomesResource> text) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Quarter { get; set; }
+
+    public OutcomeReport? Report { get; private set; }
+    public string? Error { get; private set; }
+    public IReadOnlyList<Quarter> Choices { get; private set; } = [];
+    public CultureInfo Culture => CultureInfo.CurrentUICulture;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Choices = reports.CurrentQuarter.LastQuarters(8).Reverse().ToList();
+        var (report, error) = await LoadAsync(ct);
+        Report = report;
+        Error = error;
+        if (error is not null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        var (report, error) = await LoadAsync(ct);
+        if (report is null)
+        {
+            return BadRequest(error ?? "");
+        }
+        var writer = new StringWriter(CultureInfo.InvariantCulture);
+        ReportCsv.Write(report, writer, Culture);
+        // A byte-order mark, so that Excel opens the UTF-8 file as UTF-8 (the street names are Chinese).
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(writer.ToString())).ToArray();
+        return File(bytes, "text/csv; charset=utf-8", $"outcomes-{report.Quarter}.csv");
+    }
+
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
+    {
+        var (report, error) = await LoadAsync(ct);
+        if (report is null)
+        {
+            return BadRequest(error ?? "");
+        }
+        var bytes = ReportWorkbook.Create(report, Culture, ReportLines.ScopeName);
+        return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"outcomes-{report.Quarter}.xlsx");
+    }
+
+    public string Format(object? value) => value switch
+    {
+        null => text["Empty"],
+        double d => text["Percent", d * 100],
+        int i => i.ToString("N0", CultureInfo.CurrentCulture),
+        _ => Convert.ToString(value, CultureInfo.CurrentCulture) ?? "",
+    };
+
+    /// <summary>Formats a line's value: rates as percentages, the average in days, counts as counts.</summary>
+    public string Format(FigureLine line) => line.Key == FigureKeys.AverageDaysToPlacement
+        ? (line.Value is double days ? text["Days", days] : text["Empty"])
+        : Format(line.Value);
+
+    private async Task<(OutcomeReport? Report, string? Error)> LoadAsync(CancellationToken ct)
+    {
+        var quarter = reports.CurrentQuarter;
+        if (!string.IsNullOrWhiteSpace(Quarter) && !Core.Reports.Quarter.TryParse(Quarter, out quarter, out _))
+        {
+            return (null, text["BadQuarter"]);
+        }
+        Quarter = quarter.ToString();
+        try
+        {
+            return (await reports.ForQuarterAsync(quarter, ct), null);
+        }
+        catch (QuarterNotStartedException)
+        {
+            return (null, text["QuarterNotStarted", quarter.ToString()]);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using Employment.Core.Reports;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Employment.Web.Pages.Screen;
+
+/// <summary>
+/// The big screen in the district care center: anonymous, aggregates only. The page reloads its
+/// panel from <c>?handler=Panel</c> (wwwroot/js/screen.js); without script a meta refresh reloads it whole.
+/// </summary>
+[AllowAnonymous]
+public sealed class IndexModel(ScreenFigures figures, IStringLocalizer<OutcomesResource> text) : PageModel
+{
+    public ScreenData Data { get; private set; } = null!;
+
+    public int RefreshSeconds => figures.Options.RefreshSeconds;
+
+    public int MinimumCount => figures.Options.MinimumCount;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Data = await figures.GetAsync(ct);
+        // A public, changing page: no caching by proxies in between, and no framing by other sites.
+        Response.Headers.CacheControl = "no-store";
+    }
+
+    public async Task<IActionResult> OnGetPanelAsync(CancellationToken ct)
+    {
+        await OnGetAsync(ct);
+        return Partial("_ScreenPanel", this);
+    }
+
+    public string Withheld => text["Small", MinimumCount];
+
+    public string CountText(ScreenValue v) =>
+        v.Withheld ? Withheld : v.Value is { } n ? n.ToString("N0", CultureInfo.CurrentCulture) : text["Empty"];
+
+    public string RateText(ScreenValue v) =>
+        v.Withheld ? Withheld : v.Value is { } r ? text["Percent", r * 100] : text["Empty"];
+
+    public string DaysText(ScreenValue v) =>
+        v.Withheld ? Withheld : v.Value is { } d ? d.ToString("N0", CultureInfo.CurrentCulture) : text["Empty"];
+
+    public string FigureName(string key) => FigureDefinitions.Name(key, CultureInfo.CurrentUICulture);
+
+    public IReadOnlyList<ChartItem> ChannelItems() =>
+    [
+        new(text["Fair"], Data.Channels[0].Value, CountText(Data.Channels[0])),
+        new(text["Referral"], Data.Channels[1].Value, CountText(Data.Channels[1])),
+        new(text["Kiosk"], Data.Channels[2].Value, CountText(Data.Channels[2])),
+    ];
+
+    public IReadOnlyList<ChartItem> ZeroTrendItems() =>
+        Data.ZeroEmploymentTrend.Select(p => new ChartItem(p.Quarter, p.Count.Value, CountText(p.Count))).ToList();
+
+    public IReadOnlyList<ChartItem> ExitTrendItems() =>
+        Data.ExitRateTrend.Select(p => new ChartItem(p.Quarter, p.Rate.Value * 100, RateText(p.Rate))).ToList();
+
+    public IReadOnlyList<ChartItem> StreetItems() =>
+        Data.Streets.Select(s => new ChartItem(s.Street, s.Placements.Value, CountText(s.Placements))).ToList();
+
+    public string QuarterTitle => text["ScreenQuarter", Data.Quarter.Year, Data.Quarter.Number];
+
+    public string Updated => text["UpdatedAt", TimeZoneInfo.ConvertTimeFromUtc(Data.GeneratedUtc, DistrictZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)];
+
+    /// <summary>The screen hangs in Chengdu: its clock is China Standard Time, whatever the server's zone.</summary>
+    private static readonly TimeZoneInfo DistrictZone = TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Shanghai", out var zone)
+        ? zone : TimeZoneInfo.CreateCustomTimeZone("CST", TimeSpan.FromHours(8), "China Standard Time", "China Standard Time");
+}

@@ -1,0 +1,102 @@
+using Employment.Core.Reports;
+using Employment.Web.Infrastructure;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace Employment.Web.Pages.Screen;
+
+/// <summary>A figure for the public: its value, none (nothing to count yet), or withheld (too small to show).</summary>
+public readonly record struct ScreenValue(double? Value, bool Withheld)
+{
+    public static ScreenValue Count(int count, int threshold) =>
+        SmallCounts.IsSmall(count, threshold) ? new(null, true) : new(count, false);
+
+    public static ScreenValue Cell(int? suppressed) => suppressed is { } v ? new(v, false) : new(null, true);
+
+    public static ScreenValue Rate(double? rate, int numerator, int denominator, int threshold) =>
+        rate is null ? new(null, false)
+        : SmallCounts.Rate(rate, numerator, denominator, threshold) is { } shown ? new(shown, false)
+        : new(null, true);
+}
+
+/// <summary>
+/// What the big screen may show: district aggregates and per-street placements, with every small
+/// count already withheld. Nothing here can name, locate or single out a person.
+/// </summary>
+public sealed record ScreenData
+{
+    public required string DistrictName { get; init; }
+    public required Quarter Quarter { get; init; }
+    public required DateOnly AsOf { get; init; }
+    public required DateTime GeneratedUtc { get; init; }
+    public ScreenValue Households { get; init; }
+    public ScreenValue ZeroEmploymentHouseholds { get; init; }
+    public ScreenValue Placements { get; init; }
+    public ScreenValue PublicWelfarePlacements { get; init; }
+    public ScreenValue DibaoEmploymentGrowthRate { get; init; }
+    public ScreenValue ExitRate { get; init; }
+    public ScreenValue FollowUpsOnTimeRate { get; init; }
+    public ScreenValue AverageDaysToPlacement { get; init; }
+    /// <summary>Fair, referral, kiosk.</summary>
+    public required ScreenValue[] Channels { get; init; }
+    public required IReadOnlyList<(string Quarter, ScreenValue Count)> ZeroEmploymentTrend { get; init; }
+    public required IReadOnlyList<(string Quarter, ScreenValue Rate)> ExitRateTrend { get; init; }
+    public required IReadOnlyList<(string Street, ScreenValue Placements)> Streets { get; init; }
+}
+
+/// <summary>Builds <see cref="ScreenData"/> for the current quarter; cached briefly, as anyone may ask for it.</summary>
+public sealed class ScreenFigures(OutcomeReports reports, IMemoryCache cache, IOptions<ScreenOptions> options)
+{
+    public ScreenOptions Options => options.Value;
+
+    public async Task<ScreenData> GetAsync(CancellationToken cancellationToken)
+    {
+        var quarter = reports.CurrentQuarter;
+        var key = "screen:" + quarter;
+        if (cache.TryGetValue(key, out ScreenData? cached) && cached is not null)
+        {
+            return cached;
+        }
+        var data = await BuildAsync(quarter, cancellationToken);
+        // Half the refresh interval: every reload sees figures at most that old, and a crowd of
+        // anonymous screens costs one computation per interval.
+        cache.Set(key, data, TimeSpan.FromSeconds(Math.Max(5, options.Value.RefreshSeconds / 2)));
+        return data;
+    }
+
+    private async Task<ScreenData> BuildAsync(Quarter quarter, CancellationToken ct)
+    {
+        var k = options.Value.MinimumCount;
+        var quarters = quarter.LastQuarters(reports.Options.TrendQuarters);
+        var byQuarter = new List<OutcomeReport>();
+        foreach (var q in quarters)
+        {
+            byQuarter.Add(await reports.ForQuarterAsync(q, ct));
+        }
+        var now = byQuarter[^1];
+        var d = now.District;
+        var streetCells = SmallCounts.Suppress(now.Streets.Select(s => s.Placements).ToList(), k);
+        return new ScreenData
+        {
+            DistrictName = d.Name,
+            Quarter = quarter,
+            AsOf = now.AsOf,
+            GeneratedUtc = now.GeneratedUtc,
+            Households = ScreenValue.Count(d.Households, k),
+            ZeroEmploymentHouseholds = ScreenValue.Count(d.ZeroEmploymentHouseholds, k),
+            Placements = ScreenValue.Count(d.Placements, k),
+            PublicWelfarePlacements = ScreenValue.Count(d.PublicWelfarePlacements, k),
+            DibaoEmploymentGrowthRate = ScreenValue.Rate(d.DibaoEmploymentGrowthRate, d.DibaoHouseholdsNewlyEmployed, d.DibaoHouseholdsInQuarter, k),
+            ExitRate = ScreenValue.Rate(d.ExitRate, d.Exits, d.HouseholdsInQuarter, k),
+            FollowUpsOnTimeRate = ScreenValue.Rate(d.FollowUpsOnTimeRate, d.FollowUpsOnTime, d.FollowUpsDue, k),
+            // An average over a handful of people is close to each one's own figure.
+            AverageDaysToPlacement = ScreenValue.Rate(d.AverageDaysToPlacement, d.FirstPlacements, d.FirstPlacements, k),
+            Channels = SmallCounts.Suppress([d.PlacementsByChannel.Fair, d.PlacementsByChannel.Referral, d.PlacementsByChannel.Kiosk], k)
+                .Select(ScreenValue.Cell).ToArray(),
+            ZeroEmploymentTrend = d.ZeroEmploymentTrend.Select(p => (p.Quarter, ScreenValue.Count(p.Count, k))).ToList(),
+            ExitRateTrend = byQuarter.Select(r => (r.Quarter.ToString(),
+                ScreenValue.Rate(r.District.ExitRate, r.District.Exits, r.District.HouseholdsInQuarter, k))).ToList(),
+            Streets = now.Streets.Select((s, i) => (s.Name, ScreenValue.Cell(streetCells[i]))).ToList(),
+        };
+    }
+}

@@ -1,0 +1,106 @@
+using Employment.Core.Data;
+using Employment.Core.Interchange;
+using Employment.Core.Placement;
+using Employment.Core.Scheduling;
+using Employment.Core.Taxonomy;
+using Employment.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Employment.Tests.Scheduling;
+
+/// <summary>
+/// Schedules survive the host: two hosts, one after the other, on the same data directory and the
+/// same Quartz tables in its database, the second started after fire times the first never reached.
+/// </summary>
+public sealed class RestartTests
+{
+    [Fact]
+    public async Task Follow_ups_and_the_fair_missed_while_the_host_was_down_run_once_at_start()
+    {
+        using var dir = new TempDir();
+        long followUpId;
+        // Monday 4 January 2027, 06:30 in Chengdu: after the day's fair check, before the 07:00 follow-ups.
+        using (var first = new SchedulingHost(dir.Path, new FakeTimeProvider(Shanghai.At(2027, 1, 4, 6, 30))))
+        {
+            await first.WaitForIndexesAsync();
+            using (var scope = first.Services.CreateScope())
+            {
+                var dataset = DatasetReader.ReadFile(TestData.ExampleDataset, Taxonomy.Embedded, new DateOnly(2026, 11, 24)).EnsureValid();
+                await scope.ServiceProvider.GetRequiredService<DatasetImporter>().ImportAsync(dataset);
+                // Placed on 1 November: follow-ups at 1, 3 and 6 months, the first due 1 December.
+                var placement = await scope.ServiceProvider.GetRequiredService<PlacementWorkflow>()
+                    .HireAsync(new HireRequest("S-1", "P-3", PlacementChannel.Referral, new DateOnly(2026, 11, 1)), "counselor");
+                followUpId = placement.FollowUps.Single(f => f.MonthsAfter == 1).Id;
+                Assert.Equal([new DateOnly(2026, 12, 1), new DateOnly(2027, 2, 1), new DateOnly(2027, 5, 1)],
+                    placement.FollowUps.Select(f => f.DueOn).Order());
+            }
+            Assert.Null(await first.StatusAsync(ScheduleBook.FollowUps));
+            // The first follow-up has come due (34 days ago) and shows in the caseload queue, overdue but not yet escalated.
+            var queue = await DueAsync(first, null);
+            var item = Assert.Single(queue);
+            Assert.Equal(followUpId, item.FollowUpId);
+            Assert.True(item.Overdue);
+            Assert.Null(item.EscalatedUtc);
+        }
+
+        // The host was down over two 07:00 follow-up firings and two 06:00 fair checks.
+        var later = new FakeTimeProvider(Shanghai.At(2027, 1, 6, 8, 0));
+        using var second = new SchedulingHost(dir.Path, later);
+        await second.WaitForIndexesAsync();
+        Assert.True(await SchedulingServices.StoreExistsAsync(new DataOptions { DataDir = dir.Path }));
+
+        var followUps = await second.WaitForRunsAsync(ScheduleBook.FollowUps);
+        await second.WaitForRunsAsync(ScheduleBook.FairPrepare);
+        // Give a second firing every chance to happen before asserting there was none.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(1, (await second.StatusAsync(ScheduleBook.FollowUps))!.RunCount);
+        Assert.Equal(1, (await second.StatusAsync(ScheduleBook.FairPrepare))!.RunCount);
+        Assert.Equal(Quartz.JobRunResult.Succeeded, followUps.LastResult);
+        // FireAndProceed: after the one catch-up run the schedule goes on from now, tomorrow at 07:00.
+        var schedules = await ScheduleBook.ListAsync(await second.SchedulerAsync(), null);
+        Assert.Equal(Shanghai.At(2027, 1, 7, 7), schedules.Single(s => s.Name == ScheduleBook.FollowUps).NextFireUtc);
+
+        // The overdue follow-up was escalated once, and the queue shows it.
+        var escalations = await second.QueryAsync(db => db.AuditLog.Where(a => a.Action == FollowUpQueue.EscalatedAction).ToListAsync());
+        Assert.Equal(followUpId.ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(escalations).EntityId);
+        Assert.NotNull(Assert.Single(await DueAsync(second, null)).EscalatedUtc);
+        // The fair check that was missed ran at start: the fair of 9 January is planned, once.
+        var fair = await second.QueryAsync(db => db.JobFairs.SingleAsync());
+        Assert.Equal(new DateOnly(2027, 1, 9), fair.HeldOn);
+        Assert.Equal(JobFairStatus.Planned, fair.Status);
+    }
+
+    [Fact]
+    public async Task A_schedule_changed_by_an_admin_survives_a_restart()
+    {
+        using var dir = new TempDir();
+        using (var first = new SchedulingHost(dir.Path, new FakeTimeProvider(Shanghai.At(2026, 12, 1, 12))))
+        {
+            _ = first.Server;
+            var admin = await first.SignedInAsAsync(Roles.Admin);
+            var response = await admin.PostFormAsync("/Admin/Schedules?handler=Reschedule",
+                new() { ["Name"] = ScheduleBook.Fair, ["Cron"] = "0 30 9 ? 1,4,7,10 7#3" }, page: "/Admin/Schedules");
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+            var bad = await admin.PostFormAsync("/Admin/Schedules?handler=Reschedule",
+                new() { ["Name"] = ScheduleBook.Fair, ["Cron"] = "every third saturday" }, page: "/Admin/Schedules");
+            Assert.Equal(System.Net.HttpStatusCode.OK, bad.StatusCode);
+            Assert.Contains("not a valid Quartz cron expression", await bad.Content.ReadAsStringAsync());
+        }
+
+        using var second = new SchedulingHost(dir.Path, new FakeTimeProvider(Shanghai.At(2026, 12, 2, 12)));
+        _ = second.Server;
+        var fair = (await ScheduleBook.ListAsync(await second.SchedulerAsync(), null)).Single(s => s.Name == ScheduleBook.Fair);
+        // The configured default (second Saturday, 09:00) did not overwrite the stored change.
+        Assert.Equal("0 30 9 ? 1,4,7,10 7#3", fair.Cron);
+        Assert.Equal(Shanghai.At(2027, 1, 16, 9, 30), fair.NextFireUtc);
+        Assert.Equal("Asia/Shanghai", fair.TimeZone);
+    }
+
+    private static async Task<IReadOnlyList<FollowUpItem>> DueAsync(SchedulingHost host, IReadOnlyCollection<string>? areas)
+    {
+        using var scope = host.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<FollowUpQueue>().DueAsync(areas);
+    }
+}

@@ -407,6 +407,8 @@ public sealed class CounselorPagesTests(CounselorHost host) : IClassFixture<Coun
         Assert.Contains($"name=\"Lead.LeadId\" value=\"{leadId}\"", caseload);
         Assert.Contains(placed.Name, caseload);
         Assert.Contains("已逾期", caseload);
+        var due = await host.WithDbAsync(db => db.FollowUps.Where(f => f.Placement!.PersonId == placed.Id && f.MonthsAfter == 1).Select(f => f.Id).SingleAsync());
+        Assert.Contains($"href=\"/FollowUps/Record/{due}\"", caseload);
 
         var noConsent = await CounselorHost.HtmlAsync(await client.PostFormAsync("/Counselor?handler=Refer", new() { ["Lead.LeadId"] = leadId.ToString() }, "/Counselor"));
         Assert.Contains("推荐前须取得本人同意并勾选", noConsent);

@@ -72,7 +72,7 @@ public sealed class HandMadeDistrict : IAsyncDisposable
             db.Regions.Add(new Region { Name = "成都市锦江区", DivisionCode = "510104", DibaoLine = 1000, EdgeLine = 1500 });
         }
         db.Divisions.Add(new Division { Code = DonghuCommunity, Name = "东湖某社区", ParentCode = Donghu, Level = DivisionLevel.Community });
-        db.Employers.Add(new Employer { Id = "E-1", Name = "锦江区城市管理局" });
+        db.Employers.Add(new Employment.Core.Positions.Employer { Id = "E-1", Name = "锦江区城市管理局" });
         db.Positions.Add(new Position { Id = "P-CLEAN", Title = "保洁", EmployerId = "E-1", MonthlyWage = 2000, Headcount = 10, PublicWelfare = true, Status = PositionStatus.Open });
         db.Positions.Add(new Position { Id = "P-SHOP", Title = "超市理货", EmployerId = "E-1", MonthlyWage = 3000, Headcount = 10, Status = PositionStatus.Open });
         await db.SaveChangesAsync();

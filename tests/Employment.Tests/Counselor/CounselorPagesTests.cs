@@ -331,7 +331,10 @@ public sealed class CounselorPagesTests(CounselorHost host) : IClassFixture<Coun
         var positionId = CounselorHost.MatchedPositions(await CounselorHost.HtmlAsync(await mine.GetAsync(page))).First();
         var post = await other.PostFormAsync($"{page}?handler=Refer", new() { ["Refer.PositionId"] = positionId, ["Refer.Consent"] = "true" }, "/Counselor");
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
-        var api = await other.PostAsJsonAsync("/api/referrals", new { personId = person.Id, positionId, consent = true });
+        // Even without a token: the area is checked before antiforgery, so the answer is the same 404.
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync($"{page}?handler=Refer", new FormUrlEncodedContent([]))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await mine.PostAsync($"{page}?handler=Refer", new FormUrlEncodedContent([]))).StatusCode);
+        var api = await CounselorHost.PostJsonAsync(other, "/api/referrals", new { personId = person.Id, positionId, consent = true });
         Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
         Assert.False(await host.WithDbAsync(db => db.Referrals.AnyAsync(r => r.PersonId == person.Id)));
         Assert.DoesNotContain(person.Id, await (await other.GetAsync($"/api/referrals?personId={person.Id}")).Content.ReadAsStringAsync());
@@ -358,12 +361,12 @@ public sealed class CounselorPagesTests(CounselorHost host) : IClassFixture<Coun
         var positionId = matches[0].GetProperty("positionId").GetString()!;
         Assert.NotEmpty(matches[0].GetProperty("reasons").EnumerateArray());
 
-        var refused = await client.PostAsJsonAsync("/api/referrals", new { personId = person.Id, positionId, consent = false });
+        var refused = await CounselorHost.PostJsonAsync(client, "/api/referrals", new { personId = person.Id, positionId, consent = false });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("consent", await refused.Content.ReadAsStringAsync());
-        var created = await client.PostAsJsonAsync("/api/referrals", new { personId = person.Id, positionId, consent = true });
+        var created = await CounselorHost.PostJsonAsync(client, "/api/referrals", new { personId = person.Id, positionId, consent = true });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var again = await client.PostAsJsonAsync("/api/referrals", new { personId = person.Id, positionId, consent = true });
+        var again = await CounselorHost.PostJsonAsync(client, "/api/referrals", new { personId = person.Id, positionId, consent = true });
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
 
         var list = await client.GetFromJsonAsync<JsonElement>($"/api/referrals?personId={person.Id}");

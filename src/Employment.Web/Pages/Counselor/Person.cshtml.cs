@@ -13,6 +13,7 @@ namespace Employment.Web.Pages.Counselor;
 
 /// <summary>A person: profile, the engine's matches with reasons, and referrals from consent to hire.</summary>
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
+[InCounselorArea(CounselorRecord.Person)]
 public sealed class PersonModel(AppDbContext db, AuditTrail audit, CounselorMatches matches, ReferralDesk desk, TimeProvider clock,
     IStringLocalizer<CounselorResource> text) : PageModel
 {

@@ -135,10 +135,11 @@ public static class ScheduleBook
     }
 
     /// <summary>
-    /// Replaces an editable schedule's stored trigger with one on <paramref name="cron"/>; a paused
-    /// schedule stays paused. Returns the next fire time.
+    /// Replaces an editable schedule's stored trigger with one on <paramref name="cron"/> (in the
+    /// stored trigger's zone, else <paramref name="zone"/>); a paused schedule stays paused.
+    /// Returns the next fire time.
     /// </summary>
-    public static async Task<DateTimeOffset?> RescheduleAsync(IScheduler scheduler, string name, string cron, CancellationToken ct = default)
+    public static async Task<DateTimeOffset?> RescheduleAsync(IScheduler scheduler, string name, string cron, TimeZoneInfo zone, CancellationToken ct = default)
     {
         var definition = Find(name) ?? throw new ArgumentException($"no schedule '{name}'", nameof(name));
         if (!definition.Editable)
@@ -150,7 +151,8 @@ public static class ScheduleBook
             throw new ArgumentException(error, nameof(cron));
         }
         var old = await scheduler.GetTrigger(definition.TriggerKey, ct) as ICronTrigger;
-        var zone = old?.TimeZone ?? TimeZoneInfo.Utc;
+        // The stored trigger's zone wins: it is the one the schedule has been running in.
+        zone = old?.TimeZone ?? zone;
         var paused = old is not null && await scheduler.GetTriggerState(definition.TriggerKey, ct) == TriggerState.Paused;
         var trigger = BuildTrigger(definition, cron, zone, scheduler.TimeProvider.GetUtcNow());
         var next = old is null

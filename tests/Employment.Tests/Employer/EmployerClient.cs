@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Employment.Tests.Infrastructure;
 
-namespace Employment.Tests.Employer;
+namespace Employment.Tests.Employers;
 
 /// <summary>Form posts with repeated fields (checkbox groups), the way a browser sends them.</summary>
 public static partial class EmployerClient

@@ -12,7 +12,7 @@ using Employment.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Employment.Tests.Employer;
+namespace Employment.Tests.Employers;
 
 /// <summary>The employer side and the review queue, through HTTP on the demo district.</summary>
 public sealed class EmployerFlowTests(EmployerFlowTests.Host host) : IClassFixture<EmployerFlowTests.Host>
@@ -396,7 +396,12 @@ public sealed class EmployerFlowTests(EmployerFlowTests.Host host) : IClassFixtu
     public async Task Suggestions_come_as_json_for_the_script_and_in_the_page_without_it()
     {
         var employer = await host.SignedInAsAsync(Roles.Employer, employerId: Company);
-        var json = await employer.PostAsJsonAsync("/api/employer/suggest", new { title = "养老院护理员", description = "看护老人，需要搬运重物，有轮椅坡道" });
+        var body = new { title = "养老院护理员", description = "看护老人，需要搬运重物，有轮椅坡道" };
+        // Like every cookie-authenticated API write, it needs the script's header.
+        Assert.Equal(HttpStatusCode.BadRequest, (await employer.PostAsJsonAsync("/api/employer/suggest", body)).StatusCode);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/employer/suggest") { Content = JsonContent.Create(body) };
+        request.Headers.Add(Employment.Web.Infrastructure.StaffSecurity.ApiWriteHeader, "fetch");
+        var json = await employer.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, json.StatusCode);
         var codes = (await json.Content.ReadFromJsonAsync<JsonElement>(Json)).EnumerateArray().Select(s => s.GetProperty("code").GetString()).ToList();
         Assert.Contains("care.elder", codes);

@@ -2,7 +2,7 @@ using System.Net;
 using Employment.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 
-namespace Employment.Tests.Employer;
+namespace Employment.Tests.Employers;
 
 /// <summary>Registration is anonymous and writes, so it has its own rate limit (429 beyond it).</summary>
 public sealed class RegistrationLimitTests(RegistrationLimitTests.Host host) : IClassFixture<RegistrationLimitTests.Host>

@@ -1,6 +1,6 @@
 using Employment.Core.Taxonomy;
 
-namespace Employment.Tests.Employer;
+namespace Employment.Tests.Employers;
 
 public sealed class TaxonomySuggesterTests
 {

@@ -54,7 +54,7 @@ public sealed class SchedulesModel(ISchedulerFactory factory, IExecutionHistoryS
         }
         var scheduler = await factory.GetScheduler(HttpContext.RequestAborted);
         var before = (await scheduler.GetTrigger(definition!.TriggerKey, HttpContext.RequestAborted) as ICronTrigger)?.CronExpressionString;
-        var next = await ScheduleBook.RescheduleAsync(scheduler, definition.Name, Cron!.Trim(), HttpContext.RequestAborted);
+        var next = await ScheduleBook.RescheduleAsync(scheduler, definition.Name, Cron!.Trim(), Options.Zone, HttpContext.RequestAborted);
         audit.Add(User.Actor(), "schedule.reschedule", "Schedule", definition.Name, $"{before} -> {Cron.Trim()}");
         await db.SaveChangesAsync(HttpContext.RequestAborted);
         logger.LogInformation("{Actor} changed schedule {Schedule} from {Before} to {After}", User.Actor(), definition.Name, before, Cron.Trim());

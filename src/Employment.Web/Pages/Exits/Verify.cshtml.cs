@@ -5,6 +5,7 @@ using Employment.Core.Households;
 using Employment.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -13,6 +14,7 @@ namespace Employment.Web.Pages.Exits;
 
 /// <summary>Verifying one candidate's exit: the household's standing, a date and a note.</summary>
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
+[TypeFilter(typeof(VisibleHouseholdFilter))]
 public sealed class VerifyModel(AppDbContext db, HouseholdExits exits, AuditTrail audit, IStringLocalizer<OutcomesResource> text) : PageModel
 {
     public sealed class VerifyInput
@@ -94,5 +96,23 @@ public sealed class VerifyModel(AppDbContext db, HouseholdExits exits, AuditTrai
         Able = household.Members.Count(m => m.LaborCapacity != LaborCapacity.None);
         Employed = household.Members.Count(m => m.Employed);
         return true;
+    }
+}
+
+/// <summary>
+/// A household outside the user's areas is not found, before anything else about the request is
+/// looked at (the antiforgery check included, which runs later, at order 1000): a post to another
+/// street's household learns nothing, not even that its form was incomplete.
+/// </summary>
+internal sealed class VisibleHouseholdFilter(AppDbContext db) : IAsyncAuthorizationFilter
+{
+    public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
+    {
+        var id = context.RouteData.Values["id"] as string;
+        var code = await db.Households.AsNoTracking().Where(h => h.Id == id).Select(h => new { h.DivisionCode }).FirstOrDefaultAsync();
+        if (code is null || !AreaScope.CanSee(context.HttpContext.User, code.DivisionCode))
+        {
+            context.Result = new NotFoundResult();
+        }
     }
 }

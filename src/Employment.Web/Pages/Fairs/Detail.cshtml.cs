@@ -108,8 +108,13 @@ public sealed class DetailModel(AppDbContext db, AuditTrail audit, PlacementWork
                         User.Actor(), HttpContext.RequestAborted);
                     hired++;
                 }
-                catch (WorkflowException ex)
+                catch (Exception ex) when (ex is WorkflowException or Core.Domain.LifecycleException)
                 {
+                    // Whatever the refused hire had begun to change stays unsaved; this line's outcome is kept.
+                    foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is not JobFairAssignment && e.State != EntityState.Unchanged).ToList())
+                    {
+                        entry.State = EntityState.Detached;
+                    }
                     line.Hired = null;
                     errors.Add(text["HireFailed", line.PersonId, ex.Message]);
                     logger.LogInformation("Fair {Quarter}: hire of {Person} refused: {Reason}", fair.Quarter, line.PersonId, ex.Message);

@@ -12,6 +12,7 @@ namespace Employment.Web.Pages.FollowUps;
 
 /// <summary>Records a follow-up's outcome through the placement workflow; a lost job ends the placement there.</summary>
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
+[FollowUpInArea]
 public sealed class RecordModel(AppDbContext db, AuditTrail audit, PlacementWorkflow workflow, IStringLocalizer<SchedulingResource> text) : PageModel
 {
     public sealed class InputModel
@@ -63,7 +64,7 @@ public sealed class RecordModel(AppDbContext db, AuditTrail audit, PlacementWork
             await workflow.RecordFollowUpAsync(Id, new FollowUpOutcome(Input.StillEmployed, Input.MonthlyWage, Input.Note?.Trim()), User.Actor(),
                 HttpContext.RequestAborted);
         }
-        catch (WorkflowException ex)
+        catch (Exception ex) when (ex is WorkflowException or Core.Domain.LifecycleException)
         {
             ModelState.AddModelError("", ex.Message);
             return Page();
@@ -90,5 +91,36 @@ public sealed class RecordModel(AppDbContext db, AuditTrail audit, PlacementWork
         PositionTitle = await db.Positions.AsNoTracking().Where(p => p.Id == placement.PositionId).Select(p => p.Title)
             .FirstAsync(HttpContext.RequestAborted);
         return true;
+    }
+}
+
+/// <summary>
+/// Refuses (404) a follow-up of another area before anything else looks at the request, the
+/// antiforgery check included: a foreign record is not found, whatever the form carries.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+internal sealed class FollowUpInAreaAttribute : Attribute, Microsoft.AspNetCore.Mvc.Filters.IAsyncAuthorizationFilter, Microsoft.AspNetCore.Mvc.Filters.IOrderedFilter
+{
+    // Before AutoValidateAntiforgeryToken (order 1000), after [Authorize] (the policy filter runs first).
+    public int Order => 500;
+
+    public async Task OnAuthorizationAsync(Microsoft.AspNetCore.Mvc.Filters.AuthorizationFilterContext context)
+    {
+        if (context.HttpContext.User.Identity?.IsAuthenticated != true
+            || !long.TryParse(context.RouteData.Values["id"]?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var id))
+        {
+            return;
+        }
+        var db = context.HttpContext.RequestServices.GetRequiredService<AppDbContext>();
+        var division = await (from f in db.FollowUps.AsNoTracking()
+                              join pl in db.Placements.AsNoTracking() on f.PlacementId equals pl.Id
+                              join p in db.Persons.AsNoTracking() on pl.PersonId equals p.Id
+                              join h in db.Households.AsNoTracking() on p.HouseholdId equals h.Id
+                              where f.Id == id
+                              select new { Code = p.DivisionCode ?? h.DivisionCode }).FirstOrDefaultAsync(context.HttpContext.RequestAborted);
+        if (division is null || !AreaScope.CanSee(context.HttpContext.User, division.Code))
+        {
+            context.Result = new NotFoundResult();
+        }
     }
 }

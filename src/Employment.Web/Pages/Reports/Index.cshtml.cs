@@ -54,7 +54,7 @@ public sealed class IndexModel(OutcomeReports reports, IStringLocalizer<Outcomes
         {
             return BadRequest(error ?? "");
         }
-        var bytes = ReportWorkbook.Create(report, Culture, ReportLines.ScopeName);
+        var bytes = ReportWorkbook.Create(report, Culture);
         return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"outcomes-{report.Quarter}.xlsx");
     }
 

@@ -13,7 +13,7 @@ public static class ReportWorkbook
     public const string FiguresSheet = "Figures";
     public const string DefinitionsSheet = "Definitions";
 
-    public static byte[] Create(OutcomeReport report, CultureInfo culture, Func<OutcomeFigures, OutcomeReport, CultureInfo, string> scopeName)
+    public static byte[] Create(OutcomeReport report, CultureInfo culture)
     {
         using var workbook = new XLWorkbook();
         var sheet = workbook.Worksheets.Add(FiguresSheet);
@@ -38,7 +38,7 @@ public static class ReportWorkbook
             sheet.Cell(row, 1).Value = report.Quarter.ToString();
             sheet.Cell(row, 2).Value = report.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             sheet.Cell(row, 3).Value = scope.Code ?? "";
-            sheet.Cell(row, 4).Value = scopeName(scope, report, culture);
+            sheet.Cell(row, 4).Value = ReportLines.ScopeName(scope, report, culture);
             var values = ReportLines.Of(scope, culture, report.Options).ToList();
             for (var c = 0; c < values.Count; c++)
             {

@@ -72,7 +72,8 @@
     controller = new AbortController();
     fetch(panel.dataset.endpoint, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+      // The API refuses cookie-authenticated writes without this header (the host's CSRF rule).
+      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'X-Requested-With': 'fetch' },
       credentials: 'same-origin',
       body: body,
       signal: controller.signal

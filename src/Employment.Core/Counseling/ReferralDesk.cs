@@ -190,6 +190,12 @@ public sealed class ReferralDesk(AppDbContext db, AuditTrail audit, PlacementWor
         {
             throw new CounselingException(record, "MonthlyWage", RefusalCodes.WageOutOfRange);
         }
+        // Refused here, before the workflow starts changing records, rather than half-way through it.
+        var status = await db.Persons.Where(p => p.Id == referral.PersonId).Select(p => p.Status).FirstAsync(ct);
+        if (status != PersonStatus.Registered && !Person.Lifecycle.CanMove(status, PersonStatus.Placed))
+        {
+            throw new CounselingException(record, "Status", RefusalCodes.NotAllowed);
+        }
         return await placements.HireAsync(new HireRequest(referral.PersonId, referral.PositionId, referral.Channel, startedOn,
             monthlyWage, referral.Id), actor, ct);
     }

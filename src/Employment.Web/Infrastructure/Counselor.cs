@@ -165,3 +165,34 @@ public sealed class CounselorMatches(AppDbContext db, MatchingEngine engine, Tim
             .ToList();
     }
 }
+
+public enum CounselorRecord { Household, Person }
+
+/// <summary>
+/// Checks the route's {id} against the user's area before anything else of the page runs,
+/// antiforgery included, so a post to another street's record answers 404 exactly as a read does
+/// and never reaches a handler. The handlers check again: this is the outer wall, not the only one.
+/// Runs after the authorization middleware, so the anonymous are still sent to sign in.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class InCounselorAreaAttribute(CounselorRecord record) : Attribute, Microsoft.AspNetCore.Mvc.Filters.IAsyncAuthorizationFilter
+{
+    public async Task OnAuthorizationAsync(Microsoft.AspNetCore.Mvc.Filters.AuthorizationFilterContext context)
+    {
+        if (context.RouteData.Values["id"] is not string id)
+        {
+            return;
+        }
+        var http = context.HttpContext;
+        var db = http.RequestServices.GetRequiredService<AppDbContext>();
+        var visible = record switch
+        {
+            CounselorRecord.Household => await db.Households.Visible(http.User).AnyAsync(h => h.Id == id, http.RequestAborted),
+            _ => await db.VisiblePersons(http.User).AnyAsync(p => p.Id == id, http.RequestAborted),
+        };
+        if (!visible)
+        {
+            context.Result = new Microsoft.AspNetCore.Mvc.NotFoundResult();
+        }
+    }
+}

@@ -92,6 +92,14 @@ public sealed partial class CounselorHost : AppFactory, IAsyncLifetime
     public static IReadOnlyList<string> MatchedPositions(string html) =>
         ReferPosition().Matches(html).Select(m => m.Groups[1].Value).ToList();
 
+    /// <summary>A JSON write as a browser script sends it: with the header the API's CSRF rule asks of cookie callers.</summary>
+    public static async Task<HttpResponseMessage> PostJsonAsync(HttpClient client, string url, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = System.Net.Http.Json.JsonContent.Create(body) };
+        request.Headers.Add("X-Requested-With", "test");
+        return await client.SendAsync(request);
+    }
+
     /// <summary>The error shown beside a form field, or null when there is none.</summary>
     public static string? FieldError(string html, string field)
     {

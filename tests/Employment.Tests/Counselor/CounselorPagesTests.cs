@@ -157,6 +157,35 @@ public sealed class CounselorPagesTests(CounselorHost host) : IClassFixture<Coun
     }
 
     [Fact]
+    public async Task A_hire_the_persons_status_does_not_allow_is_refused_whole()
+    {
+        var client = await host.CounselorOfAsync(host.StreetA);
+        var person = await host.TakeAsync(host.StreetA);
+        var page = $"/Counselor/Person/{person.Id}";
+        var positionId = CounselorHost.MatchedPositions(await CounselorHost.HtmlAsync(await client.GetAsync(page))).First();
+        await client.PostFormAsync($"{page}?handler=Refer", new() { ["Refer.PositionId"] = positionId, ["Refer.Consent"] = "true" }, page);
+        var referral = await host.WithDbAsync(db => db.Referrals.AsNoTracking().SingleAsync(r => r.PersonId == person.Id));
+        await host.WithDbAsync(db => db.Persons.Where(p => p.Id == person.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, PersonStatus.Inactive)));
+        var filled = (await host.PositionAsync(positionId)).Filled;
+
+        var refused = await CounselorHost.HtmlAsync(await client.PostFormAsync($"{page}?handler=Hire", new()
+        {
+            ["Hire.ReferralId"] = referral.Id.ToString(),
+            ["Hire.StartedOn"] = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd"),
+        }, page));
+
+        Assert.Contains("当前状态下不能这样操作", refused);
+        await host.WithDbAsync(async db =>
+        {
+            Assert.False(await db.Placements.AnyAsync(p => p.PersonId == person.Id));
+            Assert.Equal(ReferralStatus.Sent, (await db.Referrals.AsNoTracking().SingleAsync(r => r.Id == referral.Id)).Status);
+            Assert.Equal(person.Household!.MonthlyIncome, (await db.Households.AsNoTracking().SingleAsync(h => h.Id == person.HouseholdId)).MonthlyIncome);
+            Assert.Equal(filled, (await db.Positions.AsNoTracking().SingleAsync(p => p.Id == positionId)).Filled);
+            return 0;
+        });
+    }
+
+    [Fact]
     public async Task A_bad_form_post_gets_field_errors_and_changes_nothing()
     {
         var client = await host.CounselorOfAsync(host.StreetA);
@@ -302,7 +331,10 @@ public sealed class CounselorPagesTests(CounselorHost host) : IClassFixture<Coun
         var positionId = CounselorHost.MatchedPositions(await CounselorHost.HtmlAsync(await mine.GetAsync(page))).First();
         var post = await other.PostFormAsync($"{page}?handler=Refer", new() { ["Refer.PositionId"] = positionId, ["Refer.Consent"] = "true" }, "/Counselor");
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
-        var api = await other.PostApiAsync("/api/referrals", new { personId = person.Id, positionId, consent = true });
+        // Even without a token: the area is checked before antiforgery, so the answer is the same 404.
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync($"{page}?handler=Refer", new FormUrlEncodedContent([]))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await mine.PostAsync($"{page}?handler=Refer", new FormUrlEncodedContent([]))).StatusCode);
+        var api = await CounselorHost.PostJsonAsync(other, "/api/referrals", new { personId = person.Id, positionId, consent = true });
         Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
         Assert.False(await host.WithDbAsync(db => db.Referrals.AnyAsync(r => r.PersonId == person.Id)));
         Assert.DoesNotContain(person.Id, await (await other.GetAsync($"/api/referrals?personId={person.Id}")).Content.ReadAsStringAsync());
@@ -329,12 +361,12 @@ public sealed class CounselorPagesTests(CounselorHost host) : IClassFixture<Coun
         var positionId = matches[0].GetProperty("positionId").GetString()!;
         Assert.NotEmpty(matches[0].GetProperty("reasons").EnumerateArray());
 
-        var refused = await client.PostApiAsync("/api/referrals", new { personId = person.Id, positionId, consent = false });
+        var refused = await CounselorHost.PostJsonAsync(client, "/api/referrals", new { personId = person.Id, positionId, consent = false });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("consent", await refused.Content.ReadAsStringAsync());
-        var created = await client.PostApiAsync("/api/referrals", new { personId = person.Id, positionId, consent = true });
+        var created = await CounselorHost.PostJsonAsync(client, "/api/referrals", new { personId = person.Id, positionId, consent = true });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var again = await client.PostApiAsync("/api/referrals", new { personId = person.Id, positionId, consent = true });
+        var again = await CounselorHost.PostJsonAsync(client, "/api/referrals", new { personId = person.Id, positionId, consent = true });
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
 
         var list = await client.GetFromJsonAsync<JsonElement>($"/api/referrals?personId={person.Id}");
@@ -378,6 +410,8 @@ public sealed class CounselorPagesTests(CounselorHost host) : IClassFixture<Coun
         Assert.Contains($"name=\"Lead.LeadId\" value=\"{leadId}\"", caseload);
         Assert.Contains(placed.Name, caseload);
         Assert.Contains("已逾期", caseload);
+        var due = await host.WithDbAsync(db => db.FollowUps.Where(f => f.Placement!.PersonId == placed.Id && f.MonthsAfter == 1).Select(f => f.Id).SingleAsync());
+        Assert.Contains($"href=\"/FollowUps/Record/{due}\"", caseload);
 
         var noConsent = await CounselorHost.HtmlAsync(await client.PostFormAsync("/Counselor?handler=Refer", new() { ["Lead.LeadId"] = leadId.ToString() }, "/Counselor"));
         Assert.Contains("推荐前须取得本人同意并勾选", noConsent);

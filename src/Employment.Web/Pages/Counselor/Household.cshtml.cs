@@ -12,6 +12,7 @@ namespace Employment.Web.Pages.Counselor;
 
 /// <summary>A household as its four-clear ledger (四清台账), with the derived facts beside it.</summary>
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
+[InCounselorArea(CounselorRecord.Household)]
 public sealed class HouseholdModel(AppDbContext db, AuditTrail audit, HouseholdLedger ledger, TimeProvider clock,
     IStringLocalizer<CounselorResource> text) : PageModel
 {
@@ -126,6 +127,8 @@ public sealed class HouseholdModel(AppDbContext db, AuditTrail audit, HouseholdL
     /// <summary>Loads what the page shows and records the view; false when the household is not the user's to see.</summary>
     private async Task<bool> LoadAsync(string id, CancellationToken ct)
     {
+        // A refused request may have left changes in this unit of work; the view's audit save must not commit them.
+        db.ChangeTracker.Clear();
         var household = await db.VisibleHouseholdAsync(User, id, ct);
         if (household is null)
         {

@@ -13,6 +13,7 @@ namespace Employment.Web.Pages.Counselor;
 
 /// <summary>A person: profile, the engine's matches with reasons, and referrals from consent to hire.</summary>
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
+[InCounselorArea(CounselorRecord.Person)]
 public sealed class PersonModel(AppDbContext db, AuditTrail audit, CounselorMatches matches, ReferralDesk desk, TimeProvider clock,
     IStringLocalizer<CounselorResource> text) : PageModel
 {
@@ -87,11 +88,15 @@ public sealed class PersonModel(AppDbContext db, AuditTrail audit, CounselorMatc
             {
                 await desk.ReferAsync(new ReferralInput(person.Id, Refer.PositionId!, Refer.Consent, Refer.Note, Refer.MatchScore), User.Actor(), ct);
                 Done = "Referred";
-                return RedirectToPage(new { id, q = Q });
+                return RedirectToPage(null, null, new { id, q = Q }, "referrals");
             }
             catch (CounselingException refusal)
             {
                 ModelState.AddRefusal(text, "Refer", refusal);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                ModelState.AddModelError("", text["Refusal_ChangedMeanwhile"]);
             }
         }
         await LoadAsync(id, ct);
@@ -116,11 +121,15 @@ public sealed class PersonModel(AppDbContext db, AuditTrail audit, CounselorMatc
             {
                 await desk.MoveAsync(Move.ReferralId, Move.To.Value, Move.Note, User.Actor(), ct);
                 Done = "ReferralMoved_" + Move.To.Value;
-                return RedirectToPage(new { id });
+                return RedirectToPage(null, null, new { id }, "referrals");
             }
             catch (CounselingException refusal)
             {
                 ModelState.AddRefusal(text, "Move", refusal);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                ModelState.AddModelError("", text["Refusal_ChangedMeanwhile"]);
             }
         }
         await LoadAsync(id, ct);
@@ -145,7 +154,7 @@ public sealed class PersonModel(AppDbContext db, AuditTrail audit, CounselorMatc
             {
                 await desk.HireAsync(Hire.ReferralId, Hire.StartedOn!.Value, Hire.MonthlyWage, User.Actor(), ct);
                 Done = "Hired";
-                return RedirectToPage(new { id });
+                return RedirectToPage(null, null, new { id }, "referrals");
             }
             catch (CounselingException refusal)
             {
@@ -158,6 +167,10 @@ public sealed class PersonModel(AppDbContext db, AuditTrail audit, CounselorMatc
             catch (Core.Domain.LifecycleException)
             {
                 ModelState.AddModelError("", text["Refusal_NotAllowed"]);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                ModelState.AddModelError("", text["Refusal_ChangedMeanwhile"]);
             }
         }
         await LoadAsync(id, ct);
@@ -172,6 +185,8 @@ public sealed class PersonModel(AppDbContext db, AuditTrail audit, CounselorMatc
 
     private async Task<bool> LoadAsync(string id, CancellationToken ct)
     {
+        // A refused request may have left changes in this unit of work; the view's audit save must not commit them.
+        db.ChangeTracker.Clear();
         var person = await db.VisiblePersonAsync(User, id, ct);
         if (person is null)
         {

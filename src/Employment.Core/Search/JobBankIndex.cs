@@ -39,7 +39,7 @@ public interface ISearchIndex<TProfile> : IDisposable
 /// </summary>
 public sealed class JobBankIndex : ISearchIndex<PositionProfile>
 {
-    internal JobBankIndex(string path) => Store = new LuceneIndex<PositionProfile>(path, new JobBankSchema());
+    internal JobBankIndex(string path) => Store = new LuceneIndex<PositionProfile>(path, new JobBankSchema(), (reader, store) => new JobBankView(reader, store));
 
     public JobBankIndex(SearchOptions options) : this(options.JobBankPath)
     {

@@ -47,14 +47,17 @@ internal sealed class LuceneIndex<TProfile> : IDisposable where TProfile : class
     private readonly ControlledRealTimeReopenThread<IndexSearcher> _reopen;
     private readonly System.Threading.Lock _slotLock = new();
     private readonly System.Threading.Lock _commitLock = new();
+    private readonly Func<AtomicReader, LuceneIndex<TProfile>, object>? _viewBuilder;
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> _views = new();
     private volatile TProfile?[] _slots = new TProfile?[1024];
     private long _nextSlot;
     private long _lastGeneration;
     private bool _disposed;
 
-    public LuceneIndex(string path, IDocumentSchema<TProfile> schema)
+    public LuceneIndex(string path, IDocumentSchema<TProfile> schema, Func<AtomicReader, LuceneIndex<TProfile>, object>? viewBuilder = null)
     {
         _schema = schema;
+        _viewBuilder = viewBuilder;
         System.IO.Directory.CreateDirectory(path);
         // Not FSDirectory.Open: on 64-bit Linux that is MMapDirectory, which can crash beta17 (lucenenet#1013).
         _directory = new NIOFSDirectory(new DirectoryInfo(path));
@@ -88,7 +91,7 @@ internal sealed class LuceneIndex<TProfile> : IDisposable where TProfile : class
         {
             LoadProfiles();
         }
-        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory());
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new WarmingSearcherFactory(this));
         _reopen = new ControlledRealTimeReopenThread<IndexSearcher>(_tracking, _searchers, 5.0, 0.025)
         {
             Name = "lucene-nrt " + Path.GetFileName(path),
@@ -178,6 +181,16 @@ internal sealed class LuceneIndex<TProfile> : IDisposable where TProfile : class
     public IndexSearcher AcquireSearcher() => _searchers.Acquire();
 
     public void ReleaseSearcher(IndexSearcher searcher) => _searchers.Release(searcher);
+
+    /// <summary>How many slots exist: every slot a document can have is below this.</summary>
+    public int SlotCapacity => _slots.Length;
+
+    /// <summary>
+    /// The engine's view of one segment, built once per segment core. New searchers build them for
+    /// their new segments before they are published (the reopen thread pays, not a query).
+    /// </summary>
+    public object? ViewOf(AtomicReader reader) =>
+        _viewBuilder is null ? null : _views.GetValue(reader.CoreCacheKey, _ => _viewBuilder(reader, this));
 
     /// <summary>The profile behind a document's slot; null once the slot was cleared by a rebuild.</summary>
     public TProfile? ProfileAt(long slot)
@@ -301,9 +314,16 @@ internal sealed class LuceneIndex<TProfile> : IDisposable where TProfile : class
         _directory.Dispose();
     }
 
-    private sealed class Bm25SearcherFactory : SearcherFactory
+    private sealed class WarmingSearcherFactory(LuceneIndex<TProfile> owner) : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            foreach (var leaf in reader.Leaves)
+            {
+                owner.ViewOf(leaf.AtomicReader);
+            }
+            return new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+        }
     }
 
     private sealed class ProfileFieldVisitor : StoredFieldVisitor

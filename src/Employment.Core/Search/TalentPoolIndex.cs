@@ -13,7 +13,7 @@ public sealed class TalentPoolIndex : ISearchIndex<SeekerProfile>
 {
     private readonly TalentPoolSchema _schema = new();
 
-    internal TalentPoolIndex(string path) => Store = new LuceneIndex<SeekerProfile>(path, _schema);
+    internal TalentPoolIndex(string path) => Store = new LuceneIndex<SeekerProfile>(path, _schema, (reader, store) => new TalentPoolView(reader, store));
 
     public TalentPoolIndex(SearchOptions options) : this(options.TalentPoolPath)
     {

@@ -28,7 +28,7 @@ internal sealed class SearchScratch
     [ThreadStatic]
     private static SearchScratch? _current;
 
-    private int[] _stamps = [];
+    private System.Runtime.CompilerServices.ConditionalWeakTable<object, int[]> _stamps = new();
     private int _epoch;
 
     public List<Bucket> Buckets { get; } = new(256);
@@ -42,41 +42,22 @@ internal sealed class SearchScratch
     /// <summary>This thread's scratch, as the last <see cref="Begin"/> left it.</summary>
     public static SearchScratch Current => _current ??= new SearchScratch();
 
-    public static SearchScratch Begin(int slotCapacity)
+    public int Epoch => _epoch;
+
+    public static SearchScratch Begin()
     {
         var scratch = Current;
-        if (scratch._stamps.Length < slotCapacity)
-        {
-            scratch._stamps = new int[Math.Max(slotCapacity, 1024)];
-            scratch._epoch = 0;
-        }
         if (++scratch._epoch == int.MaxValue)
         {
-            Array.Clear(scratch._stamps);
+            scratch._stamps = new();
             scratch._epoch = 1;
         }
         scratch.Buckets.Clear();
         return scratch;
     }
 
-    /// <summary>True the first time a slot is seen in this query.</summary>
-    public bool FirstVisit(int slot)
-    {
-        if (slot < 0)
-        {
-            return false;
-        }
-        if (slot >= _stamps.Length)
-        {
-            Array.Resize(ref _stamps, Math.Max(slot + 1, _stamps.Length * 2));
-        }
-        if (_stamps[slot] == _epoch)
-        {
-            return false;
-        }
-        _stamps[slot] = _epoch;
-        return true;
-    }
+    /// <summary>This thread's visit stamps for a segment's rows: a row is visited in this query when it holds <see cref="Epoch"/>.</summary>
+    public int[] StampsFor(object view, int rows) => _stamps.GetValue(view, _ => new int[rows]);
 
     /// <summary>Best bound first; among equal bounds, in the order added (skill tiers before cells).</summary>
     public void SortBuckets() => Buckets.Sort(static (a, b) =>

@@ -151,14 +151,18 @@ public sealed class MatchingEngine
                 views[i] = (JobBankView)_store.ViewOf(leaves[i].AtomicReader)!;
                 live[i] = leaves[i].AtomicReader.LiveDocs;
             }
-            var scratch = SearchScratch.Begin(_store.SlotCapacity);
+            var scratch = SearchScratch.Begin();
 
             if (_withQuery && TextAnalysis.BuildQuery(_store.Analyzer, _request.Query, ConceptMap.Embedded) is { } text)
             {
                 foreach (var (leaf, doc, score) in TextWindow.Search(_searcher, text, TextCandidates(), TextRules(), _w.TextWindow))
                 {
-                    if (scratch.FirstVisit(views[leaf].Slots[doc]) && views[leaf].Profiles[doc] is { } position)
+                    var view = views[leaf];
+                    var row = view.RowOf[doc];
+                    var stamps = scratch.StampsFor(view, view.MaxDoc);
+                    if (stamps[row] != scratch.Epoch && view.Profiles[row] is { } position)
                     {
+                        stamps[row] = scratch.Epoch;
                         Evaluate(position, score);
                     }
                 }
@@ -208,7 +212,6 @@ public sealed class MatchingEngine
             CellWalk.Around(_seeker.Location, _seeker.MaxCommuteKm, present,
                 views.SelectMany(v => v.Cells[0].Keys.Concat(v.Cells[1].Keys)).Distinct(), cells);
             cells.Sort(static (x, y) => x.MinKm.CompareTo(y.MinKm));
-            DebugStats.Buckets += buckets.Count + cells.Count; DebugStats.Queries++; DebugStats.Segments += views.Length;
 
             // Best bound first across the fixed buckets and the two cell streams; fixed buckets win ties.
             var next = 0;
@@ -233,7 +236,6 @@ public sealed class MatchingEngine
                 {
                     break;
                 }
-                DebugStats.Opened++;
                 if (pick < 0)
                 {
                     var bucket = buckets[next++];
@@ -285,17 +287,20 @@ public sealed class MatchingEngine
 
         private void Scan(in Bucket bucket, JobBankView view, IBits? live, SearchScratch scratch)
         {
+            var stamps = scratch.StampsFor(view, view.MaxDoc);
+            var epoch = scratch.Epoch;
+            var docOf = view.DocOf;
             var columns = view.Columns;
-            var slots = view.Slots;
             var seekerAt = _seeker.Location;
             var commute = _seeker.MaxCommuteKm;
             foreach (var doc in bucket.Docs)
             {
-                if ((live is not null && !live.Get(doc)) || !scratch.FirstVisit(slots[doc]))
+                // (doc is a row of the view: see SegmentView.)
+                if (stamps[doc] == epoch || (live is not null && !live.Get(docOf[doc])))
                 {
                     continue;
                 }
-                DebugStats.Scanned++;
+                stamps[doc] = epoch;
                 ref readonly var c = ref columns[doc];
                 if (!Admits(in c))
                 {
@@ -334,7 +339,6 @@ public sealed class MatchingEngine
                 {
                     continue;
                 }
-                DebugStats.Evaluated++;
                 if (view.Profiles[doc] is { } position)
                 {
                     Evaluate(position, 0);
@@ -462,14 +466,18 @@ public sealed class MatchingEngine
                 live[i] = leaves[i].AtomicReader.LiveDocs;
                 longest = Math.Max(longest, views[i].LongestCommuteKm);
             }
-            var scratch = SearchScratch.Begin(_store.SlotCapacity);
+            var scratch = SearchScratch.Begin();
 
             if (_withQuery && TextAnalysis.BuildQuery(_store.Analyzer, _request.Query, ConceptMap.Embedded) is { } text)
             {
                 foreach (var (leaf, doc, score) in TextWindow.Search(_searcher, text, TextCandidates(), TextRules(), _w.TextWindow))
                 {
-                    if (scratch.FirstVisit(views[leaf].Slots[doc]) && views[leaf].Profiles[doc] is { } seeker)
+                    var view = views[leaf];
+                    var row = view.RowOf[doc];
+                    var stamps = scratch.StampsFor(view, view.MaxDoc);
+                    if (stamps[row] != scratch.Epoch && view.Profiles[row] is { } seeker)
                     {
+                        stamps[row] = scratch.Epoch;
                         Evaluate(seeker, score);
                     }
                 }
@@ -624,8 +632,10 @@ public sealed class MatchingEngine
 
         private void Scan(in Bucket bucket, TalentPoolView view, IBits? live, SearchScratch scratch, double longest)
         {
+            var stamps = scratch.StampsFor(view, view.MaxDoc);
+            var epoch = scratch.Epoch;
+            var docOf = view.DocOf;
             var columns = view.Columns;
-            var slots = view.Slots;
             var hours = _position.HoursPerWeek;
             var wage = _position.MonthlyWage;
             var lines = _request.Lines;
@@ -634,10 +644,12 @@ public sealed class MatchingEngine
             var dLon = longest * 1.02 / (111.0 * Math.Max(0.05, Math.Cos((Math.Abs(_where.Lat) + dLat) * Math.PI / 180))) + 1e-6;
             foreach (var doc in bucket.Docs)
             {
-                if ((live is not null && !live.Get(doc)) || !scratch.FirstVisit(slots[doc]))
+                // (doc is a row of the view: see SegmentView.)
+                if (stamps[doc] == epoch || (live is not null && !live.Get(docOf[doc])))
                 {
                     continue;
                 }
+                stamps[doc] = epoch;
                 ref readonly var c = ref columns[doc];
                 if (!c.Available || (c.Limits & _demands) != 0 || (c.Needs & ~_offers) != 0
                     || c.Age < _minAge || c.Age > _maxAge || c.Education < _minEducation
@@ -729,8 +741,3 @@ public sealed class MatchingEngine
     }
 }
 
-public static class DebugStats
-{
-    public static long Buckets, Queries, Segments, Opened, Scanned, Evaluated;
-    public static string Report() => $"q {Queries} buckets/q {Buckets / (double)Queries:F0} segs/q {Segments / (double)Queries:F1} opened/q {Opened / (double)Queries:F1} scanned/q {Scanned / (double)Queries:F0} evaluated/q {Evaluated / (double)Queries:F0}";
-}

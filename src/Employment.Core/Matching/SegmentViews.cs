@@ -70,12 +70,15 @@ internal abstract class SegmentView<TProfile>
         MaxDoc = reader.MaxDoc;
         Slots = new int[MaxDoc];
         Profiles = new TProfile?[MaxDoc];
+        DocOf = new int[MaxDoc];
+        RowOf = new int[MaxDoc];
         var slots = reader.GetNumericDocValues(FieldNames.Slot);
         for (var doc = 0; doc < MaxDoc; doc++)
         {
             var slot = slots?.Get(doc) ?? -1;
             Slots[doc] = (int)slot;
             Profiles[doc] = slot < 0 ? null : store.ProfileAt(slot);
+            DocOf[doc] = RowOf[doc] = doc;
         }
     }
 
@@ -84,23 +87,58 @@ internal abstract class SegmentView<TProfile>
 
     public int MaxDoc { get; }
 
-    /// <summary>Document → slot in the index's profile table (−1 when the document has none).</summary>
+    // Everything below is by row: the segment's documents reordered by group and grid cell, so
+    // a cell is a run of consecutive rows and scanning it reads memory in order.
+
+    /// <summary>Row → slot in the index's profile table (−1 when the document has none).</summary>
     public int[] Slots { get; }
 
     public TProfile?[] Profiles { get; }
 
-    /// <summary>Field → term → coarse cell (or <see cref="RemoteArea"/>) → documents, deleted ones included.</summary>
+    /// <summary>Row → Lucene document (for live docs).</summary>
+    public int[] DocOf { get; }
+
+    /// <summary>Lucene document → row (for text hits).</summary>
+    public int[] RowOf { get; }
+
+    /// <summary>Field → term → coarse cell (or <see cref="RemoteArea"/>) → rows, deleted ones included.</summary>
     protected Dictionary<string, Dictionary<string, Dictionary<long, int[]>>> Postings { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>A term's documents by coarse cell, so a skill tier is walked only where it can be reached.</summary>
+    /// <summary>A term's rows by coarse cell, so a skill tier is walked only where it can be reached.</summary>
     public Dictionary<long, int[]>? PostingsOf(string field, string term) =>
         Postings.TryGetValue(field, out var terms) && terms.TryGetValue(term, out var areas) ? areas : null;
+
+    /// <summary>Orders the rows by group, then cell (documents of one cell stay in document order).</summary>
+    protected void Arrange(int[] groupOfDoc, long[] cellOfDoc)
+    {
+        var order = Enumerable.Range(0, MaxDoc).ToArray();
+        Array.Sort(order, (x, y) =>
+        {
+            var byGroup = groupOfDoc[x].CompareTo(groupOfDoc[y]);
+            if (byGroup != 0)
+            {
+                return byGroup;
+            }
+            var byCell = cellOfDoc[x].CompareTo(cellOfDoc[y]);
+            return byCell != 0 ? byCell : x.CompareTo(y);
+        });
+        var slots = (int[])Slots.Clone();
+        var profiles = (TProfile?[])Profiles.Clone();
+        for (var row = 0; row < MaxDoc; row++)
+        {
+            var doc = order[row];
+            DocOf[row] = doc;
+            RowOf[doc] = row;
+            Slots[row] = slots[doc];
+            Profiles[row] = profiles[doc];
+        }
+    }
 
     protected static Dictionary<long, int[]> ToCells(Dictionary<long, List<int>> cells) =>
         cells.ToDictionary(c => c.Key, c => c.Value.ToArray());
 
     /// <summary>Copies a field's postings out of the index, each term's documents split by the area each document is in.</summary>
-    protected void ReadPostings(AtomicReader reader, string field, long[] areaOfDoc)
+    protected void ReadPostings(AtomicReader reader, string field, long[] areaOfRow)
     {
         var result = new Dictionary<string, Dictionary<long, int[]>>(StringComparer.Ordinal);
         Postings[field] = result;
@@ -119,12 +157,17 @@ internal abstract class SegmentView<TProfile>
             int doc;
             while ((doc = docsEnum.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
             {
-                var area = areaOfDoc[doc];
+                var row = RowOf[doc];
+                var area = areaOfRow[row];
                 if (!byArea.TryGetValue(area, out var list))
                 {
                     byArea[area] = list = [];
                 }
-                list.Add(doc);
+                list.Add(row);
+            }
+            foreach (var list in byArea.Values)
+            {
+                list.Sort();
             }
             result[termsEnum.Term.Utf8ToString()] = ToCells(byArea);
         }
@@ -159,19 +202,30 @@ internal sealed class JobBankView : SegmentView<PositionProfile>
     public JobBankView(AtomicReader reader, LuceneIndex<PositionProfile> store)
         : base(reader, store)
     {
+        var groups = new int[MaxDoc];
+        var cellOf = new long[MaxDoc];
+        for (var doc = 0; doc < MaxDoc; doc++)
+        {
+            // Groups 0/1: located ordinary/public-welfare; 2/3: remote; 4: never matchable.
+            var p = Profiles[doc];
+            groups[doc] = p is null ? 4 : p.Remote ? (p.PublicWelfare ? 3 : 2) : p.Location is null ? 4 : (p.PublicWelfare ? 1 : 0);
+            cellOf[doc] = p is { Remote: false, Location: { } at } ? MatchGrid.Key(MatchGrid.Grid.CellOf(at)) : 0;
+        }
+        Arrange(groups, cellOf);
+
         Columns = new PositionColumns[MaxDoc];
         var areas = new long[MaxDoc];
         Array.Fill(areas, RemoteArea);
         var cells = new[] { new Dictionary<long, List<int>>(), new Dictionary<long, List<int>>() };
         var remote = new[] { new List<int>(), new List<int>() };
-        for (var doc = 0; doc < MaxDoc; doc++)
+        for (var row = 0; row < MaxDoc; row++)
         {
-            if (Profiles[doc] is not { } p)
+            ref var c = ref Columns[row];
+            if (Profiles[row] is not { } p)
             {
-                Columns[doc].Unreachable = true;
+                c.Unreachable = true;
                 continue;
             }
-            ref var c = ref Columns[doc];
             c.Wage = p.MonthlyWage;
             c.Hours = p.HoursPerWeek;
             c.Demands = CodeBits.DemandMask(p.Demands);
@@ -187,19 +241,19 @@ internal sealed class JobBankView : SegmentView<PositionProfile>
             var group = p.PublicWelfare ? 1 : 0;
             if (p.Remote)
             {
-                remote[group].Add(doc);
+                remote[group].Add(row);
             }
             else if (p.Location is { } where)
             {
                 c.Lat = where.Lat;
                 c.Lon = where.Lon;
-                areas[doc] = MatchGrid.Key(GeoGrid.Coarse.CellOf(where));
+                areas[row] = MatchGrid.Key(GeoGrid.Coarse.CellOf(where));
                 var key = MatchGrid.Key(MatchGrid.Grid.CellOf(where));
                 if (!cells[group].TryGetValue(key, out var list))
                 {
                     cells[group][key] = list = [];
                 }
-                list.Add(doc);
+                list.Add(row);
             }
             else
             {
@@ -253,14 +307,25 @@ internal sealed class TalentPoolView : SegmentView<SeekerProfile>
     public TalentPoolView(AtomicReader reader, LuceneIndex<SeekerProfile> store)
         : base(reader, store)
     {
+        var groups = new int[MaxDoc];
+        var cellOf = new long[MaxDoc];
+        for (var doc = 0; doc < MaxDoc; doc++)
+        {
+            var s = Profiles[doc];
+            groups[doc] = s is null ? Groups : GroupOf(s.PrefersRemote, Ranker.PriorityClaim(s));
+            cellOf[doc] = s is null ? 0 : MatchGrid.Key(MatchGrid.Grid.CellOf(s.Location));
+        }
+        Arrange(groups, cellOf);
+
         Columns = new SeekerColumns[MaxDoc];
         var areas = new long[MaxDoc];
         Array.Fill(areas, RemoteArea);
         var cells = Enumerable.Range(0, Groups).Select(_ => new Dictionary<long, List<int>>()).ToArray();
-        for (var doc = 0; doc < MaxDoc; doc++)
+        var byGroup = Enumerable.Range(0, Groups).Select(_ => new List<int>()).ToArray();
+        for (var row = 0; row < MaxDoc; row++)
         {
-            ref var c = ref Columns[doc];
-            if (Profiles[doc] is not { } s)
+            ref var c = ref Columns[row];
+            if (Profiles[row] is not { } s)
             {
                 continue;
             }
@@ -281,17 +346,18 @@ internal sealed class TalentPoolView : SegmentView<SeekerProfile>
             c.Available = HardRules.SeekerAvailable(s);
             c.PrefersRemote = s.PrefersRemote;
             LongestCommuteKm = Math.Max(LongestCommuteKm, s.MaxCommuteKm);
-            areas[doc] = MatchGrid.Key(GeoGrid.Coarse.CellOf(s.Location));
+            areas[row] = MatchGrid.Key(GeoGrid.Coarse.CellOf(s.Location));
             var key = MatchGrid.Key(MatchGrid.Grid.CellOf(s.Location));
             var group = GroupOf(s.PrefersRemote, c.Claim);
             if (!cells[group].TryGetValue(key, out var list))
             {
                 cells[group][key] = list = [];
             }
-            list.Add(doc);
+            list.Add(row);
+            byGroup[group].Add(row);
         }
         Cells = cells.Select(ToCells).ToArray();
-        ByGroup = cells.Select(g => g.Values.SelectMany(d => d).Order().ToArray()).ToArray();
+        ByGroup = byGroup.Select(g => g.ToArray()).ToArray();
         ReadPostings(reader, TalentPoolFields.Skill, areas);
         ReadPostings(reader, TalentPoolFields.SkillLevel, areas);
     }

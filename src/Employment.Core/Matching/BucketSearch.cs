@@ -13,10 +13,11 @@ internal enum BucketKind : byte
 
 /// <summary>
 /// One slice of the candidates with an upper bound of any score in it: a posting list of one
-/// segment (a skill tier), or one grid cell of one segment and household group. The bound only
+/// segment (a skill tier), or one grid cell of one segment and household group. Docs are rows of
+/// the segment's view (see <see cref="SegmentView{TProfile}"/>). The bound only
 /// has to hold for the documents of it that no earlier bucket held.
 /// </summary>
-internal readonly record struct Bucket(double Bound, int Order, BucketKind Kind, int View, int[] Docs, double Skills, double MinKm, int Group);
+internal readonly record struct Bucket(double Bound, int Order, BucketKind Kind, int View, int[] Docs, double Skills, double MinKm);
 
 /// <summary>
 /// Per-thread state reused from query to query, so a query allocates no per-candidate memory:

@@ -198,7 +198,7 @@ public sealed class MatchingEngine
                 {
                     if (views[v].Remote[group].Length > 0)
                     {
-                        buckets.Add(new Bucket(remoteBound, buckets.Count, BucketKind.Remote, v, views[v].Remote[group], 0, 0, group));
+                        buckets.Add(new Bucket(remoteBound, buckets.Count, BucketKind.Remote, v, views[v].Remote[group], 0, 0));
                     }
                 }
             }
@@ -247,7 +247,7 @@ public sealed class MatchingEngine
                 {
                     if (views[v].Cells[pick].TryGetValue(key, out var docs))
                     {
-                        Scan(new Bucket(best, 0, BucketKind.Cell, v, docs, 0, minKm, pick), views[v], live[v], scratch);
+                        Scan(new Bucket(best, 0, BucketKind.Cell, v, docs, 0, minKm), views[v], live[v], scratch);
                     }
                 }
             }
@@ -271,14 +271,14 @@ public sealed class MatchingEngine
                     }
                     if (byArea.TryGetValue(JobBankView.RemoteArea, out var remote))
                     {
-                        buckets.Add(new Bucket(Bound(skills, _accommodationMax, _remoteLocation, 1, priorityMax), buckets.Count, BucketKind.Tier, v, remote, skills, 0, 0));
+                        buckets.Add(new Bucket(Bound(skills, _accommodationMax, _remoteLocation, 1, priorityMax), buckets.Count, BucketKind.Tier, v, remote, skills, 0));
                     }
                     foreach (var (key, minKm) in areas)
                     {
                         if (byArea.TryGetValue(key, out var docs))
                         {
                             var location = Ranker.Decay(minKm, _seeker.MaxCommuteKm) * _nearFactor;
-                            buckets.Add(new Bucket(Bound(skills, _accommodationMax, location, 1, priorityMax), buckets.Count, BucketKind.Tier, v, docs, skills, 0, 0));
+                            buckets.Add(new Bucket(Bound(skills, _accommodationMax, location, 1, priorityMax), buckets.Count, BucketKind.Tier, v, docs, skills, 0));
                         }
                     }
                 }
@@ -541,7 +541,7 @@ public sealed class MatchingEngine
                     {
                         if (views[v].ByGroup[group].Length > 0)
                         {
-                            buckets.Add(new Bucket(bound, buckets.Count, BucketKind.Remote, v, views[v].ByGroup[group], 0, 0, group));
+                            buckets.Add(new Bucket(bound, buckets.Count, BucketKind.Remote, v, views[v].ByGroup[group], 0, 0));
                         }
                     }
                 }
@@ -587,7 +587,7 @@ public sealed class MatchingEngine
                 {
                     if (views[v].Cells[pick].TryGetValue(key, out var docs))
                     {
-                        Scan(new Bucket(best, 0, BucketKind.Cell, v, docs, 0, minKm, pick), views[v], live[v], scratch, longest);
+                        Scan(new Bucket(best, 0, BucketKind.Cell, v, docs, 0, minKm), views[v], live[v], scratch, longest);
                     }
                 }
             }
@@ -615,7 +615,7 @@ public sealed class MatchingEngine
                     var bound = Bound(skills, _helpsMax, bestLocation, 1, _priorityMax);
                     foreach (var docs in byArea.Values)
                     {
-                        buckets.Add(new Bucket(bound, buckets.Count, BucketKind.Tier, v, docs, skills, 0, 0));
+                        buckets.Add(new Bucket(bound, buckets.Count, BucketKind.Tier, v, docs, skills, 0));
                     }
                     continue;
                 }
@@ -624,7 +624,7 @@ public sealed class MatchingEngine
                     if (byArea.TryGetValue(key, out var docs))
                     {
                         var location = Ranker.Decay(minKm, _longest) * bestLocation;
-                        buckets.Add(new Bucket(Bound(skills, _helpsMax, location, 1, _priorityMax), buckets.Count, BucketKind.Tier, v, docs, skills, 0, 0));
+                        buckets.Add(new Bucket(Bound(skills, _helpsMax, location, 1, _priorityMax), buckets.Count, BucketKind.Tier, v, docs, skills, 0));
                     }
                 }
             }

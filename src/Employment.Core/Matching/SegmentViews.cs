@@ -68,7 +68,6 @@ internal abstract class SegmentView<TProfile>
     protected SegmentView(AtomicReader reader, LuceneIndex<TProfile> store)
     {
         MaxDoc = reader.MaxDoc;
-        Slots = new int[MaxDoc];
         Profiles = new TProfile?[MaxDoc];
         DocOf = new int[MaxDoc];
         RowOf = new int[MaxDoc];
@@ -76,7 +75,6 @@ internal abstract class SegmentView<TProfile>
         for (var doc = 0; doc < MaxDoc; doc++)
         {
             var slot = slots?.Get(doc) ?? -1;
-            Slots[doc] = (int)slot;
             Profiles[doc] = slot < 0 ? null : store.ProfileAt(slot);
             DocOf[doc] = RowOf[doc] = doc;
         }
@@ -89,9 +87,6 @@ internal abstract class SegmentView<TProfile>
 
     // Everything below is by row: the segment's documents reordered by group and grid cell, so
     // a cell is a run of consecutive rows and scanning it reads memory in order.
-
-    /// <summary>Row → slot in the index's profile table (−1 when the document has none).</summary>
-    public int[] Slots { get; }
 
     public TProfile?[] Profiles { get; }
 
@@ -122,14 +117,12 @@ internal abstract class SegmentView<TProfile>
             var byCell = cellOfDoc[x].CompareTo(cellOfDoc[y]);
             return byCell != 0 ? byCell : x.CompareTo(y);
         });
-        var slots = (int[])Slots.Clone();
         var profiles = (TProfile?[])Profiles.Clone();
         for (var row = 0; row < MaxDoc; row++)
         {
             var doc = order[row];
             DocOf[row] = doc;
             RowOf[doc] = row;
-            Slots[row] = slots[doc];
             Profiles[row] = profiles[doc];
         }
     }

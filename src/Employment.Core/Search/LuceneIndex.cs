@@ -232,9 +232,6 @@ internal sealed class LuceneIndex<TProfile> : IDisposable where TProfile : class
 
     public void ReleaseSearcher(IndexSearcher searcher) => _searchers.Release(searcher);
 
-    /// <summary>How many slots exist: every slot a document can have is below this.</summary>
-    public int SlotCapacity => (int)Math.Min(int.MaxValue, Interlocked.Read(ref _nextSlot));
-
     /// <summary>
     /// The engine's view of one segment, built once per segment core. New searchers build them for
     /// their new segments before they are published (the reopen thread pays, not a query).

@@ -31,10 +31,12 @@ public static class BenchCommand
 
             using var jobBank = new JobBankIndex(options);
             using var talentPool = new TalentPoolIndex(options);
+            var cpu = new CpuClock();
             var build = Stopwatch.StartNew();
             jobBank.Rebuild(region.Positions, 1);
             talentPool.Rebuild(region.Seekers, 1);
             build.Stop();
+            var buildCpu = cpu.Lap();
             var docsPerSecond = (persons + positions) / build.Elapsed.TotalSeconds;
             await log.WriteLineAsync($"Indexed {persons + positions:N0} documents in {build.Elapsed.TotalSeconds:F1} s");
 
@@ -52,10 +54,13 @@ public static class BenchCommand
             foreach (var s in seekerSample.Take(30)) { engine.PositionsFor(s, request); }
             foreach (var p in positionSample.Take(30)) { engine.SeekersFor(p, request); }
 
+            cpu.Lap();
+            var queryWall = Stopwatch.StartNew();
             var toPositions = Time(seekerSample, s => engine.PositionsFor(s, request));
             var toPositionsExhaustive = Time(seekerSample.Take(exhaustiveQueries), s => exhaustive.PositionsFor(s, request));
             var toPersons = Time(positionSample, p => engine.SeekersFor(p, request));
             var toPersonsExhaustive = Time(positionSample.Take(exhaustiveQueries), p => exhaustive.SeekersFor(p, request));
+            var queryShare = cpu.Lap() / queryWall.Elapsed.TotalSeconds;
 
             // Top-10 for every person on every core; at a million, a sample and the rate from it.
             var batchRequest = request with { Top = 10 };
@@ -64,6 +69,7 @@ public static class BenchCommand
             Parallel.ForEach(batch, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
                 s => engine.PositionsFor(s, batchRequest));
             batchClock.Stop();
+            var batchCpu = cpu.Lap();
             var batchRate = batch.Count / batchClock.Elapsed.TotalSeconds;
             var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
 
@@ -77,6 +83,12 @@ public static class BenchCommand
             else
             {
                 await WriteTableAsync(output, result, exhaustiveQueries, batch.Count, persons, Environment.ProcessorCount);
+                // On a shared machine the wall-clock figures above depend on what else runs: these
+                // say how much of the machine this process actually got, and what a CPU-second buys.
+                var c = CultureInfo.InvariantCulture;
+                await output.WriteLineAsync(string.Format(c, "cpu                  build {0:F1} cpu-s for {1:F1} s wall ({2:N0} docs per cpu-s); queries got {3:F2} cores; batch {4:F1} cpu-s for {5:F1} s wall ({6:N0} persons per cpu-s)",
+                    buildCpu, build.Elapsed.TotalSeconds, (persons + positions) / Math.Max(buildCpu, 1e-9), queryShare,
+                    batchCpu, batchClock.Elapsed.TotalSeconds, batch.Count / Math.Max(batchCpu, 1e-9)));
             }
             return 0;
         }
@@ -140,6 +152,20 @@ public static class BenchCommand
         await output.WriteLineAsync(string.Format(c, "batch top-10         {0:N0} persons/s ({1:N0} of {2:N0} persons timed{3}); all persons in {4:F0} s",
             r.BatchPersonsPerSecond, batchCount, persons, batchCount < persons ? ", rate extrapolated" : "", persons / r.BatchPersonsPerSecond));
         await output.WriteLineAsync(string.Format(c, "peak working set     {0:N0} MB", r.PeakMemoryMb));
+    }
+
+    /// <summary>CPU seconds of this process (all threads) since the last lap.</summary>
+    private sealed class CpuClock
+    {
+        private TimeSpan _last = Process.GetCurrentProcess().TotalProcessorTime;
+
+        public double Lap()
+        {
+            var now = Process.GetCurrentProcess().TotalProcessorTime;
+            var lap = (now - _last).TotalSeconds;
+            _last = now;
+            return lap;
+        }
     }
 
     private sealed record DirectionResult(double P50Ms, double P95Ms, double P99Ms, double ExhaustiveP50Ms, double ExhaustiveP95Ms, double Speedup);

@@ -1,110 +1,130 @@
-using Employment.Core.Search;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
 namespace Employment.Core.Matching;
 
-/// <summary>A slice of the candidates, as a Lucene query, with an upper bound of any score in it.</summary>
-internal sealed record Bucket(Query Query, double Bound);
+/// <summary>What a bucket holds: documents with a skill in common, or the documents of one grid cell or the remote ones.</summary>
+internal enum BucketKind : byte
+{
+    Tier,
+    Cell,
+    Remote,
+}
 
 /// <summary>
-/// Exact top-K without scoring everything: the candidates are cut into buckets (skill tier ×
-/// distance ring × household flags) whose best possible score is known, searched best bound
-/// first, and the search stops when the K-th score found beats every bucket left. Every
-/// candidate found is verified against <see cref="HardRules"/> and scored by <see cref="Ranker"/>,
-/// so the result is the exhaustive matcher's, found in a fraction of the work.
-/// Buckets may overlap: a document is scored once, in the first bucket that holds it. A bucket's
-/// bound only has to hold for the documents of it that no earlier bucket held; each document's
-/// own bucket (its best tier, its ring) is always listed, so none is lost.
+/// One slice of the candidates with an upper bound of any score in it: a posting list of one
+/// segment (a skill tier), or one grid cell of one segment and household group. Docs are rows of
+/// the segment's view (see <see cref="SegmentView{TProfile}"/>). The bound only
+/// has to hold for the documents of it that no earlier bucket held.
 /// </summary>
-internal sealed class BucketSearch<TProfile>(
-    LuceneIndex<TProfile> store,
-    IndexSearcher searcher,
-    Filter rules,
-    TopMatches<TProfile> top,
-    Func<TProfile, double, Scored<TProfile>?> evaluate)
-    where TProfile : class
+internal readonly record struct Bucket(double Bound, int Order, BucketKind Kind, int View, int[] Docs, double Skills, double MinKm);
+
+/// <summary>
+/// Per-thread state reused from query to query, so a query allocates no per-candidate memory:
+/// a visit stamp per profile slot (a document is considered once, in the first bucket that holds
+/// it) and the bucket list.
+/// </summary>
+internal sealed class SearchScratch
 {
-    private readonly HashSet<long> _seen = [];
-    private Dictionary<long, double>? _text;
+    [ThreadStatic]
+    private static SearchScratch? _current;
 
-    /// <summary>Scores the best text matches first, so their text feature (BM25 over the best BM25) is known.</summary>
-    public void SearchText(Query text, Query candidates, int window)
+    private System.Runtime.CompilerServices.ConditionalWeakTable<object, int[]> _stamps = new();
+    private int _epoch;
+
+    public List<Bucket> Buckets { get; } = new(256);
+
+    /// <summary>Coarse cells around the query point, for the skill tiers.</summary>
+    public List<(long Key, double MinKm)> Areas { get; } = new(64);
+
+    /// <summary>Fine cells around the query point, nearest first.</summary>
+    public List<(long Key, double MinKm)> Cells { get; } = new(1024);
+
+    /// <summary>This thread's scratch, as the last <see cref="Begin"/> left it.</summary>
+    public static SearchScratch Current => _current ??= new SearchScratch();
+
+    public int Epoch => _epoch;
+
+    public static SearchScratch Begin()
     {
-        var query = new BooleanQuery { { text, Occur.MUST }, { candidates, Occur.MUST } };
-        var hits = searcher.Search(query, rules, Math.Max(1, window));
-        if (hits.ScoreDocs.Length == 0 || hits.MaxScore <= 0)
+        var scratch = Current;
+        if (++scratch._epoch == int.MaxValue)
         {
-            return;
+            scratch._stamps = new();
+            scratch._epoch = 1;
         }
-        _text = new Dictionary<long, double>(hits.ScoreDocs.Length);
-        var leaves = searcher.IndexReader.Leaves;
-        var slots = new List<long>(hits.ScoreDocs.Length);
-        foreach (var hit in hits.ScoreDocs)
-        {
-            var leaf = leaves[ReaderUtil.SubIndex(hit.Doc, leaves)];
-            var slot = leaf.AtomicReader.GetNumericDocValues(FieldNames.Slot).Get(hit.Doc - leaf.DocBase);
-            _text[slot] = hit.Score / hits.MaxScore;
-            slots.Add(slot);
-        }
-        foreach (var slot in slots)
-        {
-            Consider(slot);
-        }
+        scratch.Buckets.Clear();
+        return scratch;
     }
 
-    public void Search(List<Bucket> buckets)
+    /// <summary>This thread's visit stamps for a segment's rows: a row is visited in this query when it holds <see cref="Epoch"/>.</summary>
+    public int[] StampsFor(object view, int rows) => _stamps.GetValue(view, _ => new int[rows]);
+
+    /// <summary>Best bound first; among equal bounds, in the order added (skill tiers before cells).</summary>
+    public void SortBuckets() => Buckets.Sort(static (a, b) =>
     {
-        var collector = new SlotCollector(this);
-        // Stable: a bucket's bound may assume an earlier bucket with an equal or higher bound
-        // (a higher skill tier, say) was searched before it, its documents now skipped as seen.
-        foreach (var bucket in buckets.OrderByDescending(b => b.Bound))
+        var byBound = b.Bound.CompareTo(a.Bound);
+        return byBound != 0 ? byBound : a.Order.CompareTo(b.Order);
+    });
+}
+
+/// <summary>The grid cells around a point, nearest possible distance first known, within a radius.</summary>
+internal static class CellWalk
+{
+    /// <summary>
+    /// Every cell of <paramref name="present"/> (the cells some segment holds) with a point within
+    /// <paramref name="radiusKm"/>, with a lower bound of its distance. Walks the grid square when
+    /// it is smaller than the set of cells present, else the cells present.
+    /// </summary>
+    public static void Around(GeoPoint center, double radiusKm, int presentCount, IEnumerable<long> present, List<(long Key, double MinKm)> into)
+    {
+        into.Clear();
+        var grid = MatchGrid.Grid;
+        var dLat = radiusKm / 110.5 + 0.02;
+        var dLon = radiusKm / (111.0 * Math.Max(0.05, Math.Cos((Math.Abs(center.Lat) + dLat) * Math.PI / 180))) + 0.025;
+        var square = (dLat / 0.01 * 2 + 3) * (dLon / 0.0125 * 2 + 3);
+        if (square <= presentCount)
         {
-            // Strictly greater: an equal score in the bucket could still win on id.
-            if (top.IsFull && top.Threshold > bucket.Bound)
+            foreach (var (cell, minKm) in grid.CellsWithin(center, radiusKm))
             {
-                break;
+                into.Add((MatchGrid.Key(cell), minKm));
             }
-            searcher.Search(new FilteredQuery(bucket.Query, rules, FilteredQuery.QUERY_FIRST_FILTER_STRATEGY), collector);
-        }
-    }
-
-    private void Consider(long slot)
-    {
-        if (!_seen.Add(slot) || store.ProfileAt(slot) is not { } profile)
-        {
             return;
         }
-        var text = _text is not null && _text.TryGetValue(slot, out var t) ? t : 0;
-        if (evaluate(profile, text) is { } scored)
+        foreach (var key in present)
         {
-            top.Offer(scored);
-        }
-    }
-
-    private sealed class SlotCollector(BucketSearch<TProfile> owner) : ICollector
-    {
-        private NumericDocValues? _slots;
-
-        public bool AcceptsDocsOutOfOrder => true;
-
-        public void SetScorer(Scorer scorer)
-        {
-        }
-
-        public void SetNextReader(AtomicReaderContext context) => _slots = context.AtomicReader.GetNumericDocValues(FieldNames.Slot);
-
-        public void Collect(int doc)
-        {
-            if (_slots is not null)
+            var minKm = grid.MinDistanceKm(center, MatchGrid.Cell(key));
+            if (minKm <= radiusKm)
             {
-                owner.Consider(_slots.Get(doc));
+                into.Add((key, minKm));
             }
         }
     }
 }
 
-/// <summary>Small helpers for building the bucket queries.</summary>
+/// <summary>Text hits first, so their text feature (BM25 over the best BM25 in the window) is known before the buckets.</summary>
+internal static class TextWindow
+{
+    public static List<(int Leaf, int Doc, double Text)> Search(IndexSearcher searcher, Query text, Query candidates, Filter rules, int window)
+    {
+        var query = new BooleanQuery { { text, Occur.MUST }, { candidates, Occur.MUST } };
+        var hits = searcher.Search(query, rules, Math.Max(1, window));
+        var result = new List<(int, int, double)>(hits.ScoreDocs.Length);
+        if (hits.ScoreDocs.Length == 0 || hits.MaxScore <= 0)
+        {
+            return result;
+        }
+        var leaves = searcher.IndexReader.Leaves;
+        foreach (var hit in hits.ScoreDocs)
+        {
+            var leaf = ReaderUtil.SubIndex(hit.Doc, leaves);
+            result.Add((leaf, hit.Doc - leaves[leaf].DocBase, hit.Score / hits.MaxScore));
+        }
+        return result;
+    }
+}
+
+/// <summary>Small helpers for building Lucene queries (the text path).</summary>
 internal static class Queries
 {
     public static Query? AnyOf(string field, IEnumerable<string> values)
@@ -113,29 +133,6 @@ internal static class Queries
         foreach (var value in values.Distinct(StringComparer.Ordinal))
         {
             query.Add(new TermQuery(new Term(field, value)), Occur.SHOULD);
-        }
-        return query.Clauses.Count == 0 ? null : query;
-    }
-
-    public static Query? AnyOf(params (string Field, IEnumerable<string> Values)[] sets)
-    {
-        var query = new BooleanQuery();
-        foreach (var (field, values) in sets)
-        {
-            foreach (var value in values.Distinct(StringComparer.Ordinal))
-            {
-                query.Add(new TermQuery(new Term(field, value)), Occur.SHOULD);
-            }
-        }
-        return query.Clauses.Count == 0 ? null : query;
-    }
-
-    public static Query? AnyQuery(IEnumerable<Query> queries)
-    {
-        var query = new BooleanQuery();
-        foreach (var q in queries)
-        {
-            query.Add(q, Occur.SHOULD);
         }
         return query.Clauses.Count == 0 ? null : query;
     }
@@ -150,62 +147,5 @@ internal static class Queries
             query.Add(q, occur);
         }
         return query;
-    }
-}
-
-/// <summary>
-/// Distance rings: cells grouped by how near they can be, so far cells are searched only when
-/// they might matter. Fine cells near the centre, coarse cells further out, to keep the term
-/// look-ups (about 5 µs each in Lucene.Net) few.
-/// </summary>
-internal static class Rings
-{
-    public static readonly double[] Edges = [0, 1, 2, 3.5, 5.5, 8, 11, 15, 20, 25];
-
-    /// <summary>Fine cells up to here; beyond, coarse cells.</summary>
-    public const double FineKm = 5.5;
-
-    /// <summary>Beyond this the rings stop and one last bucket takes everything else.</summary>
-    public const double CapKm = 30;
-
-    /// <summary>
-    /// Each ring's cells with a lower bound of the distance of any document in them that no
-    /// nearer ring holds. A coarse cell reaching inside <see cref="FineKm"/> holds documents the
-    /// fine rings already took; the rest of it is at least <see cref="FineKm"/> away.
-    /// </summary>
-    public static List<(Query Cells, double MinKm)> Around(GeoPoint center, double radiusKm, string fineField, string coarseField)
-    {
-        var radius = Math.Min(radiusKm, CapKm);
-        var byRing = new List<(string Field, string Term)>[Edges.Length];
-        foreach (var (cell, minKm) in GeoGrid.Fine.CellsWithin(center, Math.Min(radius, FineKm)))
-        {
-            if (minKm < FineKm)
-            {
-                var ring = Array.FindLastIndex(Edges, e => e <= minKm);
-                (byRing[ring] ??= []).Add((fineField, GeoGrid.Term(cell)));
-            }
-        }
-        if (radius > FineKm)
-        {
-            foreach (var (cell, minKm) in GeoGrid.Coarse.CellsWithin(center, radius))
-            {
-                var ring = Array.FindLastIndex(Edges, e => e <= Math.Max(FineKm, minKm));
-                (byRing[ring] ??= []).Add((coarseField, GeoGrid.Term(cell)));
-            }
-        }
-        var rings = new List<(Query, double)>();
-        for (var i = 0; i < Edges.Length; i++)
-        {
-            if (byRing[i] is { } cells)
-            {
-                var query = new BooleanQuery();
-                foreach (var (field, term) in cells)
-                {
-                    query.Add(new TermQuery(new Term(field, term)), Occur.SHOULD);
-                }
-                rings.Add((query, Edges[i]));
-            }
-        }
-        return rings;
     }
 }

@@ -151,11 +151,15 @@ public sealed class Ranker
     /// <summary>1 at the door, ¼ at the edge of the commute.</summary>
     internal static double Decay(double km, double maxCommuteKm) => Math.Exp(-Ln4 * km / Math.Max(0.1, maxCommuteKm));
 
-    internal double PayFit(SeekerProfile seeker, PositionProfile position, RegionLines lines)
+    internal double PayFit(SeekerProfile seeker, PositionProfile position, RegionLines lines) =>
+        PayFit(seeker.DesiredWage ?? 0, seeker.Household.MonthlyIncome, seeker.Household.Size, position.MonthlyWage, lines);
+
+    /// <summary>The pay feature from the few numbers it depends on; never decreases as the wage rises.</summary>
+    internal double PayFit(double desiredWage, double householdIncome, int householdSize, double wage, RegionLines lines)
     {
-        var wanted = seeker.DesiredWage is > 0 and var desired ? desired : Weights.ReferenceWage;
-        var wageFit = Math.Min(1.0, position.MonthlyWage / wanted);
-        var after = PerHeadAfter(seeker.Household, position.MonthlyWage);
+        var wanted = desiredWage > 0 ? desiredWage : Weights.ReferenceWage;
+        var wageFit = Math.Min(1.0, wage / wanted);
+        var after = (householdIncome + wage) / Math.Max(1, householdSize);
         var lift = after > lines.EdgeLine ? 1.0 : after > lines.DibaoLine ? 0.6 : 0.0;
         return 0.5 * wageFit + 0.5 * lift;
     }

@@ -45,7 +45,7 @@ public interface ISearchIndex<TProfile> : IDisposable
 /// </summary>
 public sealed class JobBankIndex : ISearchIndex<PositionProfile>
 {
-    internal JobBankIndex(string path) => Store = new LuceneIndex<PositionProfile>(path, new JobBankSchema());
+    internal JobBankIndex(string path) => Store = new LuceneIndex<PositionProfile>(path, new JobBankSchema(), (reader, store) => new JobBankView(reader, store));
 
     public JobBankIndex(SearchOptions options) : this(options.JobBankPath)
     {
@@ -69,15 +69,10 @@ public sealed class JobBankIndex : ISearchIndex<PositionProfile>
 internal static class JobBankFields
 {
     public const string Available = "avail";
-    public const string PublicWelfare = "pw";
     public const string Required = "req";
     public const string Preferred = "pref";
     public const string Offers = "acc";
     public const string Demand = "demand";
-    public const string Cell = "cell";
-    public const string RemoteCell = "remote";
-    /// <summary>The coarse cell (or "remote"): a seeker's whole reach in a few dozen terms.</summary>
-    public const string CoarseCell = "cell5";
     /// <summary>Latitude and longitude in micro-degrees (0 for remote), for a bounding-box check without terms.</summary>
     public const string Lat = "lat6";
     public const string Lon = "lon6";
@@ -94,7 +89,7 @@ internal sealed class JobBankSchema : IDocumentSchema<PositionProfile>
 {
     private static readonly JsonSerializerOptions Json = new();
 
-    public string Version => "jobbank-3";
+    public string Version => "jobbank-4";
 
     public string IdOf(PositionProfile profile) => profile.Id;
 
@@ -106,32 +101,15 @@ internal sealed class JobBankSchema : IDocumentSchema<PositionProfile>
     {
         // "Open" in the sense of rule 1 apart from the date, which is checked against asOf per request.
         d.Add(new StringField(JobBankFields.Available, p.IsOpen && p.Filled < p.Headcount ? "1" : "0", Field.Store.NO));
-        d.Add(new StringField(JobBankFields.PublicWelfare, p.PublicWelfare ? "1" : "0", Field.Store.NO));
-        foreach (var code in p.RequiredSkills)
-        {
-            d.Add(new StringField(JobBankFields.Required, code, Field.Store.NO));
-        }
-        foreach (var code in p.PreferredSkills)
-        {
-            d.Add(new StringField(JobBankFields.Preferred, code, Field.Store.NO));
-        }
         var offers = new HashSet<string>(p.Accommodations, StringComparer.Ordinal);
         if (p.Remote)
         {
             offers.UnionWith(HardRules.MetByRemote);
         }
-        foreach (var code in offers)
-        {
-            d.Add(new StringField(JobBankFields.Offers, code, Field.Store.NO));
-        }
-        foreach (var code in p.Demands)
-        {
-            d.Add(new StringField(JobBankFields.Demand, code, Field.Store.NO));
-        }
-        var cell = p.Remote || p.Location is null ? JobBankFields.RemoteCell : GeoGrid.Term(GeoGrid.Fine.CellOf(p.Location.Value));
-        d.Add(new StringField(JobBankFields.Cell, cell, Field.Store.NO));
-        var coarse = p.Remote || p.Location is null ? JobBankFields.RemoteCell : GeoGrid.Term(GeoGrid.Coarse.CellOf(p.Location.Value));
-        d.Add(new StringField(JobBankFields.CoarseCell, coarse, Field.Store.NO));
+        AddCodes(d, JobBankFields.Required, p.RequiredSkills);
+        AddCodes(d, JobBankFields.Preferred, p.PreferredSkills);
+        AddCodes(d, JobBankFields.Offers, offers);
+        AddCodes(d, JobBankFields.Demand, p.Demands);
         var remote = p.Remote || p.Location is null;
         d.Add(new NumericDocValuesField(JobBankFields.IsRemote, remote ? 1 : 0));
         d.Add(new NumericDocValuesField(JobBankFields.Lat, remote ? 0 : (long)Math.Round(p.Location!.Value.Lat * 1e6)));
@@ -146,13 +124,18 @@ internal sealed class JobBankSchema : IDocumentSchema<PositionProfile>
         concepts.UnionWith(p.RequiredSkills);
         concepts.UnionWith(p.PreferredSkills);
         concepts.UnionWith(offers);
-        foreach (var code in concepts)
-        {
-            d.Add(new StringField(TextAnalysis.ConceptField, code, Field.Store.NO));
-        }
+        AddCodes(d, TextAnalysis.ConceptField, concepts);
         var text = string.Join('\n', new[] { p.Title, p.Description, p.EmployerName }.Where(s => !string.IsNullOrWhiteSpace(s)));
         d.Add(new TextField(TextAnalysis.TextField, text, Field.Store.NO));
         d.Add(new TextField(TextAnalysis.EnglishField, text, Field.Store.NO));
+    }
+
+    private static void AddCodes(Document d, string field, IEnumerable<string> codes)
+    {
+        if (TextAnalysis.Codes(field, codes) is { } f)
+        {
+            d.Add(f);
+        }
     }
 
     public byte[] Serialize(PositionProfile profile) => JsonSerializer.SerializeToUtf8Bytes(profile, Json);

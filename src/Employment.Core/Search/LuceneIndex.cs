@@ -43,18 +43,23 @@ internal sealed class LuceneIndex<TProfile> : IDisposable where TProfile : class
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;
     private readonly TrackingIndexWriter _tracking;
-    private readonly SearcherManager _searchers;
+    private readonly PausableSearcherManager _searchers;
     private readonly ControlledRealTimeReopenThread<IndexSearcher> _reopen;
-    private readonly System.Threading.Lock _slotLock = new();
     private readonly System.Threading.Lock _commitLock = new();
-    private volatile TProfile?[] _slots = new TProfile?[1024];
+    private readonly Func<AtomicReader, LuceneIndex<TProfile>, object>? _viewBuilder;
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> _views = new();
+    private readonly SlotTable<TProfile> _slots = new();
+    private readonly TieredMergePolicy _merges = new();
+    private const double NormalBufferMb = 64;
+    private const double BulkBufferMb = 512;
     private long _nextSlot;
     private long _lastGeneration;
     private bool _disposed;
 
-    public LuceneIndex(string path, IDocumentSchema<TProfile> schema)
+    public LuceneIndex(string path, IDocumentSchema<TProfile> schema, Func<AtomicReader, LuceneIndex<TProfile>, object>? viewBuilder = null)
     {
         _schema = schema;
+        _viewBuilder = viewBuilder;
         System.IO.Directory.CreateDirectory(path);
         // Not FSDirectory.Open: on 64-bit Linux that is MMapDirectory, which can crash beta17 (lucenenet#1013).
         _directory = new NIOFSDirectory(new DirectoryInfo(path));
@@ -80,7 +85,8 @@ internal sealed class LuceneIndex<TProfile> : IDisposable where TProfile : class
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
             Similarity = new BM25Similarity(),
-            RAMBufferSizeMB = 256,
+            RAMBufferSizeMB = NormalBufferMb,
+            MergePolicy = _merges,
         };
         _writer = new IndexWriter(_directory, config);
         _tracking = new TrackingIndexWriter(_writer);
@@ -88,7 +94,7 @@ internal sealed class LuceneIndex<TProfile> : IDisposable where TProfile : class
         {
             LoadProfiles();
         }
-        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory());
+        _searchers = new PausableSearcherManager(_writer, new WarmingSearcherFactory(this));
         _reopen = new ControlledRealTimeReopenThread<IndexSearcher>(_tracking, _searchers, 5.0, 0.025)
         {
             Name = "lucene-nrt " + Path.GetFileName(path),
@@ -149,19 +155,66 @@ internal sealed class LuceneIndex<TProfile> : IDisposable where TProfile : class
         {
             var firstNewSlot = Interlocked.Read(ref _nextSlot);
             _writer.DeleteAll();
-            if (profiles is ICollection<TProfile> collection)
+            // A bulk load: one large buffer per indexing thread and no merging while it lasts, so
+            // each thread flushes a few big segments once instead of many small ones merged again
+            // and again; one commit at the end.
+            var segmentsPerTier = _merges.SegmentsPerTier;
+            _writer.Config.RAMBufferSizeMB = BulkBufferMb;
+            _merges.SegmentsPerTier = 1000;
+            // Every near-real-time reopen flushes the buffers into new segments: none until the end.
+            _searchers.Paused = true;
+            try
             {
-                EnsureSlotCapacity(firstNewSlot + collection.Count);
+                // The writer is thread-safe and analysis is the cost: feed it from every core. Own
+                // threads, not the pool: the writer keeps a buffer per thread, and pool threads
+                // taking turns would each fill (and flush) a small one.
+                using var source = profiles.GetEnumerator();
+                var gate = new System.Threading.Lock();
+                Exception? failure = null;
+                var workers = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount)).Select(i => new Thread(() =>
+                {
+                    try
+                    {
+                        while (true)
+                        {
+                            TProfile profile;
+                            lock (gate)
+                            {
+                                if (failure is not null || !source.MoveNext())
+                                {
+                                    return;
+                                }
+                                profile = source.Current;
+                            }
+                            _tracking.AddDocument(CreateDocument(profile));
+                        }
+                    }
+                    catch (Exception e)
+                    {
+                        lock (gate)
+                        {
+                            failure ??= e;
+                        }
+                    }
+                }) { Name = "index-build-" + i, IsBackground = true }).ToList();
+                workers.ForEach(t => t.Start());
+                workers.ForEach(t => t.Join());
+                if (failure is not null)
+                {
+                    throw new InvalidOperationException("rebuilding the index failed", failure);
+                }
+                NeedsRebuild = false;
+                Commit(watermark);
             }
-            // The writer is thread-safe and analysis is the cost: feed it from every core.
-            Parallel.ForEach(profiles, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-                profile => _tracking.AddDocument(CreateDocument(profile)));
-            NeedsRebuild = false;
-            Commit(watermark);
+            finally
+            {
+                _searchers.Paused = false;
+                _writer.Config.RAMBufferSizeMB = NormalBufferMb;
+                _merges.SegmentsPerTier = segmentsPerTier;
+            }
             _searchers.MaybeRefreshBlocking();
             // Searches on readers older than the refresh may still see old slots; they skip nulls.
-            var slots = _slots;
-            Array.Clear(slots, 0, (int)Math.Min(firstNewSlot, slots.Length));
+            _slots.Clear(firstNewSlot);
         }
     }
 
@@ -214,21 +267,20 @@ internal sealed class LuceneIndex<TProfile> : IDisposable where TProfile : class
 
     public void ReleaseSearcher(IndexSearcher searcher) => _searchers.Release(searcher);
 
+    /// <summary>
+    /// The engine's view of one segment, built once per segment core. New searchers build them for
+    /// their new segments before they are published (the reopen thread pays, not a query).
+    /// </summary>
+    public object? ViewOf(AtomicReader reader) =>
+        _viewBuilder is null ? null : _views.GetValue(reader.CoreCacheKey, _ => _viewBuilder(reader, this));
+
     /// <summary>The profile behind a document's slot; null once the slot was cleared by a rebuild.</summary>
-    public TProfile? ProfileAt(long slot)
-    {
-        var slots = _slots;
-        return slot >= 0 && slot < slots.Length ? slots[slot] : null;
-    }
+    public TProfile? ProfileAt(long slot) => _slots[slot];
 
     private Document CreateDocument(TProfile profile)
     {
         var slot = Interlocked.Increment(ref _nextSlot) - 1;
-        EnsureSlotCapacity(slot + 1);
-        lock (_slotLock)
-        {
-            _slots[slot] = profile;
-        }
+        _slots.Set(slot, profile);
         _schema.Observe(profile);
         var document = new Document
         {
@@ -238,25 +290,6 @@ internal sealed class LuceneIndex<TProfile> : IDisposable where TProfile : class
         };
         _schema.AddFields(document, profile);
         return document;
-    }
-
-    private void EnsureSlotCapacity(long needed)
-    {
-        if (needed <= _slots.Length)
-        {
-            return;
-        }
-        lock (_slotLock)
-        {
-            var slots = _slots;
-            if (needed <= slots.Length)
-            {
-                return;
-            }
-            var grown = new TProfile?[Math.Max(needed, slots.Length * 2L)];
-            Array.Copy(slots, grown, slots.Length);
-            _slots = grown;
-        }
     }
 
     private void NoteGeneration(long generation)
@@ -296,9 +329,8 @@ internal sealed class LuceneIndex<TProfile> : IDisposable where TProfile : class
                     continue;
                 }
                 var slot = slots.Get(doc);
-                EnsureSlotCapacity(slot + 1);
                 var profile = _schema.Deserialize(visitor.Bytes);
-                _slots[slot] = profile;
+                _slots.Set(slot, profile);
                 _schema.Observe(profile);
                 maxSlot = Math.Max(maxSlot, slot);
             }
@@ -336,9 +368,16 @@ internal sealed class LuceneIndex<TProfile> : IDisposable where TProfile : class
         _directory.Dispose();
     }
 
-    private sealed class Bm25SearcherFactory : SearcherFactory
+    private sealed class WarmingSearcherFactory(LuceneIndex<TProfile> owner) : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            foreach (var leaf in reader.Leaves)
+            {
+                owner.ViewOf(leaf.AtomicReader);
+            }
+            return new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+        }
     }
 
     private sealed class ProfileFieldVisitor : StoredFieldVisitor
@@ -350,4 +389,98 @@ internal sealed class LuceneIndex<TProfile> : IDisposable where TProfile : class
 
         public override void BinaryField(FieldInfo fieldInfo, byte[] value) => Bytes = value;
     }
+}
+
+/// <summary>
+/// Profiles by slot in fixed chunks: growing adds chunks and never copies them, so writers on
+/// several threads need no lock (a copied array could lose a write made during the copy).
+/// </summary>
+internal sealed class SlotTable<T> where T : class
+{
+    private const int Shift = 16;
+    private const int Size = 1 << Shift;
+    private const int Mask = Size - 1;
+    private readonly System.Threading.Lock _grow = new();
+    private volatile T?[]?[] _chunks = new T?[]?[16];
+
+    public T? this[long slot]
+    {
+        get
+        {
+            var chunks = _chunks;
+            var index = slot >> Shift;
+            return slot >= 0 && index < chunks.Length && chunks[index] is { } chunk ? Volatile.Read(ref chunk[slot & Mask]) : null;
+        }
+    }
+
+    public void Set(long slot, T? value) => Volatile.Write(ref Chunk(slot >> Shift)[slot & Mask], value);
+
+    /// <summary>Empties every slot below <paramref name="end"/>.</summary>
+    public void Clear(long end)
+    {
+        var chunks = _chunks;
+        for (var index = 0L; index < chunks.Length && index << Shift < end; index++)
+        {
+            if (chunks[index] is { } chunk)
+            {
+                Array.Clear(chunk, 0, (int)Math.Min(Size, end - (index << Shift)));
+            }
+        }
+    }
+
+    private T?[] Chunk(long index)
+    {
+        var chunks = _chunks;
+        if (index < chunks.Length && chunks[index] is { } existing)
+        {
+            return existing;
+        }
+        lock (_grow)
+        {
+            chunks = _chunks;
+            if (index >= chunks.Length)
+            {
+                var grown = new T?[]?[Math.Max(index + 1, chunks.Length * 2L)];
+                Array.Copy(chunks, grown, chunks.Length);
+                _chunks = chunks = grown;
+            }
+            return chunks[index] ??= new T?[Size];
+        }
+    }
+}
+
+/// <summary>
+/// Lucene's SearcherManager (which is sealed) with a pause: while a bulk load runs, the reopen
+/// thread's refreshes do nothing, so they neither flush tiny segments nor warm them.
+/// </summary>
+internal sealed class PausableSearcherManager : ReferenceManager<IndexSearcher>
+{
+    private readonly IndexWriter _writer;
+    private readonly SearcherFactory _factory;
+
+    public PausableSearcherManager(IndexWriter writer, SearcherFactory factory)
+    {
+        _writer = writer;
+        _factory = factory;
+        Current = SearcherManager.GetSearcher(factory, DirectoryReader.Open(writer, applyAllDeletes: true));
+    }
+
+    public volatile bool Paused;
+
+    protected override void DecRef(IndexSearcher reference) => reference.IndexReader.DecRef();
+
+    protected override IndexSearcher RefreshIfNeeded(IndexSearcher referenceToRefresh)
+    {
+        // Null means "nothing new", as in SearcherManager.
+        if (Paused)
+        {
+            return null!;
+        }
+        var reader = DirectoryReader.OpenIfChanged((DirectoryReader)referenceToRefresh.IndexReader, _writer, applyAllDeletes: true);
+        return reader is null ? null! : SearcherManager.GetSearcher(_factory, reader);
+    }
+
+    protected override bool TryIncRef(IndexSearcher reference) => reference.IndexReader.TryIncRef();
+
+    protected override int GetRefCount(IndexSearcher reference) => reference.IndexReader.RefCount;
 }

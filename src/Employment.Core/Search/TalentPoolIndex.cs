@@ -13,7 +13,7 @@ public sealed class TalentPoolIndex : ISearchIndex<SeekerProfile>
 {
     private readonly TalentPoolSchema _schema = new();
 
-    internal TalentPoolIndex(string path) => Store = new LuceneIndex<SeekerProfile>(path, _schema);
+    internal TalentPoolIndex(string path) => Store = new LuceneIndex<SeekerProfile>(path, _schema, (reader, store) => new TalentPoolView(reader, store));
 
     public TalentPoolIndex(SearchOptions options) : this(options.TalentPoolPath)
     {
@@ -44,16 +44,8 @@ internal static class TalentPoolFields
     /// <summary>code:level, so a search can take the experts before the beginners.</summary>
     public const string SkillLevel = "skill_lv";
     public const string Limit = "limit";
-    public const string Need = "need";
     /// <summary>Coarse cells within the seeker's commute: a position's cell finds who can reach it.</summary>
     public const string Reach = "reach";
-    /// <summary>The fine cell of home, for ranking by distance.</summary>
-    public const string Home = "home";
-    public const string CoarseHome = "home5";
-    /// <summary>1: dibao, extreme or zero-employment household; r: another registered category; 0: none.</summary>
-    public const string Priority = "prio";
-    public const string PrefersRemote = "remote_pref";
-    public const string Disabled = "disabled";
     public const string Age = "age";
     public const string Education = "edu";
     /// <summary>Maximum hours ×100, or long.MaxValue when the seeker sets none.</summary>
@@ -92,28 +84,10 @@ internal sealed class TalentPoolSchema : IDocumentSchema<SeekerProfile>
     public void AddFields(Document d, SeekerProfile s)
     {
         d.Add(new StringField(TalentPoolFields.Available, HardRules.SeekerAvailable(s) ? "1" : "0", Field.Store.NO));
-        foreach (var skill in s.Skills)
-        {
-            d.Add(new StringField(TalentPoolFields.Skill, skill.Code, Field.Store.NO));
-            d.Add(new StringField(TalentPoolFields.SkillLevel, SkillLevelTerm(skill.Code, skill.Level), Field.Store.NO));
-        }
-        foreach (var code in s.Limits)
-        {
-            d.Add(new StringField(TalentPoolFields.Limit, code, Field.Store.NO));
-        }
-        foreach (var code in s.Needs)
-        {
-            d.Add(new StringField(TalentPoolFields.Need, code, Field.Store.NO));
-        }
-        foreach (var (cell, _) in GeoGrid.Coarse.CellsWithin(s.Location, s.MaxCommuteKm))
-        {
-            d.Add(new StringField(TalentPoolFields.Reach, GeoGrid.Term(cell), Field.Store.NO));
-        }
-        d.Add(new StringField(TalentPoolFields.Home, GeoGrid.Term(GeoGrid.Fine.CellOf(s.Location)), Field.Store.NO));
-        d.Add(new StringField(TalentPoolFields.CoarseHome, GeoGrid.Term(GeoGrid.Coarse.CellOf(s.Location)), Field.Store.NO));
-        d.Add(new StringField(TalentPoolFields.Priority, PriorityTerm(s), Field.Store.NO));
-        d.Add(new StringField(TalentPoolFields.PrefersRemote, s.PrefersRemote ? "1" : "0", Field.Store.NO));
-        d.Add(new StringField(TalentPoolFields.Disabled, s.DisabilityType is null ? "0" : "1", Field.Store.NO));
+        AddCodes(d, TalentPoolFields.Skill, s.Skills.Select(k => k.Code));
+        AddCodes(d, TalentPoolFields.SkillLevel, s.Skills.Select(k => SkillLevelTerm(k.Code, k.Level)));
+        AddCodes(d, TalentPoolFields.Limit, s.Limits);
+        AddCodes(d, TalentPoolFields.Reach, GeoGrid.Coarse.CellsWithin(s.Location, s.MaxCommuteKm).Select(c => GeoGrid.Term(c.Cell)));
         d.Add(new NumericDocValuesField(TalentPoolFields.Age, s.Age));
         d.Add(new NumericDocValuesField(TalentPoolFields.Education, (long)s.Education));
         d.Add(new NumericDocValuesField(TalentPoolFields.MaxHours, s.MaxHoursPerWeek is { } h ? (long)Math.Ceiling(h * 100) : long.MaxValue));
@@ -123,16 +97,21 @@ internal sealed class TalentPoolSchema : IDocumentSchema<SeekerProfile>
         {
             concepts.Add(skill.Code);
         }
-        foreach (var code in concepts)
-        {
-            d.Add(new StringField(TextAnalysis.ConceptField, code, Field.Store.NO));
-        }
+        AddCodes(d, TextAnalysis.ConceptField, concepts);
         if (!string.IsNullOrWhiteSpace(s.Intention))
         {
             d.Add(new TextField(TextAnalysis.TextField, s.Intention, Field.Store.NO));
             d.Add(new TextField(TextAnalysis.EnglishField, s.Intention, Field.Store.NO));
         }
         TalentPoolSearch.AddFields(d, s);
+    }
+
+    private static void AddCodes(Document d, string field, IEnumerable<string> codes)
+    {
+        if (TextAnalysis.Codes(field, codes) is { } f)
+        {
+            d.Add(f);
+        }
     }
 
     public byte[] Serialize(SeekerProfile profile) => JsonSerializer.SerializeToUtf8Bytes(profile, Json);

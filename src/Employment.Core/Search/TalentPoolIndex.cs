@@ -57,7 +57,7 @@ internal sealed class TalentPoolSchema : IDocumentSchema<SeekerProfile>
     private static readonly JsonSerializerOptions Json = new();
     private double _longestCommuteKm;
 
-    public string Version => "talentpool-3";
+    public string Version => "talentpool-4";
 
     public double LongestCommuteKm => Volatile.Read(ref _longestCommuteKm);
 

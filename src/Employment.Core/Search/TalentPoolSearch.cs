@@ -63,6 +63,7 @@ public sealed class TalentPoolSearch(TalentPoolIndex index, TimeProvider clock)
     private const string LastReferredSort = "tp_lastref_dv";
     private const string Registered = "tp_reg";
     private const string IncomePerHead = "tp_iph";
+    private const string Disabled = "tp_disabled";
 
     public TalentPoolPage Search(TalentPoolQuery query)
     {
@@ -161,7 +162,7 @@ public sealed class TalentPoolSearch(TalentPoolIndex index, TimeProvider clock)
         }
         if (q.Disabled)
         {
-            all.Add(new TermQuery(new Term(TalentPoolFields.Disabled, "1")), Occur.MUST);
+            all.Add(new TermQuery(new Term(Disabled, "1")), Occur.MUST);
         }
         if (q.AvailableOnly)
         {
@@ -192,6 +193,10 @@ public sealed class TalentPoolSearch(TalentPoolIndex index, TimeProvider clock)
             d.Add(new StringField(NameGram, gram, Field.Store.NO));
         }
         d.Add(new SortedDocValuesField(NameSort, new BytesRef(Normalise(l.Name))));
+        if (s.DisabilityType is not null)
+        {
+            d.Add(new StringField(Disabled, "1", Field.Store.NO));
+        }
         if (!string.IsNullOrEmpty(l.HouseholdDivisionCode))
         {
             d.Add(new StringField(Division, l.HouseholdDivisionCode, Field.Store.NO));

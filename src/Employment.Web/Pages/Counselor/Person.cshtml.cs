@@ -39,6 +39,14 @@ public sealed class PersonModel(AppDbContext db, AuditTrail audit, CounselorMatc
         public decimal? MonthlyWage { get; set; }
     }
 
+    /// <summary>The person card (一人一卡) and the kiosk PIN a counselor hands over.</summary>
+    public sealed class CardInput
+    {
+        public string? CardNumber { get; set; }
+        public string? Pin { get; set; }
+        public string? PinRepeat { get; set; }
+    }
+
     public sealed record ReferralRow(Referral Referral, string Title, string Employer, decimal MonthlyWage);
 
     public sealed record PlacementRow(Core.Placement.Placement Placement, string Title, IReadOnlyList<FollowUp> FollowUps);
@@ -47,6 +55,7 @@ public sealed class PersonModel(AppDbContext db, AuditTrail audit, CounselorMatc
     [BindProperty] public ReferInput Refer { get; set; } = new();
     [BindProperty] public MoveInput Move { get; set; } = new();
     [BindProperty] public HireInput Hire { get; set; } = new();
+    [BindProperty] public CardInput Card { get; set; } = new();
     [TempData] public string? Done { get; set; }
 
     public Person Person { get; private set; } = null!;
@@ -171,6 +180,49 @@ public sealed class PersonModel(AppDbContext db, AuditTrail audit, CounselorMatc
             catch (DbUpdateConcurrencyException)
             {
                 ModelState.AddModelError("", text["Refusal_ChangedMeanwhile"]);
+            }
+        }
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCardAsync(string id, [FromServices] Core.Kiosk.KioskPins pins, CancellationToken ct)
+    {
+        // Only this form's fields matter; the page's other forms were not posted.
+        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith("Card.", StringComparison.Ordinal)).ToList())
+        {
+            ModelState.Remove(key);
+        }
+        var person = await db.VisiblePersonAsync(User, id, ct);
+        if (person is null)
+        {
+            return NotFound();
+        }
+        FailedForm = "card";
+        if (string.IsNullOrWhiteSpace(Card.CardNumber))
+        {
+            ModelState.AddModelError("Card.CardNumber", text["Refusal_Required"]);
+        }
+        if (string.IsNullOrWhiteSpace(Card.Pin))
+        {
+            ModelState.AddModelError("Card.Pin", text["Refusal_Required"]);
+        }
+        else if (Card.Pin != Card.PinRepeat)
+        {
+            ModelState.AddModelError("Card.PinRepeat", text["Card_PinMismatch"]);
+        }
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                await pins.SetPinAsync(person.Id, Card.CardNumber!, Card.Pin!, User.Actor(), ct);
+                Done = "Card_Set";
+                return RedirectToPage(null, null, new { id }, "kiosk-card");
+            }
+            catch (Core.Kiosk.KioskPinException refusal)
+            {
+                ModelState.AddModelError(refusal.Field == "cardNumber" ? "Card.CardNumber" : "Card.Pin",
+                    text[refusal.Field == "cardNumber" ? "Card_BadNumber" : "Card_BadPin"]);
             }
         }
         await LoadAsync(id, ct);

@@ -2,6 +2,10 @@ using Employment.Web.Infrastructure;
 
 // The content root is the build output (appsettings, static assets), wherever the host is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+// That build output has no wwwroot: the static web assets manifest beside it maps /css, /js and the
+// kiosk's /_content/… to their sources. ASP.NET Core reads it by itself only in Development; a
+// published folder has no manifest and its own wwwroot, so this changes nothing there.
+builder.WebHost.UseStaticWebAssets();
 
 builder.AddData();
 // Chinese text as text, not as &#x…; entities: pages are half the size and readable in source.

@@ -19,13 +19,6 @@ public static class KioskSetup
     public static IHostApplicationBuilder AddKiosk(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        // The kiosk's files live in its Razor Class Library (/_content/Employment.Kiosk/…). A published
-        // app has them in wwwroot; a built one finds them through the static web assets manifest,
-        // which ASP.NET Core reads by itself only in Development.
-        if (builder.Environment is IWebHostEnvironment web)
-        {
-            Microsoft.AspNetCore.Hosting.StaticWebAssets.StaticWebAssetsLoader.UseStaticWebAssets(web, builder.Configuration);
-        }
         services.AddKioskCore();
         services.AddOptions<KioskOptions>().BindConfiguration("Kiosk")
             .ValidateDataAnnotations()

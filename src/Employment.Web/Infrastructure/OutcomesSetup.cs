@@ -18,14 +18,6 @@ public static class OutcomesSetup
     /// <summary>Exit verification, the quarterly figures and their exports, and the big screen.</summary>
     public static IHostApplicationBuilder AddOutcomes(this IHostApplicationBuilder builder)
     {
-        // The content root is the build output, which has no wwwroot: outside Development the host
-        // served no CSS or JS (the screen's script, every stylesheet). The static web assets manifest
-        // beside the build maps them to the sources; a published folder has no manifest and its own
-        // wwwroot, so this changes nothing there. (A host concern: belongs with the lead's host setup.)
-        if (builder.Environment is IWebHostEnvironment web && !web.IsDevelopment())
-        {
-            Microsoft.AspNetCore.Hosting.StaticWebAssets.StaticWebAssetsLoader.UseStaticWebAssets(web, builder.Configuration);
-        }
         builder.Services.AddEmploymentOutcomes(builder.Configuration);
         builder.Services.AddOptions<ScreenOptions>().BindConfiguration("Screen").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddMemoryCache();

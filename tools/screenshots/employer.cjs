@@ -2,7 +2,7 @@
 // Run against a Development host with the demo district (it prints the demo accounts once):
 //   npm install puppeteer-core   (in any scratch folder; nothing is vendored for this)
 //   NODE_PATH=<scratch>/node_modules BASE=http://127.0.0.1:5106 COUNSELOR_PASSWORD=... DB=<DataDir>/employment.db \
-//     node docs/screenshots/shoot-employer.cjs
+//     node tools/screenshots/employer.cjs
 // The referral step writes two Sent referrals straight into the database (referring is the counselor
 // pages' job, built elsewhere), so the candidates page has someone to show.
 const puppeteer = require('puppeteer-core');
@@ -10,7 +10,7 @@ const { execFileSync } = require('child_process');
 const path = require('path');
 
 const base = process.env.BASE || 'http://127.0.0.1:5106';
-const out = path.join(__dirname);
+const out = path.join(__dirname, '..', '..', 'docs', 'screenshots');
 const login = 'haobangshou' + Date.now().toString(36).slice(-4);
 const password = 'jinjiang home help 2026';
 
@@ -100,7 +100,7 @@ async function shot(page, name, full = true) {
 
     // 7. Two referrals reach the employer; it schedules an interview.
     if (process.env.DB) {
-      execFileSync('python3', [path.join(__dirname, 'refer.py'), process.env.DB, positionId], { stdio: 'inherit' });
+      execFileSync('python3', [path.join(__dirname, 'employer-refer.py'), process.env.DB, positionId], { stdio: 'inherit' });
       await employer.goto(base + '/Employer/Candidates?position=' + positionId);
       const at = await employer.$('form[action*="handler=Interview"] input[type=datetime-local]');
       await at.evaluate(el => { el.value = '2026-12-08T10:00'; });

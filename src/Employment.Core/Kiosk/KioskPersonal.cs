@@ -27,6 +27,8 @@ public sealed record KioskMe(string PersonId, string MaskedName);
 /// </summary>
 public sealed class KioskPersonal(AppDbContext db, MatchingEngine engine, KioskCatalog catalog, TimeProvider clock)
 {
+    private readonly AuditTrail _audit = new(db, clock);
+
     // One writer for leads in this process: "idempotent while New" needs the check and the insert
     // to be one step, and SQLite has no unique index on (person, position, status) to lean on.
     private static readonly SemaphoreSlim LeadGate = new(1, 1);
@@ -127,15 +129,7 @@ public sealed class KioskPersonal(AppDbContext db, MatchingEngine engine, KioskC
             {
                 var now = clock.GetUtcNow().UtcDateTime;
                 db.Leads.Add(new Lead { PersonId = personId, PositionId = positionId, Status = LeadStatus.New, CreatedUtc = now });
-                db.AuditLog.Add(new AuditEntry
-                {
-                    AtUtc = now,
-                    Actor = "kiosk:" + personId,
-                    Action = "kiosk.interested",
-                    EntityType = "Person",
-                    EntityId = personId,
-                    Detail = "position " + positionId,
-                });
+                _audit.Add("kiosk:" + personId, "kiosk.interested", AuditTrail.Person, personId, "position " + positionId);
                 await db.SaveChangesAsync(ct);
             }
             return true;
@@ -148,15 +142,7 @@ public sealed class KioskPersonal(AppDbContext db, MatchingEngine engine, KioskC
 
     private async Task AuditAsync(string personId, string action, string detail, CancellationToken ct)
     {
-        db.AuditLog.Add(new AuditEntry
-        {
-            AtUtc = clock.GetUtcNow().UtcDateTime,
-            Actor = "kiosk:" + personId,
-            Action = action,
-            EntityType = "Person",
-            EntityId = personId,
-            Detail = detail,
-        });
+        _audit.Add("kiosk:" + personId, action, AuditTrail.Person, personId, detail);
         await db.SaveChangesAsync(ct);
     }
 }

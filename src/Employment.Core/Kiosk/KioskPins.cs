@@ -24,6 +24,8 @@ public sealed record KioskSignInResult(KioskSignInOutcome Outcome, string? Perso
 /// </summary>
 public sealed partial class KioskPins(AppDbContext db, TimeProvider clock)
 {
+    private readonly AuditTrail _audit = new(db, clock);
+
     public const int MaxAttempts = 5;
     public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
 
@@ -64,15 +66,7 @@ public sealed partial class KioskPins(AppDbContext db, TimeProvider clock)
         person.PinHash = Hasher.HashPassword(person, pin);
         person.FailedPinAttempts = 0;
         person.PinLockedUntilUtc = null;
-        db.AuditLog.Add(new AuditEntry
-        {
-            AtUtc = now,
-            Actor = actor,
-            Action = "kiosk.pin.set",
-            EntityType = "Person",
-            EntityId = person.Id,
-            Detail = "card " + card,
-        });
+        _audit.Add(actor, "kiosk.pin.set", AuditTrail.Person, person.Id, "card " + card);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -121,7 +115,7 @@ public sealed partial class KioskPins(AppDbContext db, TimeProvider clock)
             action = "kiosk.signin";
             result = new KioskSignInResult(KioskSignInOutcome.SignedIn, person.Id);
         }
-        db.AuditLog.Add(new AuditEntry { AtUtc = now, Actor = "kiosk", Action = action, EntityType = "Person", EntityId = person.Id });
+        _audit.Add("kiosk", action, AuditTrail.Person, person.Id);
         await db.SaveChangesAsync(cancellationToken);
         return result;
     }

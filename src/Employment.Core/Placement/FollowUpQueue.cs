@@ -17,6 +17,8 @@ public sealed record FollowUpItem(
 /// </summary>
 public sealed class FollowUpQueue(AppDbContext db, TimeProvider clock, IOptions<ScheduleOptions> options)
 {
+    private readonly AuditTrail _audit = new(db, clock);
+
     public const string EscalatedAction = "followup.escalated";
     public const string EntityType = "FollowUp";
 
@@ -79,16 +81,12 @@ public sealed class FollowUpQueue(AppDbContext db, TimeProvider clock, IOptions<
     public async Task<(int Due, int Overdue, int Escalated)> EscalateOverdueAsync(CancellationToken ct = default)
     {
         var items = await DueAsync(null, null, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
         var fresh = items.Where(i => i.Overdue && i.EscalatedUtc is null).ToList();
         foreach (var item in fresh)
         {
-            db.AuditLog.Add(new AuditEntry
-            {
-                AtUtc = now, Actor = JobFairPlanning.Actor, Action = EscalatedAction, EntityType = EntityType,
-                EntityId = item.FollowUpId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Detail = $"placement {item.PlacementId}, {item.MonthsAfter}-month follow-up due {item.DueOn:yyyy-MM-dd}, {item.DaysPastDue} days past due",
-            });
+            _audit.Add(JobFairPlanning.Actor, EscalatedAction, EntityType,
+                item.FollowUpId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"placement {item.PlacementId}, {item.MonthsAfter}-month follow-up due {item.DueOn:yyyy-MM-dd}, {item.DaysPastDue} days past due");
         }
         await db.SaveChangesAsync(ct);
         return (items.Count, items.Count(i => i.Overdue), fresh.Count);

@@ -69,11 +69,8 @@ public sealed class JobFairPlanning(AppDbContext db, MatchingEngine engine, Inde
         {
             db.JobFairs.Add(fair);
         }
-        db.AuditLog.Add(new AuditEntry
-        {
-            AtUtc = now, Actor = Actor, Action = "fair.planned", EntityType = "JobFair", EntityId = quarter,
-            Detail = $"held on {heldOn:yyyy-MM-dd}; {fair.Assignments.Count} assignments, {fair.Invitations.Count} employers; plan {fair.PlanValue:0.###} vs greedy {fair.GreedyValue:0.###}",
-        });
+        new AuditTrail(db, clock).Add(Actor, "fair.planned", "JobFair", quarter,
+            $"held on {heldOn:yyyy-MM-dd}; {fair.Assignments.Count} assignments, {fair.Invitations.Count} employers; plan {fair.PlanValue:0.###} vs greedy {fair.GreedyValue:0.###}");
         // One save: the fair, its plan and its invitations are there together or not at all.
         await db.SaveChangesAsync(ct);
         return new FairPreparation(fair, true, computation.Seekers.Count, computation.Positions.Count, computation.Edges.Count, fair.Invitations.Count);

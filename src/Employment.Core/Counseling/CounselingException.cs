@@ -4,12 +4,14 @@ namespace Employment.Core.Counseling;
 /// A counselor's request refused, naming the record and the field at fault. <see cref="Code"/> is a
 /// stable key the pages turn into a sentence in the reader's language.
 /// </summary>
-public sealed class CounselingException(string record, string field, string code)
+public sealed class CounselingException(string record, string field, string code, params object[] arguments)
     : InvalidOperationException($"{record}: {field}: {code}")
 {
     public string Record { get; } = record;
     public string Field { get; } = field;
     public string Code { get; } = code;
+    /// <summary>The figures the sentence names (a limit, a cap): the pages format them into the reader's language.</summary>
+    public IReadOnlyList<object> Arguments { get; } = arguments;
 }
 
 /// <summary>The reasons a request is refused; the pages' resources have a sentence for each.</summary>
@@ -30,4 +32,8 @@ public static class RefusalCodes
     public const string NotAllowed = "NotAllowed";
     public const string LeadHandled = "LeadHandled";
     public const string WageOutOfRange = "WageOutOfRange";
+    public const string TooManyOpenReferrals = "TooManyOpenReferrals";
+    public const string PositionQueueFull = "PositionQueueFull";
+    public const string SubsidyCapReached = "SubsidyCapReached";
+    public const string OutOfRange = "OutOfRange";
 }

@@ -17,7 +17,8 @@ public sealed record ReferralInput(string PersonId, string PositionId, bool Cons
 /// <see cref="Referral.Lifecycle"/>, and a hire goes through <see cref="PlacementWorkflow"/>.
 /// Callers check first that the person is in the counselor's area.
 /// </summary>
-public sealed class ReferralDesk(AppDbContext db, AuditTrail audit, PlacementWorkflow placements, TimeProvider clock)
+public sealed class ReferralDesk(AppDbContext db, AuditTrail audit, PlacementWorkflow placements, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<ReferralOptions> referralOptions)
 {
     public const int MaxNoteLength = 1000;
     public const decimal MaxMonthlyWage = 100_000;
@@ -57,6 +58,7 @@ public sealed class ReferralDesk(AppDbContext db, AuditTrail audit, PlacementWor
         {
             throw new CounselingException(record, nameof(ReferralInput.PositionId), RefusalCodes.AlreadyReferred);
         }
+        await ReferralPipeline.EnsureFairShareAsync(db, person.Id, position, referralOptions.Value, record, ct);
         Lead? lead = null;
         if (input.LeadId is { } leadId)
         {
@@ -83,9 +85,10 @@ public sealed class ReferralDesk(AppDbContext db, AuditTrail audit, PlacementWor
             CreatedBy = actor,
             CreatedUtc = now,
             UpdatedUtc = now,
+            ExpiresOn = ReferralPipeline.ExpiryFrom(DateOnly.FromDateTime(now), referralOptions.Value),
         };
         // Proposed, then sent at once: the counselor refers in one step, the lifecycle still sees both.
-        referral.MoveTo(ReferralStatus.Sent, now);
+        referral.MoveTo(ReferralStatus.Sent, now, actor, lead is null ? null : "kiosk-lead");
         db.Referrals.Add(referral);
         if (person.Status is PersonStatus.Registered or PersonStatus.Inactive)
         {
@@ -132,7 +135,7 @@ public sealed class ReferralDesk(AppDbContext db, AuditTrail audit, PlacementWor
             throw new CounselingException(record, "Status", RefusalCodes.NotAllowed);
         }
         var person = await db.Persons.FirstAsync(p => p.Id == referral.PersonId, ct);
-        referral.MoveTo(to, now);
+        referral.MoveTo(to, now, actor, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
         if (!string.IsNullOrWhiteSpace(note))
         {
             referral.Note = string.IsNullOrEmpty(referral.Note) ? note.Trim() : referral.Note + "; " + note.Trim();
@@ -144,23 +147,15 @@ public sealed class ReferralDesk(AppDbContext db, AuditTrail audit, PlacementWor
         if (to == ReferralStatus.Interview)
         {
             referral.InterviewUtc = now;
+            referral.ExpiresOn = ReferralPipeline.ExpiryFrom(DateOnly.FromDateTime(now), referralOptions.Value);
             if (person.Status == PersonStatus.Referred)
             {
                 person.MoveTo(PersonStatus.Interviewing, now);
             }
         }
-        else if (person.Status is PersonStatus.Referred or PersonStatus.Interviewing)
+        else
         {
-            // Back to seeking only when nothing else is under way for the person.
-            var others = await db.Referrals.Where(r => r.PersonId == person.Id && r.Id != referral.Id && Open.Contains(r.Status))
-                .Select(r => r.Status).ToListAsync(ct);
-            var next = others.Contains(ReferralStatus.Interview) ? PersonStatus.Interviewing
-                : others.Count > 0 ? PersonStatus.Referred
-                : PersonStatus.Seeking;
-            if (next != person.Status && Person.Lifecycle.CanMove(person.Status, next))
-            {
-                person.MoveTo(next, now);
-            }
+            await ReferralPipeline.SettlePersonAsync(db, person, referral.Id, now, ct);
         }
         audit.Add(actor, "referral-" + to.ToString().ToLowerInvariant(), AuditTrail.Person, person.Id, $"referral {referral.Id}, position {referral.PositionId}");
         await db.SaveChangesAsync(ct);

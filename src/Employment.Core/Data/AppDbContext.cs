@@ -28,6 +28,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Person> Persons => Set<Person>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<ReferralStep> ReferralSteps => Set<ReferralStep>();
+    public DbSet<SatisfactionAnswer> SatisfactionAnswers => Set<SatisfactionAnswer>();
+    public DbSet<SubsidyCap> SubsidyCaps => Set<SubsidyCap>();
     public DbSet<Placement.Placement> Placements => Set<Placement.Placement>();
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<JobFair> JobFairs => Set<JobFair>();
@@ -55,6 +58,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         configurationBuilder.Properties<LedgerSection>().HaveConversion<string>().HaveMaxLength(24);
         configurationBuilder.Properties<ReferralStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<PlacementChannel>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<SurveySource>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<PlacementStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<JobFairStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<DivisionLevel>().HaveConversion<string>().HaveMaxLength(16);
@@ -116,7 +120,20 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(x => x.PositionId);
             e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Position>().WithMany().HasForeignKey(x => x.PositionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.Status, x.ExpiresOn });
+            e.HasMany(x => x.Steps).WithOne().HasForeignKey(x => x.ReferralId).OnDelete(DeleteBehavior.Cascade);
         });
+
+        builder.Entity<ReferralStep>().HasIndex(x => new { x.To, x.AtUtc });
+
+        builder.Entity<SatisfactionAnswer>(e =>
+        {
+            e.HasIndex(x => x.RecordedUtc);
+            e.HasIndex(x => x.PlacementId);
+            e.HasOne<Placement.Placement>().WithMany().HasForeignKey(x => x.PlacementId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<SubsidyCap>().HasIndex(x => new { x.Quarter, x.DivisionCode }).IsUnique();
 
         builder.Entity<Placement.Placement>(e =>
         {

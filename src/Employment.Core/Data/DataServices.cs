@@ -35,6 +35,14 @@ public static class DataServices
         services.AddScoped<Interchange.DemoSeeder>();
         services.AddScoped<Placement.PlacementWorkflow>();
         services.AddScoped<AuditTrail>();
+        // The program's running rules: referrals that expire and their fair share, public-welfare terms and budgets, satisfaction.
+        services.AddOptions<Counseling.ReferralOptions>().Bind(configuration.GetSection(Counseling.ReferralOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Placement.PublicWelfareOptions>().Bind(configuration.GetSection(Placement.PublicWelfareOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<Counseling.ReferralExpiry>();
+        services.AddScoped<Placement.PublicWelfareBudget>();
+        services.AddScoped<Placement.SatisfactionSurveys>();
         return services;
     }
 }

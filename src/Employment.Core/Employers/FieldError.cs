@@ -37,4 +37,5 @@ public static class ErrorCodes
     public const string WrongState = "wrong_state";
     public const string EmployerNotApproved = "employer_not_approved";
     public const string Workflow = "workflow";
+    public const string SubsidyCap = "subsidy_cap";
 }

@@ -26,10 +26,11 @@ public sealed record CandidateView(
     DateTime UpdatedUtc);
 
 /// <summary>What an employer does with a referral: interview, hire, or turn down with a reason.</summary>
-public sealed class ReferredCandidates(AppDbContext db, PlacementWorkflow workflow, AuditTrail audit, TimeProvider clock)
+public sealed class ReferredCandidates(AppDbContext db, PlacementWorkflow workflow, AuditTrail audit, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<Counseling.ReferralOptions> referralOptions)
 {
     /// <summary>Referral states an employer sees: sent to them and after. Proposed ones have not reached them; withdrawn ones are gone.</summary>
-    public static readonly ReferralStatus[] Visible = [ReferralStatus.Sent, ReferralStatus.Interview, ReferralStatus.Hired, ReferralStatus.Rejected];
+    public static readonly ReferralStatus[] Visible = [ReferralStatus.Sent, ReferralStatus.Interview, ReferralStatus.Hired, ReferralStatus.Rejected, ReferralStatus.Expired];
 
     /// <summary>
     /// The employer's candidates (optionally for one of its positions), newest first, paged. Each
@@ -74,9 +75,11 @@ public sealed class ReferredCandidates(AppDbContext db, PlacementWorkflow workfl
         }
         if (referral.Status == ReferralStatus.Sent)
         {
-            referral.MoveTo(ReferralStatus.Interview, now);
+            referral.MoveTo(ReferralStatus.Interview, now, actor);
         }
         referral.InterviewUtc = interviewUtc;
+        // The employer answered with an interview: the referral waits until that day, and the usual time after it.
+        referral.ExpiresOn = Counseling.ReferralPipeline.ExpiryFrom(DateOnly.FromDateTime(interviewUtc > now ? interviewUtc : now), referralOptions.Value);
         referral.UpdatedUtc = now;
         var person = await db.Persons.FirstAsync(p => p.Id == referral.PersonId, ct);
         if (person.Status == PersonStatus.Referred)
@@ -108,6 +111,10 @@ public sealed class ReferredCandidates(AppDbContext db, PlacementWorkflow workfl
         {
             throw new FieldErrorsException([new FieldError("", ErrorCodes.Workflow, ex.Field)]);
         }
+        catch (Counseling.CounselingException ex) when (ex.Code == Counseling.RefusalCodes.SubsidyCapReached)
+        {
+            throw new FieldErrorsException([new FieldError("", ErrorCodes.SubsidyCap, [.. ex.Arguments])]);
+        }
     }
 
     public async Task RejectAsync(string employerId, long referralId, string? reason, string actor, CancellationToken ct = default)
@@ -126,21 +133,15 @@ public sealed class ReferredCandidates(AppDbContext db, PlacementWorkflow workfl
             throw new FieldErrorsException([new FieldError("", ErrorCodes.WrongState, referral.Status.ToString())]);
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        referral.MoveTo(ReferralStatus.Rejected, now);
+        referral.MoveTo(ReferralStatus.Rejected, now, actor, reason.Trim());
         var note = "employer: " + reason.Trim();
         referral.Note = string.IsNullOrEmpty(referral.Note) ? note : $"{referral.Note}; {note}";
         if (referral.Note.Length > 1000)
         {
             referral.Note = referral.Note[^1000..];
         }
-        // Back to seeking when nothing else is in flight for the person.
         var person = await db.Persons.FirstAsync(p => p.Id == referral.PersonId, ct);
-        var others = await db.Referrals.AnyAsync(r => r.PersonId == person.Id && r.Id != referral.Id
-            && (r.Status == ReferralStatus.Sent || r.Status == ReferralStatus.Interview || r.Status == ReferralStatus.Proposed), ct);
-        if (!others && person.Status is PersonStatus.Referred or PersonStatus.Interviewing)
-        {
-            person.MoveTo(PersonStatus.Seeking, now);
-        }
+        await Counseling.ReferralPipeline.SettlePersonAsync(db, person, referral.Id, now, ct);
         audit.Add(actor, "referral-rejected", AuditTrail.Person, person.Id, $"referral {referral.Id}, position {referral.PositionId}: {reason.Trim()}");
         await db.SaveChangesAsync(ct);
     }

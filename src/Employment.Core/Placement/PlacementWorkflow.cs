@@ -25,7 +25,7 @@ public sealed class WorkflowException(string record, string field, string messag
 /// in one save, so a person is never placed in a household whose income does not show the wage.
 /// Pages, the fair and the API all come through here.
 /// </summary>
-public sealed class PlacementWorkflow(AppDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class PlacementWorkflow(AppDbContext db, AuditTrail audit, TimeProvider clock, PublicWelfareBudget budget)
 {
     public async Task<Placement> HireAsync(HireRequest request, string actor, CancellationToken ct = default)
     {
@@ -63,7 +63,7 @@ public sealed class PlacementWorkflow(AppDbContext db, AuditTrail audit, TimePro
             {
                 throw new WorkflowException($"referral {referralId}", "referralId", "is not this person's referral to this position");
             }
-            referral.MoveTo(ReferralStatus.Hired, now);
+            referral.MoveTo(ReferralStatus.Hired, now, actor);
         }
 
         var placement = new Placement
@@ -80,6 +80,17 @@ public sealed class PlacementWorkflow(AppDbContext db, AuditTrail audit, TimePro
             CreatedBy = actor,
             CreatedUtc = now,
         };
+        if (position.PublicWelfare)
+        {
+            // A public-welfare place is held for a term, then rotates (出一进一); a funded one counts against the quarter's cap.
+            placement.TermEndsOn = request.StartedOn.AddMonths(budget.Options.TermMonths).AddDays(-1);
+            if (position.MonthlySubsidy is > 0 && (position.FundedUntil is null || position.FundedUntil >= request.StartedOn))
+            {
+                placement.MonthlySubsidy = position.MonthlySubsidy;
+                await budget.EnsureWithinCapAsync($"placement of {person.Id} to {position.Id}", household.DivisionCode,
+                    position.MonthlySubsidy.Value, request.StartedOn, PublicWelfareBudget.PaidUntil(null, placement.TermEndsOn, position.FundedUntil, placement.TermEndsOn.Value), ct);
+            }
+        }
         foreach (var months in Placement.FollowUpMonths)
         {
             placement.FollowUps.Add(new FollowUp { MonthsAfter = months, DueOn = request.StartedOn.AddMonths(months) });
@@ -108,7 +119,7 @@ public sealed class PlacementWorkflow(AppDbContext db, AuditTrail audit, TimePro
             .ToListAsync(ct);
         foreach (var other in others)
         {
-            other.MoveTo(ReferralStatus.Withdrawn, now);
+            other.MoveTo(ReferralStatus.Withdrawn, now, actor, "placed-elsewhere");
             other.Note = Append(other.Note, "placed elsewhere");
         }
 

@@ -55,6 +55,12 @@ public sealed class Position
     public int? MaxAge { get; set; }
     public Education? MinEducation { get; set; }
     public DateOnly? ValidUntil { get; set; }
+    /// <summary>A public-welfare post's funding: the monthly subsidy paid per place taken (CNY), null when unfunded.</summary>
+    public decimal? MonthlySubsidy { get; set; }
+    /// <summary>Who pays the subsidy (e.g. 区人社局就业专项资金).</summary>
+    [MaxLength(200)] public string? FundingBody { get; set; }
+    /// <summary>The last day the funding covers; placements are not subsidised past it.</summary>
+    public DateOnly? FundedUntil { get; set; }
     public PositionStatus Status { get; set; } = PositionStatus.Draft;
     public DateTime CreatedUtc { get; set; }
     public DateTime? PublishedUtc { get; set; }

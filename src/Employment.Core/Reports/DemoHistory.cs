@@ -49,7 +49,7 @@ public sealed class DemoHistory(AppDbContext db, TimeProvider clock, IOptions<Ou
 
         var stepped = new SteppedClock(clock.GetUtcNow());
         var trail = new AuditTrail(db, stepped);
-        var workflow = new PlacementWorkflow(db, trail, stepped);
+        var workflow = new PlacementWorkflow(db, trail, stepped, new PublicWelfareBudget(db, stepped, Microsoft.Extensions.Options.Options.Create(new PublicWelfareOptions())));
         var exits = new HouseholdExits(db, trail, stepped, options);
         var queue = new PriorityQueue<Event, (DateOnly, int)>();
         var order = 0;

@@ -26,6 +26,12 @@ public static class FigureKeys
     public const string FollowUpsOnTimeRate = "followUpsOnTimeRate";
     public const string FirstPlacements = "firstPlacements";
     public const string AverageDaysToPlacement = "averageDaysToPlacement";
+    public const string ReferralsExpired = "referralsExpired";
+    public const string SubsidyCommitted = "subsidyCommitted";
+    public const string SubsidySpent = "subsidySpent";
+    public const string SubsidyCap = "subsidyCap";
+    public const string SatisfactionAnswers = "satisfactionAnswers";
+    public const string SatisfactionAverage = "satisfactionAverage";
 
     /// <summary>In the order the page, the CSV and the workbook show them.</summary>
     public static readonly string[] All =
@@ -34,6 +40,7 @@ public static class FigureKeys
         DibaoEmploymentGrowthRate, Exits, ExitRate, ExitCandidates, HouseholdsInTransition, HouseholdsInIncentive,
         ZeroEmploymentHouseholds, ZeroEmploymentTrend, Placements, PlacementsByChannel, PublicWelfarePlacements,
         FollowUpsDue, FollowUpsOnTime, FollowUpsOnTimeRate, FirstPlacements, AverageDaysToPlacement,
+        ReferralsExpired, SubsidyCommitted, SubsidySpent, SubsidyCap, SatisfactionAnswers, SatisfactionAverage,
     ];
 }
 
@@ -108,6 +115,24 @@ public static class FigureDefinitions
         [FigureKeys.AverageDaysToPlacement] = ("平均安置天数", "Average days from registration to placement",
             "首次安置人员从登记到首次安置开始的平均天数（保留一位小数；安置早于登记的按0天计）；无人时为空。",
             "For the people placed for the first time: the mean number of days from the person's registration to the start of that placement (one decimal; a placement dated before the registration counts as 0 days); empty when there is nobody."),
+        [FigureKeys.ReferralsExpired] = ("推荐逾期", "Referrals expired",
+            "本季度内（至统计日）因雇主在期限内未答复而到期的推荐数，按被推荐人的家庭所在街道计。",
+            "Referrals that expired in the quarter (up to the as-of date) because the employer did not answer in time, counted by the street of the referred person's household."),
+        [FigureKeys.SubsidyCommitted] = ("公益性岗位补贴承诺额", "Public-welfare subsidy committed",
+            "本季度内在岗的有补贴公益性岗位安置，按日计算（月补贴×12÷365×天数）的本季应付补贴之和（元）：从季度首日或安置开始日起，到季度末日、任期末日或安置结束前一日中最早者止。",
+            "The subsidy owed for the quarter (CNY) over the funded public-welfare placements held in it, counted by day (monthly subsidy × 12 ÷ 365 × days): from the quarter's first day or the placement's start to the earliest of the quarter's last day, the term's last day or the day before the placement ended."),
+        [FigureKeys.SubsidySpent] = ("公益性岗位补贴支出额", "Public-welfare subsidy spent",
+            "同“补贴承诺额”，但只计到统计日（元）。",
+            "As the subsidy committed, but counted only up to the as-of date (CNY)."),
+        [FigureKeys.SubsidyCap] = ("公益性岗位补贴上限", "Public-welfare subsidy cap",
+            "管理员为该季度和该范围（街道或全区）设定的补贴承诺上限（元）；未设定时为空。超出上限的安置会被拒绝。",
+            "The cap on subsidy committed that the admin set for the quarter and this scope (a street or the district), CNY; empty when none is set. A placement beyond it is refused."),
+        [FigureKeys.SatisfactionAnswers] = ("满意度答卷数", "Satisfaction answers",
+            "本季度内（至统计日）记录的满意度答卷数：回访时由就业指导员记录，或已安置人员在自助终端填写。",
+            "Satisfaction answers recorded in the quarter (up to the as-of date): by the counselor at a follow-up, or by the placed person at a kiosk."),
+        [FigureKeys.SatisfactionAverage] = ("满意度", "Satisfaction",
+            "上述答卷的平均分（1至5分）：每份答卷取工作、收入、服务三项的平均，再对答卷取平均，保留两位小数；无答卷时为空。",
+            "The mean score of those answers (1 to 5): each answer is the mean of its job, pay and service scores, then averaged over the answers, two decimals; empty when there is no answer."),
     };
 
     public static bool IsChinese(CultureInfo culture) => culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase)

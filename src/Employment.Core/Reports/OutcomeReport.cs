@@ -46,6 +46,12 @@ public sealed record OutcomeFigures
     public double? FollowUpsOnTimeRate { get; init; }
     public int FirstPlacements { get; init; }
     public double? AverageDaysToPlacement { get; init; }
+    public int ReferralsExpired { get; init; }
+    public decimal SubsidyCommitted { get; init; }
+    public decimal SubsidySpent { get; init; }
+    public decimal? SubsidyCap { get; init; }
+    public int SatisfactionAnswers { get; init; }
+    public double? SatisfactionAverage { get; init; }
 }
 
 /// <summary>A quarter's figures for the district and each of its streets.</summary>

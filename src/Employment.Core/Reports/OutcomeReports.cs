@@ -86,6 +86,12 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
             var days = firsts.Select(p => Math.Max(0, p.StartedOn.DayNumber - (data.PersonRegisteredOn(p.PersonId) ?? p.StartedOn).DayNumber)).ToList();
 
             var scopeIds = households.Select(h => h.Id).ToHashSet(StringComparer.Ordinal);
+            var subsidised = data.Placements
+                .Where(p => p.MonthlySubsidy is > 0 && p.StartedOn <= asOf && (p.EndedOn is null || p.EndedOn > quarter.FirstDay)
+                    && inScope(data.StreetOfPlacement(p)))
+                .Select(p => PublicWelfareBudget.InQuarter(p.MonthlySubsidy, p.StartedOn, p.EndedOn, p.TermEndsOn, quarter, asOf))
+                .ToList();
+            var answers = data.Satisfaction.Where(a => a.On >= quarter.FirstDay && a.On <= asOf && inScope(data.StreetOfPlacement(a.Placement))).ToList();
             return new OutcomeFigures
             {
                 Code = code,
@@ -114,6 +120,14 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
                 FollowUpsOnTimeRate = Rate(onTime, followUps.Count),
                 FirstPlacements = firsts.Count,
                 AverageDaysToPlacement = days.Count == 0 ? null : Math.Round(days.Average(), 1, MidpointRounding.AwayFromZero),
+                ReferralsExpired = data.ExpiredReferrals.Count(e => e.On >= quarter.FirstDay && e.On <= asOf
+                    && data.Persons.TryGetValue(e.PersonId, out var person) && scopeIds.Contains(person.HouseholdId)),
+                SubsidyCommitted = subsidised.Sum(x => x.Committed),
+                SubsidySpent = subsidised.Sum(x => x.Spent),
+                // The district's cap is stored without a code; households with no street have none.
+                SubsidyCap = code is not null && data.Caps.TryGetValue((quarter.ToString(), code == data.DistrictCode ? "" : code), out var cap) ? cap : null,
+                SatisfactionAnswers = answers.Count,
+                SatisfactionAverage = answers.Count == 0 ? null : Math.Round(answers.Average(a => a.Score), 2, MidpointRounding.AwayFromZero),
             };
         }
 
@@ -140,7 +154,8 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
     internal sealed record PersonRow(string Id, string HouseholdId, LaborCapacity Capacity, bool Employed, DateOnly RegisteredOn);
 
     internal sealed record PlacementRow(long Id, string PersonId, string? HouseholdKey, HouseholdCategory? HouseholdCategory,
-        bool PublicWelfare, PlacementChannel Channel, DateOnly StartedOn, DateOnly? EndedOn, PlacementStatus Status)
+        bool PublicWelfare, PlacementChannel Channel, DateOnly StartedOn, DateOnly? EndedOn, PlacementStatus Status,
+        decimal? MonthlySubsidy = null, DateOnly? TermEndsOn = null)
     {
         public bool ActiveOn(DateOnly day) => StartedOn <= day && (EndedOn is null || EndedOn > day);
 
@@ -148,6 +163,10 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
     }
 
     internal sealed record FollowUpRow(PlacementRow Placement, DateOnly DueOn, DateOnly? DoneOn);
+
+    internal sealed record ExpiredReferralRow(string PersonId, DateOnly On);
+
+    internal sealed record SatisfactionRow(PlacementRow Placement, DateOnly On, double Score);
 
     internal sealed record ExitRow(string HouseholdId, DateOnly VerifiedOn, DateOnly? RevokedOn, DateOnly TransitionEndsOn, DateOnly IncentiveEndsOn);
 
@@ -164,6 +183,10 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
         public required List<ExitRow> Exits { get; init; }
         public required ILookup<string, ExitRow> ExitsByHousehold { get; init; }
         public required List<Division> Streets { get; init; }
+        public required List<ExpiredReferralRow> ExpiredReferrals { get; init; }
+        public required List<SatisfactionRow> Satisfaction { get; init; }
+        /// <summary>Subsidy caps by quarter and street code ("" for the district).</summary>
+        public required Dictionary<(string Quarter, string Code), decimal> Caps { get; init; }
         public string? DistrictCode { get; init; }
         public required string DistrictName { get; init; }
 
@@ -249,11 +272,12 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
                 .Select(p => new PersonRow(p.Id, p.HouseholdId, p.LaborCapacity, p.Employed, DateOnly.FromDateTime(p.RegisteredUtc)))
                 .ToDictionary(p => p.Id, StringComparer.Ordinal);
             var placements = (await db.Placements.AsNoTracking()
-                    .Select(p => new { p.Id, p.PersonId, p.HouseholdId, p.HouseholdCategory, p.PublicWelfare, p.Channel, p.StartedOn, p.EndedOn, p.Status })
+                    .Select(p => new { p.Id, p.PersonId, p.HouseholdId, p.HouseholdCategory, p.PublicWelfare, p.Channel, p.StartedOn, p.EndedOn, p.Status,
+                        p.MonthlySubsidy, p.TermEndsOn })
                     .ToListAsync(ct))
                 .Select(p => new PlacementRow(p.Id, p.PersonId,
                     p.HouseholdId ?? (persons.TryGetValue(p.PersonId, out var person) ? person.HouseholdId : null),
-                    p.HouseholdCategory, p.PublicWelfare, p.Channel, p.StartedOn, p.EndedOn, p.Status))
+                    p.HouseholdCategory, p.PublicWelfare, p.Channel, p.StartedOn, p.EndedOn, p.Status, p.MonthlySubsidy, p.TermEndsOn))
                 .ToList();
             var placementById = placements.ToDictionary(p => p.Id);
             var followUps = (await db.FollowUps.AsNoTracking()
@@ -262,6 +286,18 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
                 .Where(f => placementById.ContainsKey(f.PlacementId))
                 .Select(f => new FollowUpRow(placementById[f.PlacementId], f.DueOn, f.DoneUtc is { } done ? DateOnly.FromDateTime(done) : null))
                 .ToList();
+            var expired = (await (from step in db.ReferralSteps.AsNoTracking()
+                                  join r in db.Referrals.AsNoTracking() on step.ReferralId equals r.Id
+                                  where step.To == ReferralStatus.Expired
+                                  select new { r.PersonId, step.AtUtc }).ToListAsync(ct))
+                .Select(x => new ExpiredReferralRow(x.PersonId, DateOnly.FromDateTime(x.AtUtc))).ToList();
+            var satisfaction = (await db.SatisfactionAnswers.AsNoTracking()
+                    .Select(a => new { a.PlacementId, a.RecordedUtc, a.Job, a.Pay, a.Service }).ToListAsync(ct))
+                .Where(a => placementById.ContainsKey(a.PlacementId))
+                .Select(a => new SatisfactionRow(placementById[a.PlacementId], DateOnly.FromDateTime(a.RecordedUtc), (a.Job + a.Pay + a.Service) / 3.0))
+                .ToList();
+            var caps = (await db.SubsidyCaps.AsNoTracking().ToListAsync(ct))
+                .ToDictionary(c => (c.Quarter, c.DivisionCode ?? ""), c => c.Amount);
             var exits = (await db.HouseholdExits.AsNoTracking()
                     .Select(e => new { e.HouseholdId, e.VerifiedOn, e.RevokedOn, e.TransitionEndsOn, e.IncentiveEndsOn })
                     .ToListAsync(ct))
@@ -281,6 +317,9 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
                 Exits = exits,
                 ExitsByHousehold = exits.ToLookup(e => e.HouseholdId, StringComparer.Ordinal),
                 Streets = streets,
+                ExpiredReferrals = expired,
+                Satisfaction = satisfaction,
+                Caps = caps,
                 DistrictCode = district?.Code ?? region?.DivisionCode,
                 DistrictName = region?.Name ?? district?.Name ?? "",
             };

@@ -46,6 +46,12 @@ public static class ReportLines
         yield return Line(FigureKeys.FollowUpsOnTimeRate, f.FollowUpsOnTimeRate);
         yield return Line(FigureKeys.FirstPlacements, f.FirstPlacements);
         yield return Line(FigureKeys.AverageDaysToPlacement, f.AverageDaysToPlacement);
+        yield return Line(FigureKeys.ReferralsExpired, f.ReferralsExpired);
+        yield return Line(FigureKeys.SubsidyCommitted, f.SubsidyCommitted);
+        yield return Line(FigureKeys.SubsidySpent, f.SubsidySpent);
+        yield return Line(FigureKeys.SubsidyCap, f.SubsidyCap);
+        yield return Line(FigureKeys.SatisfactionAnswers, f.SatisfactionAnswers);
+        yield return Line(FigureKeys.SatisfactionAverage, f.SatisfactionAverage);
     }
 
     /// <summary>The district first, then each street, then households with no known street.</summary>
@@ -166,6 +172,19 @@ public static class ReportJson
         Rate(w, FigureKeys.FollowUpsOnTimeRate, f.FollowUpsOnTimeRate);
         w.WriteNumber(FigureKeys.FirstPlacements, f.FirstPlacements);
         Rate(w, FigureKeys.AverageDaysToPlacement, f.AverageDaysToPlacement);
+        w.WriteNumber(FigureKeys.ReferralsExpired, f.ReferralsExpired);
+        w.WriteNumber(FigureKeys.SubsidyCommitted, f.SubsidyCommitted);
+        w.WriteNumber(FigureKeys.SubsidySpent, f.SubsidySpent);
+        if (f.SubsidyCap is { } cap)
+        {
+            w.WriteNumber(FigureKeys.SubsidyCap, cap);
+        }
+        else
+        {
+            w.WriteNull(FigureKeys.SubsidyCap);
+        }
+        w.WriteNumber(FigureKeys.SatisfactionAnswers, f.SatisfactionAnswers);
+        Rate(w, FigureKeys.SatisfactionAverage, f.SatisfactionAverage);
     }
 
     private static void Rate(Utf8JsonWriter w, string key, double? value)

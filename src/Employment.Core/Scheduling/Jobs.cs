@@ -145,3 +145,16 @@ public sealed class IndexCheckJob(IndexSynchronizer synchronizer, ILogger<IndexC
             return report;
         });
 }
+
+/// <summary>Daily: referrals the employer has not answered in time expire, and their people are free again.</summary>
+[DisallowConcurrentExecution]
+public sealed class ReferralExpiryJob(Counseling.ReferralExpiry expiry, ILogger<ReferralExpiryJob> logger) : IJob
+{
+    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        JobRun.RunAsync(context, logger, async ct =>
+        {
+            var expired = await expiry.ExpireOverdueAsync(ct);
+            return JobRunReport.Succeeded(expired.Count == 0 ? "no referral past its day" : $"{expired.Count} referrals expired")
+                .With("expired", expired.Count);
+        });
+}

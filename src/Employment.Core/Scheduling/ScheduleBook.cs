@@ -30,6 +30,7 @@ public static class ScheduleBook
     public const string FollowUps = "follow-ups";
     public const string PositionExpiry = "position-expiry";
     public const string IndexCheck = "index-check";
+    public const string ReferralExpiry = "referral-expiry";
 
     public static readonly IReadOnlyList<ScheduleDefinition> All =
     [
@@ -38,6 +39,7 @@ public static class ScheduleBook
         new(FollowUps, typeof(FollowUpsJob), o => o.FollowUpsCron, Editable: false),
         new(PositionExpiry, typeof(PositionExpiryJob), o => o.ExpiryCron, Editable: false),
         new(IndexCheck, typeof(IndexCheckJob), o => o.IndexCheckCron, Editable: false),
+        new(ReferralExpiry, typeof(ReferralExpiryJob), o => o.ReferralExpiryCron, Editable: false),
     ];
 
     public static ScheduleDefinition? Find(string name) => All.FirstOrDefault(d => d.Name == name);

@@ -33,6 +33,9 @@ public sealed class ScheduleOptions : IValidatableObject
 
     [Required] public string IndexCheckCron { get; set; } = "0 30 2 * * ?";
 
+    /// <summary>When referrals the employer left unanswered expire (daily, before the counselors' day starts).</summary>
+    [Required] public string ReferralExpiryCron { get; set; } = "0 15 1 * * ?";
+
     /// <summary>How long the scheduler sleeps when nothing is due: also how soon it sees a CLI change.</summary>
     [Range(1, 300)] public int IdleWaitSeconds { get; set; } = 10;
 
@@ -47,7 +50,8 @@ public sealed class ScheduleOptions : IValidatableObject
             yield return new ValidationResult($"Schedules:TimeZone: unknown time zone '{TimeZone}'", [nameof(TimeZone)]);
         }
         foreach (var (name, cron) in new[] { (nameof(FairCron), FairCron), (nameof(FairPrepareCron), FairPrepareCron),
-                     (nameof(FollowUpsCron), FollowUpsCron), (nameof(ExpiryCron), ExpiryCron), (nameof(IndexCheckCron), IndexCheckCron) })
+                     (nameof(FollowUpsCron), FollowUpsCron), (nameof(ExpiryCron), ExpiryCron), (nameof(IndexCheckCron), IndexCheckCron),
+                     (nameof(ReferralExpiryCron), ReferralExpiryCron) })
         {
             if (ScheduleBook.CronError(cron) is { } error)
             {

@@ -53,7 +53,7 @@ public static class CounselorScope
     /// (prefixed as the form binds it), so the page shows it next to the input.
     /// </summary>
     public static void AddRefusal(this ModelStateDictionary state, IStringLocalizer text, string prefix, CounselingException refusal) =>
-        state.AddModelError(FieldKey(prefix, refusal.Field), text["Refusal_" + refusal.Code]);
+        state.AddModelError(FieldKey(prefix, refusal.Field), text["Refusal_" + refusal.Code, [.. refusal.Arguments]]);
 
     /// <summary>A refusal of the placement workflow: about the person or position as a whole, except the wage.</summary>
     public static void AddRefusal(this ModelStateDictionary state, IStringLocalizer text, string prefix, WorkflowException refusal) =>

@@ -107,7 +107,7 @@ public static class CounselorApi
         catch (CounselingException refusal)
         {
             var field = char.ToLowerInvariant(refusal.Field[0]) + refusal.Field[1..];
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [text["Refusal_" + refusal.Code]] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [text["Refusal_" + refusal.Code, [.. refusal.Arguments]]] });
         }
     }
 

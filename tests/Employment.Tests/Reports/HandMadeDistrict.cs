@@ -95,7 +95,8 @@ public sealed class HandMadeDistrict : IAsyncDisposable
         WithDbAsync(db => work(new HouseholdExits(db, new AuditTrail(db, Clock), Clock, Options.Create(new OutcomeOptions())), db));
 
     public Task<T> WithWorkflowAsync<T>(Func<PlacementWorkflow, Task<T>> work) =>
-        WithDbAsync(db => work(new PlacementWorkflow(db, new AuditTrail(db, Clock), Clock)));
+        WithDbAsync(db => work(new PlacementWorkflow(db, new AuditTrail(db, Clock), Clock,
+            new PublicWelfareBudget(db, Clock, Microsoft.Extensions.Options.Options.Create(new PublicWelfareOptions())))));
 
     public static DateTime Utc(int year, int month, int day) => new(year, month, day, 3, 0, 0, DateTimeKind.Utc);
 

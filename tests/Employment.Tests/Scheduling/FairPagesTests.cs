@@ -2,6 +2,7 @@ using System.Net;
 using Employment.Core.Data;
 using Employment.Core.Households;
 using Employment.Core.Placement;
+using Employment.Core.Scheduling;
 using Employment.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -93,7 +94,7 @@ public sealed class FairPagesTests : IAsyncLifetime
         var scheduler = body.GetProperty("checks").GetProperty("scheduler");
         Assert.Equal("Healthy", scheduler.GetProperty("status").GetString());
         Assert.Equal("Running", scheduler.GetProperty("data").GetProperty("status").GetString());
-        Assert.Equal(5, scheduler.GetProperty("data").GetProperty("schedules").GetInt32());
+        Assert.Equal(ScheduleBook.All.Count, scheduler.GetProperty("data").GetProperty("schedules").GetInt32());
 
         var admin = await _host.SignedInAsAsync(Roles.Admin);
         await admin.PostFormAsync("/Admin/Schedules?handler=Pause", new() { ["Name"] = "index-check" }, page: "/Admin/Schedules");

@@ -97,7 +97,7 @@ public sealed class IndexModel(AppDbContext db, TalentPoolSearch search, Referra
             catch (CounselingException refusal)
             {
                 // The lead's own fields are not on the form: the refusal shows on the row.
-                ModelState.AddModelError(refusal.Field == nameof(ReferralInput.Consent) ? "Lead.Consent" : "Lead.LeadId", text["Refusal_" + refusal.Code]);
+                ModelState.AddModelError(refusal.Field == nameof(ReferralInput.Consent) ? "Lead.Consent" : "Lead.LeadId", text["Refusal_" + refusal.Code, [.. refusal.Arguments]]);
             }
         }
         await LoadAsync(ct);

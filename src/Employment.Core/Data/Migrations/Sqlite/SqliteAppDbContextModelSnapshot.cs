@@ -780,6 +780,10 @@ namespace Employment.Core.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("MonthlySubsidy")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
                     b.Property<double>("MonthlyWage")
                         .HasPrecision(18, 2)
                         .HasColumnType("REAL");
@@ -800,12 +804,18 @@ namespace Employment.Core.Data.Migrations.Sqlite
                     b.Property<long?>("ReferralId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Renewals")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("StartedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TermEndsOn")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -843,6 +853,9 @@ namespace Employment.Core.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("InterviewUtc")
                         .HasColumnType("TEXT");
 
@@ -863,6 +876,9 @@ namespace Employment.Core.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RespondedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -881,7 +897,134 @@ namespace Employment.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("PositionId");
 
+                    b.HasIndex("Status", "ExpiresOn");
+
                     b.ToTable("Referrals");
+                });
+
+            modelBuilder.Entity("Employment.Core.Placement.ReferralStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Author")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReferralId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferralId");
+
+                    b.HasIndex("To", "AtUtc");
+
+                    b.ToTable("ReferralSteps");
+                });
+
+            modelBuilder.Entity("Employment.Core.Placement.SatisfactionAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FollowUpId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Job")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Pay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PlacementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Remark")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Service")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlacementId");
+
+                    b.HasIndex("RecordedUtc");
+
+                    b.ToTable("SatisfactionAnswers");
+                });
+
+            modelBuilder.Entity("Employment.Core.Placement.SubsidyCap", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("DivisionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SetUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Quarter", "DivisionCode")
+                        .IsUnique();
+
+                    b.ToTable("SubsidyCaps");
                 });
 
             modelBuilder.Entity("Employment.Core.Positions.Employer", b =>
@@ -964,6 +1107,13 @@ namespace Employment.Core.Data.Migrations.Sqlite
                     b.Property<int>("Filled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("FundedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FundingBody")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Headcount")
                         .HasColumnType("INTEGER");
 
@@ -985,6 +1135,10 @@ namespace Employment.Core.Data.Migrations.Sqlite
                     b.Property<string>("MinEducation")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("MonthlySubsidy")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
 
                     b.Property<double>("MonthlyWage")
                         .HasPrecision(18, 2)
@@ -1308,6 +1462,24 @@ namespace Employment.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Employment.Core.Placement.ReferralStep", b =>
+                {
+                    b.HasOne("Employment.Core.Placement.Referral", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Employment.Core.Placement.SatisfactionAnswer", b =>
+                {
+                    b.HasOne("Employment.Core.Placement.Placement", null)
+                        .WithMany()
+                        .HasForeignKey("PlacementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Employment.Core.Positions.Position", b =>
                 {
                     b.HasOne("Employment.Core.Positions.Employer", "Employer")
@@ -1398,6 +1570,11 @@ namespace Employment.Core.Data.Migrations.Sqlite
             modelBuilder.Entity("Employment.Core.Placement.Placement", b =>
                 {
                     b.Navigation("FollowUps");
+                });
+
+            modelBuilder.Entity("Employment.Core.Placement.Referral", b =>
+                {
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("Employment.Core.Positions.Employer", b =>

@@ -133,6 +133,16 @@ public sealed class PublicWelfareBudget(AppDbContext db, TimeProvider clock, IOp
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// Rotation (出一进一): of the people the engine finds for a public-welfare place, the one to propose
+    /// next is the best match weighed by the household's priority — the fair plan's own weights, so the
+    /// fair and the rotation agree on who comes first.
+    /// </summary>
+    public static T? ProposeNext<T>(IEnumerable<T> candidates, Func<T, double> score, Func<T, (Domain.HouseholdCategory? Category, bool ZeroEmployment)> household,
+        Scheduling.FairPlanOptions weights) where T : class =>
+        candidates.Select(c => (Candidate: c, Weight: score(c) * weights.WeightOf(household(c).Category, household(c).ZeroEmployment)))
+            .OrderByDescending(x => x.Weight).Select(x => x.Candidate).FirstOrDefault();
+
     /// <summary>Active public-welfare placements whose term ends within the warning days of <paramref name="today"/>.</summary>
     public async Task<IReadOnlyList<TermEnding>> TermsEndingAsync(DateOnly today, IQueryable<string>? personIds = null, CancellationToken ct = default)
     {

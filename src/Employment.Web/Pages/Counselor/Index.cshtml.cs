@@ -18,7 +18,8 @@ namespace Employment.Web.Pages.Counselor;
 /// people nobody has referred for a month, interest pressed at a kiosk, follow-ups due.
 /// </summary>
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
-public sealed class IndexModel(AppDbContext db, TalentPoolSearch search, ReferralDesk desk, TimeProvider clock,
+public sealed class IndexModel(AppDbContext db, TalentPoolSearch search, ReferralDesk desk, PublicWelfareBudget budget, CounselorMatches matches,
+    Microsoft.Extensions.Options.IOptions<Core.Scheduling.ScheduleOptions> schedule, TimeProvider clock,
     IStringLocalizer<CounselorResource> text) : PageModel
 {
     public const int ListLength = 15;
@@ -30,6 +31,12 @@ public sealed class IndexModel(AppDbContext db, TalentPoolSearch search, Referra
     public sealed record LeadRow(long Id, string PersonId, string PersonName, string PositionId, string PositionTitle, string Employer,
         LeadStatus Status, DateTime CreatedUtc, bool PositionOpen);
     public sealed record FollowUpRow(long Id, string PersonId, string PersonName, string PositionTitle, int MonthsAfter, DateOnly DueOn);
+    public sealed record ExpiredRow(long ReferralId, string PersonId, string PersonName, string PositionTitle, string Employer, DateTime ExpiredUtc, string? Reason);
+    public sealed record TermRow(TermEnding Term, string PersonName, string PositionTitle, PositionMatchView? Next);
+    /// <summary>Expired referrals stay on the caseload this long, so a counselor back from leave still sees them.</summary>
+    public const int ExpiredShownDays = 30;
+    /// <summary>Terms for which the next household is proposed on the page (each costs a match).</summary>
+    public const int ProposalsShown = 5;
 
     public sealed class LeadInput
     {
@@ -46,6 +53,8 @@ public sealed class IndexModel(AppDbContext db, TalentPoolSearch search, Referra
     public int NotReferredTotal { get; private set; }
     public IReadOnlyList<LeadRow> Leads { get; private set; } = [];
     public IReadOnlyList<FollowUpRow> FollowUps { get; private set; } = [];
+    public IReadOnlyList<ExpiredRow> Expired { get; private set; } = [];
+    public IReadOnlyList<TermRow> TermsEnding { get; private set; } = [];
     public long? FailedLead { get; private set; }
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -154,5 +163,36 @@ public sealed class IndexModel(AppDbContext db, TalentPoolSearch search, Referra
             .Join(db.Persons, f => f.PersonId, p => p.Id, (f, p) => new { f, p.Name })
             .Join(db.Positions, x => x.f.PositionId, p => p.Id, (x, p) => new FollowUpRow(x.f.Id, x.f.PersonId, x.Name, p.Title, x.f.MonthsAfter, x.f.DueOn))
             .ToListAsync(ct);
+
+        var since = clock.GetUtcNow().UtcDateTime.AddDays(-ExpiredShownDays);
+        Expired = await (from step in db.ReferralSteps.AsNoTracking()
+                         join r in db.Referrals on step.ReferralId equals r.Id
+                         join person in visible on r.PersonId equals person.Id
+                         join position in db.Positions on r.PositionId equals position.Id
+                         where step.To == ReferralStatus.Expired && step.AtUtc >= since
+                         orderby step.AtUtc descending
+                         select new ExpiredRow(r.Id, person.Id, person.Name, position.Title, position.Employer!.Name, step.AtUtc, step.Reason))
+            .Take(50).ToListAsync(ct);
+
+        var terms = await budget.TermsEndingAsync(Today, visible.Select(p => p.Id), ct);
+        var termPeople = terms.Select(t => t.PersonId).ToList();
+        var termPositions = terms.Select(t => t.PositionId).ToList();
+        var names = await db.Persons.AsNoTracking().Where(p => termPeople.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var titles = await db.Positions.AsNoTracking().Where(p => termPositions.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, ct);
+        var rows = new List<TermRow>();
+        foreach (var t in terms)
+        {
+            PositionMatchView? next = null;
+            if (rows.Count < ProposalsShown && await matches.ForPositionAsync(User, t.PositionId, 20, ct) is { Count: > 0 } found)
+            {
+                var householdIds = found.Select(f => f.HouseholdId).ToList();
+                var standing = (await db.Households.AsNoTracking().Include(h => h.Members).Where(h => householdIds.Contains(h.Id)).ToListAsync(ct))
+                    .ToDictionary(h => h.Id, h => (h.Category, HouseholdStanding.IsZeroEmployment(h)));
+                next = PublicWelfareBudget.ProposeNext(found.Where(f => f.PersonId != t.PersonId), f => f.Score,
+                    f => standing.GetValueOrDefault(f.HouseholdId), schedule.Value.Plan);
+            }
+            rows.Add(new TermRow(t, names.GetValueOrDefault(t.PersonId, ""), titles.GetValueOrDefault(t.PositionId, ""), next));
+        }
+        TermsEnding = rows;
     }
 }

@@ -252,7 +252,7 @@ public sealed class PersonModel(AppDbContext db, AuditTrail audit, CounselorMatc
             .Where(e => e.HouseholdId == person.HouseholdId && e.Section == LedgerSection.EmploymentIntention && (e.PersonId == null || e.PersonId == person.Id))
             .OrderByDescending(e => e.PersonId != null).ThenByDescending(e => e.Id).Select(e => e.Text).FirstOrDefaultAsync(ct);
         Matches = await matches.ForPersonAsync(person, Q is { Length: > 200 } ? Q[..200] : Q, 10, ct);
-        Referrals = await db.Referrals.AsNoTracking().Where(r => r.PersonId == person.Id).OrderByDescending(r => r.Id)
+        Referrals = await db.Referrals.AsNoTracking().Include(r => r.Steps).Where(r => r.PersonId == person.Id).OrderByDescending(r => r.Id)
             .Join(db.Positions, r => r.PositionId, p => p.Id, (r, p) => new { r, p.Title, Employer = p.Employer!.Name, p.MonthlyWage })
             .Select(x => new ReferralRow(x.r, x.Title, x.Employer, x.MonthlyWage)).ToListAsync(ct);
         var placements = await db.Placements.AsNoTracking().Include(p => p.FollowUps).Where(p => p.PersonId == person.Id)

@@ -11,7 +11,7 @@ namespace Employment.Web.Pages.Employer;
 
 /// <summary>The employer's own positions: status, search, paging; the newest change first.</summary>
 [Authorize(Roles = Roles.Employer)]
-public sealed class IndexModel(AppDbContext db, IOptions<EmployerPortalOptions> options) : EmployerPageModel
+public sealed class IndexModel(AppDbContext db, IOptions<EmployerPortalOptions> options, Core.Counseling.ReferralExpiry referrals) : EmployerPageModel
 {
     public sealed record Row(string Id, string Title, PositionStatus Status, int Headcount, int Filled, decimal MonthlyWage,
         DateOnly? ValidUntil, DateTime UpdatedUtc, string? LastNote, int Candidates);
@@ -24,11 +24,14 @@ public sealed class IndexModel(AppDbContext db, IOptions<EmployerPortalOptions> 
     public int Total { get; private set; }
     public int PageCount { get; private set; }
     public IReadOnlyDictionary<PositionStatus, int> Counts { get; private set; } = new Dictionary<PositionStatus, int>();
+    /// <summary>How this employer answers referrals: shown so it knows that an unanswered referral expires and counts.</summary>
+    public Core.Counseling.EmployerResponse Answers { get; private set; } = new(0, 0, 0, null, null);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var size = options.Value.PageSize;
         var mine = db.Positions.AsNoTracking().Where(p => p.EmployerId == EmployerId);
+        Answers = await referrals.ResponseOfAsync(EmployerId, ct);
         Counts = await mine.GroupBy(p => p.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var query = mine;
         if (Status is { } status)

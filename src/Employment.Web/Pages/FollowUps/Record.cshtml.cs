@@ -13,14 +13,24 @@ namespace Employment.Web.Pages.FollowUps;
 /// <summary>Records a follow-up's outcome through the placement workflow; a lost job ends the placement there.</summary>
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
 [FollowUpInArea]
-public sealed class RecordModel(AppDbContext db, AuditTrail audit, PlacementWorkflow workflow, IStringLocalizer<SchedulingResource> text) : PageModel
+public sealed class RecordModel(AppDbContext db, AuditTrail audit, PlacementWorkflow workflow, SatisfactionSurveys surveys,
+    IStringLocalizer<SchedulingResource> text) : PageModel
 {
     public sealed class InputModel
     {
         public bool StillEmployed { get; set; } = true;
         public decimal? MonthlyWage { get; set; }
         [MaxLength(1000)] public string? Note { get; set; }
+        /// <summary>The person's satisfaction (满意度), asked at the visit: all three or none.</summary>
+        public int? Job { get; set; }
+        public int? Pay { get; set; }
+        public int? Service { get; set; }
+        [MaxLength(SatisfactionAnswer.MaxRemarkLength)] public string? Remark { get; set; }
+
+        public bool Answered => Job is not null || Pay is not null || Service is not null || !string.IsNullOrWhiteSpace(Remark);
     }
+
+    public static readonly int[] Scale = [1, 2, 3, 4, 5];
 
     [FromRoute] public long Id { get; set; }
     [BindProperty] public InputModel Input { get; set; } = new();
@@ -55,6 +65,16 @@ public sealed class RecordModel(AppDbContext db, AuditTrail audit, PlacementWork
         {
             ModelState.AddModelError("Input.MonthlyWage", text["WageInvalid"]);
         }
+        if (Input.Answered)
+        {
+            foreach (var (field, value) in new[] { (nameof(InputModel.Job), Input.Job), (nameof(InputModel.Pay), Input.Pay), (nameof(InputModel.Service), Input.Service) })
+            {
+                if (value is not (>= 1 and <= 5))
+                {
+                    ModelState.AddModelError("Input." + field, text["SurveyScale"]);
+                }
+            }
+        }
         if (!ModelState.IsValid)
         {
             return Page();
@@ -63,6 +83,11 @@ public sealed class RecordModel(AppDbContext db, AuditTrail audit, PlacementWork
         {
             await workflow.RecordFollowUpAsync(Id, new FollowUpOutcome(Input.StillEmployed, Input.MonthlyWage, Input.Note?.Trim()), User.Actor(),
                 HttpContext.RequestAborted);
+            if (Input.Answered)
+            {
+                await surveys.RecordAsync(FollowUp.PlacementId, SurveySource.FollowUp,
+                    new SurveyInput(Input.Job!.Value, Input.Pay!.Value, Input.Service!.Value, Input.Remark), User.Actor(), Id, HttpContext.RequestAborted);
+            }
         }
         catch (Exception ex) when (ex is WorkflowException or Core.Domain.LifecycleException)
         {

@@ -63,13 +63,18 @@ public sealed class IndexModel(OutcomeReports reports, IStringLocalizer<Outcomes
         null => text["Empty"],
         double d => text["Percent", d * 100],
         int i => i.ToString("N0", CultureInfo.CurrentCulture),
+        decimal m => m.ToString("N2", CultureInfo.CurrentCulture),
         _ => Convert.ToString(value, CultureInfo.CurrentCulture) ?? "",
     };
 
     /// <summary>Formats a line's value: rates as percentages, the average in days, counts as counts.</summary>
-    public string Format(FigureLine line) => line.Key == FigureKeys.AverageDaysToPlacement
-        ? (line.Value is double days ? text["Days", days] : text["Empty"])
-        : Format(line.Value);
+    public string Format(FigureLine line) => line.Key switch
+    {
+        FigureKeys.AverageDaysToPlacement => line.Value is double days ? text["Days", days] : text["Empty"],
+        // A score of 1 to 5, not a rate.
+        FigureKeys.SatisfactionAverage => line.Value is double score ? score.ToString("0.00", CultureInfo.CurrentCulture) : text["Empty"],
+        _ => Format(line.Value),
+    };
 
     private async Task<(OutcomeReport? Report, string? Error)> LoadAsync(CancellationToken ct)
     {

@@ -31,6 +31,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ReferralStep> ReferralSteps => Set<ReferralStep>();
     public DbSet<SatisfactionAnswer> SatisfactionAnswers => Set<SatisfactionAnswer>();
     public DbSet<SubsidyCap> SubsidyCaps => Set<SubsidyCap>();
+    public DbSet<Counseling.MatchAlert> MatchAlerts => Set<Counseling.MatchAlert>();
+    public DbSet<Counseling.OutboxReader> OutboxReaders => Set<Counseling.OutboxReader>();
+    public DbSet<Counseling.AlertsSeen> AlertsSeen => Set<Counseling.AlertsSeen>();
     public DbSet<Placement.Placement> Placements => Set<Placement.Placement>();
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<JobFair> JobFairs => Set<JobFair>();
@@ -134,6 +137,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         });
 
         builder.Entity<SubsidyCap>().HasIndex(x => new { x.Quarter, x.DivisionCode }).IsUnique();
+
+        builder.Entity<Counseling.MatchAlert>(e =>
+        {
+            e.HasIndex(x => new { x.PositionId, x.PersonId }).IsUnique();
+            e.HasIndex(x => x.CreatedUtc);
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Position>().WithMany().HasForeignKey(x => x.PositionId).OnDelete(DeleteBehavior.Cascade);
+        });
 
         builder.Entity<Placement.Placement>(e =>
         {

@@ -158,3 +158,15 @@ public sealed class ReferralExpiryJob(Counseling.ReferralExpiry expiry, ILogger<
                 .With("expired", expired.Count);
         });
 }
+
+/// <summary>Every few minutes: positions added or changed since the last run, and the people whose top matches they entered.</summary>
+[DisallowConcurrentExecution]
+public sealed class MatchAlertsJob(Counseling.MatchAlerts alerts, ILogger<MatchAlertsJob> logger) : IJob
+{
+    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        JobRun.RunAsync(context, logger, async ct =>
+        {
+            var added = await alerts.ScanAsync(ct);
+            return JobRunReport.Succeeded(added == 0 ? "no new match" : $"{added} new matches").With("alerts", added);
+        });
+}

@@ -31,6 +31,7 @@ public static class ScheduleBook
     public const string PositionExpiry = "position-expiry";
     public const string IndexCheck = "index-check";
     public const string ReferralExpiry = "referral-expiry";
+    public const string MatchAlerts = "match-alerts";
 
     public static readonly IReadOnlyList<ScheduleDefinition> All =
     [
@@ -40,6 +41,7 @@ public static class ScheduleBook
         new(PositionExpiry, typeof(PositionExpiryJob), o => o.ExpiryCron, Editable: false),
         new(IndexCheck, typeof(IndexCheckJob), o => o.IndexCheckCron, Editable: false),
         new(ReferralExpiry, typeof(ReferralExpiryJob), o => o.ReferralExpiryCron, Editable: false),
+        new(MatchAlerts, typeof(MatchAlertsJob), o => o.MatchAlertsCron, Editable: false),
     ];
 
     public static ScheduleDefinition? Find(string name) => All.FirstOrDefault(d => d.Name == name);

@@ -36,6 +36,9 @@ public sealed class ScheduleOptions : IValidatableObject
     /// <summary>When referrals the employer left unanswered expire (daily, before the counselors' day starts).</summary>
     [Required] public string ReferralExpiryCron { get; set; } = "0 15 1 * * ?";
 
+    /// <summary>How often new and changed positions are checked for the people whose top matches they enter.</summary>
+    [Required] public string MatchAlertsCron { get; set; } = "0 0/5 * * * ?";
+
     /// <summary>How long the scheduler sleeps when nothing is due: also how soon it sees a CLI change.</summary>
     [Range(1, 300)] public int IdleWaitSeconds { get; set; } = 10;
 
@@ -51,7 +54,7 @@ public sealed class ScheduleOptions : IValidatableObject
         }
         foreach (var (name, cron) in new[] { (nameof(FairCron), FairCron), (nameof(FairPrepareCron), FairPrepareCron),
                      (nameof(FollowUpsCron), FollowUpsCron), (nameof(ExpiryCron), ExpiryCron), (nameof(IndexCheckCron), IndexCheckCron),
-                     (nameof(ReferralExpiryCron), ReferralExpiryCron) })
+                     (nameof(ReferralExpiryCron), ReferralExpiryCron), (nameof(MatchAlertsCron), MatchAlertsCron) })
         {
             if (ScheduleBook.CronError(cron) is { } error)
             {

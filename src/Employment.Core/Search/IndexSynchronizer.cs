@@ -165,6 +165,11 @@ public sealed class IndexSynchronizer(
         var talentPoolMark = talentPool.Watermark ?? 0;
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        // Other readers of the job bank's changes (new-match alerts) keep theirs in the database: none is purged past.
+        if (await db.OutboxReaders.MinAsync(r => (long?)r.Watermark, cancellationToken) is { } slowest && slowest + 1 < jobBankMark)
+        {
+            jobBankMark = slowest + 1;
+        }
         // Keep the last applied row of each index: its id proves the watermark is still replayable.
         return await db.IndexChanges
             .Where(c => (c.Index == AppDbContext.JobBankIndex && c.Id < jobBankMark)

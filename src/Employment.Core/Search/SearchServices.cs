@@ -72,6 +72,7 @@ public static class SearchServices
         services.AddSingleton(sp => new TalentPoolIndex(sp.GetRequiredService<IOptions<SearchOptions>>().Value));
         services.AddSingleton(sp => new MatchingEngine(sp.GetRequiredService<JobBankIndex>(), sp.GetRequiredService<TalentPoolIndex>()));
         services.AddSingleton<IndexSynchronizer>();
+        services.AddScoped<Counseling.MatchAlerts>();
         services.AddSingleton<IndexSignal>();
         services.AddSingleton<IndexSignalInterceptor>();
         return services;

@@ -153,4 +153,30 @@ public sealed class FairPagesTests : IAsyncLifetime
         Assert.Equal(PlacementStatus.Ended, (await _host.QueryAsync(db => db.Placements.SingleAsync())).Status);
         Assert.DoesNotContain($"followup-{followUp.Id}", await counselor.GetStringAsync("/FollowUps"));
     }
+
+    [Fact]
+    public async Task Satisfaction_asked_at_a_follow_up_is_kept_with_it_and_half_an_answer_is_refused()
+    {
+        using (var scope = _host.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<PlacementWorkflow>()
+                .HireAsync(new HireRequest("S-3", "P-1", PlacementChannel.Referral, new DateOnly(2026, 12, 1)), "counselor");
+        }
+        var followUp = await _host.QueryAsync(db => db.FollowUps.SingleAsync(f => f.MonthsAfter == 1));
+        var counselor = await _host.SignedInAsAsync(Roles.Counselor, ["510104017"]);
+        Assert.Contains("name=\"Input.Service\"", await counselor.GetStringAsync($"/FollowUps/Record/{followUp.Id}"));
+
+        var half = await counselor.PostFormAsync($"/FollowUps/Record/{followUp.Id}",
+            new() { ["Input.StillEmployed"] = "true", ["Input.MonthlyWage"] = "2000", ["Input.Job"] = "4" });
+        Assert.Equal(HttpStatusCode.OK, half.StatusCode);
+        Assert.Null((await _host.QueryAsync(db => db.FollowUps.SingleAsync(f => f.Id == followUp.Id))).DoneUtc);
+
+        var whole = await counselor.PostFormAsync($"/FollowUps/Record/{followUp.Id}",
+            new() { ["Input.StillEmployed"] = "true", ["Input.MonthlyWage"] = "2000", ["Input.Job"] = "5", ["Input.Pay"] = "4", ["Input.Service"] = "3", ["Input.Remark"] = "满意" });
+        Assert.Equal(HttpStatusCode.Redirect, whole.StatusCode);
+        var answer = await _host.QueryAsync(db => db.SatisfactionAnswers.SingleAsync());
+        Assert.Equal(followUp.Id, answer.FollowUpId);
+        Assert.Equal(SurveySource.FollowUp, answer.Source);
+        Assert.Equal((5, 4, 3, "满意"), (answer.Job, answer.Pay, answer.Service, answer.Remark));
+    }
 }

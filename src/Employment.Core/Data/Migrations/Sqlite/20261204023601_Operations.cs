@@ -66,6 +66,60 @@ namespace Employment.Core.Data.Migrations.Sqlite
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "AlertsSeen",
+                columns: table => new
+                {
+                    Account = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    SeenUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AlertsSeen", x => x.Account);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MatchAlerts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PersonId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PositionId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Rank = table.Column<int>(type: "INTEGER", nullable: false),
+                    Score = table.Column<double>(type: "REAL", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MatchAlerts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MatchAlerts_Persons_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "Persons",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MatchAlerts_Positions_PositionId",
+                        column: x => x.PositionId,
+                        principalTable: "Positions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxReaders",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Watermark = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxReaders", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReferralSteps",
                 columns: table => new
                 {
@@ -140,6 +194,22 @@ namespace Employment.Core.Data.Migrations.Sqlite
                 columns: new[] { "Status", "ExpiresOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_MatchAlerts_CreatedUtc",
+                table: "MatchAlerts",
+                column: "CreatedUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MatchAlerts_PersonId",
+                table: "MatchAlerts",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MatchAlerts_PositionId_PersonId",
+                table: "MatchAlerts",
+                columns: new[] { "PositionId", "PersonId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReferralSteps_ReferralId",
                 table: "ReferralSteps",
                 column: "ReferralId");
@@ -169,6 +239,15 @@ namespace Employment.Core.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AlertsSeen");
+
+            migrationBuilder.DropTable(
+                name: "MatchAlerts");
+
+            migrationBuilder.DropTable(
+                name: "OutboxReaders");
+
             migrationBuilder.DropTable(
                 name: "ReferralSteps");
 

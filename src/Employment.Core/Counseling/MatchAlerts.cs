@@ -1,0 +1,124 @@
+using System.ComponentModel.DataAnnotations;
+using Employment.Core.Data;
+using Employment.Core.Matching;
+using Employment.Core.Search;
+using Microsoft.EntityFrameworkCore;
+
+namespace Employment.Core.Counseling;
+
+/// <summary>A new or changed position that entered a person's top matches: what the counselor is told.</summary>
+public sealed class MatchAlert
+{
+    public long Id { get; set; }
+    [MaxLength(64)] public required string PersonId { get; set; }
+    [MaxLength(64)] public required string PositionId { get; set; }
+    /// <summary>The position's place among the person's matches when it was found (1 is the best).</summary>
+    public int Rank { get; set; }
+    public double Score { get; set; }
+    public DateTime CreatedUtc { get; set; }
+}
+
+/// <summary>
+/// Something that follows the outbox besides the indexes, with its own watermark kept in the
+/// database: the outbox is purged only past the slowest reader, so none misses a change.
+/// </summary>
+public sealed class OutboxReader
+{
+    [Key, MaxLength(64)] public required string Name { get; set; }
+    public long Watermark { get; set; }
+    public DateTime UpdatedUtc { get; set; }
+}
+
+/// <summary>When a staff member last looked at their new matches: "new since your last visit" counts from it.</summary>
+public sealed class AlertsSeen
+{
+    [Key, MaxLength(256)] public required string Account { get; set; }
+    public DateTime SeenUtc { get; set; }
+}
+
+/// <summary>
+/// New-match alerts, computed from the engine as the job bank changes and never by re-matching
+/// everyone: for each position the outbox says was added or changed (once the job bank index has
+/// applied it), the engine finds the people it suits, and an alert is kept for each person whose own
+/// top <see cref="TopN"/> it now enters.
+/// </summary>
+public sealed class MatchAlerts(AppDbContext db, MatchingEngine engine, JobBankIndex jobBank, TimeProvider clock)
+{
+    public const string Reader = "match-alerts";
+    public const int TopN = 10;
+    /// <summary>People the engine is asked for per changed position: those further down rarely have it in their own top ten.</summary>
+    public const int SeekersPerPosition = 200;
+
+    public async Task<int> ScanAsync(CancellationToken ct = default)
+    {
+        if (jobBank.Watermark is not { } applied)
+        {
+            return 0;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var reader = await db.Set<OutboxReader>().FirstOrDefaultAsync(r => r.Name == Reader, ct);
+        if (reader is null)
+        {
+            // The first scan starts from now: what was posted before alerts existed is not news.
+            db.Add(new OutboxReader { Name = Reader, Watermark = applied, UpdatedUtc = now });
+            await db.SaveChangesAsync(ct);
+            return 0;
+        }
+        var changes = await db.IndexChanges.AsNoTracking()
+            .Where(c => c.Index == AppDbContext.JobBankIndex && c.Id > reader.Watermark && c.Id <= applied)
+            .Select(c => new { c.Id, c.EntityId, c.Operation }).ToListAsync(ct);
+        if (changes.Count == 0)
+        {
+            return 0;
+        }
+        var ids = changes.Where(c => c.Operation == IndexOperation.Upsert).Select(c => c.EntityId).Distinct(StringComparer.Ordinal).ToList();
+        var today = DateOnly.FromDateTime(now);
+        var lines = await ProfileLoader.LinesAsync(db, ct);
+        var added = 0;
+        foreach (var position in await ProfileLoader.PositionsAsync(db, ids, ct))
+        {
+            if (!HardRules.PositionAvailable(position, today))
+            {
+                continue;
+            }
+            var suited = engine.SeekersFor(position, new MatchRequest { Top = SeekersPerPosition, AsOf = today, Lines = lines });
+            if (suited.Count == 0)
+            {
+                continue;
+            }
+            var already = (await db.Set<MatchAlert>().Where(a => a.PositionId == position.Id).Select(a => a.PersonId).ToListAsync(ct))
+                .ToHashSet(StringComparer.Ordinal);
+            var seekers = await ProfileLoader.SeekersAsync(db, suited.Select(s => s.Id).Where(id => !already.Contains(id)).ToList(), ct);
+            foreach (var seeker in seekers)
+            {
+                var top = engine.PositionsFor(seeker, new MatchRequest { Top = TopN, AsOf = today, Lines = lines });
+                var rank = top.Select(m => m.Id).ToList().IndexOf(position.Id);
+                if (rank >= 0)
+                {
+                    db.Add(new MatchAlert { PersonId = seeker.Id, PositionId = position.Id, Rank = rank + 1, Score = top[rank].Score, CreatedUtc = now });
+                    added++;
+                }
+            }
+        }
+        reader.Watermark = changes.Max(c => c.Id);
+        reader.UpdatedUtc = now;
+        await db.SaveChangesAsync(ct);
+        return added;
+    }
+
+    /// <summary>When the account last looked at its new matches; null when never.</summary>
+    public async Task<DateTime?> SeenAsync(string account, CancellationToken ct = default) =>
+        await db.Set<AlertsSeen>().Where(s => s.Account == account).Select(s => (DateTime?)s.SeenUtc).FirstOrDefaultAsync(ct);
+
+    public async Task MarkSeenAsync(string account, CancellationToken ct = default)
+    {
+        var seen = await db.Set<AlertsSeen>().FirstOrDefaultAsync(s => s.Account == account, ct);
+        if (seen is null)
+        {
+            seen = new AlertsSeen { Account = account };
+            db.Add(seen);
+        }
+        seen.SeenUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -69,6 +69,12 @@ public sealed class MatchAlerts(AppDbContext db, MatchingEngine engine, JobBankI
             .Select(c => new { c.Id, c.EntityId, c.Operation }).ToListAsync(ct);
         if (changes.Count == 0)
         {
+            if (applied > reader.Watermark)
+            {
+                reader.Watermark = applied;
+                reader.UpdatedUtc = now;
+                await db.SaveChangesAsync(ct);
+            }
             return 0;
         }
         var ids = changes.Where(c => c.Operation == IndexOperation.Upsert).Select(c => c.EntityId).Distinct(StringComparer.Ordinal).ToList();
@@ -100,7 +106,7 @@ public sealed class MatchAlerts(AppDbContext db, MatchingEngine engine, JobBankI
                 }
             }
         }
-        reader.Watermark = changes.Max(c => c.Id);
+        reader.Watermark = applied;
         reader.UpdatedUtc = now;
         await db.SaveChangesAsync(ct);
         return added;

@@ -18,7 +18,7 @@ namespace Employment.Web.Pages.Counselor;
 /// people nobody has referred for a month, interest pressed at a kiosk, follow-ups due.
 /// </summary>
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
-public sealed class IndexModel(AppDbContext db, TalentPoolSearch search, ReferralDesk desk, PublicWelfareBudget budget, CounselorMatches matches,
+public sealed class IndexModel(AppDbContext db, TalentPoolSearch search, ReferralDesk desk, PublicWelfareBudget budget, CounselorMatches matches, MatchAlerts alerts,
     Microsoft.Extensions.Options.IOptions<Core.Scheduling.ScheduleOptions> schedule, TimeProvider clock,
     IStringLocalizer<CounselorResource> text) : PageModel
 {
@@ -55,6 +55,8 @@ public sealed class IndexModel(AppDbContext db, TalentPoolSearch search, Referra
     public IReadOnlyList<FollowUpRow> FollowUps { get; private set; } = [];
     public IReadOnlyList<ExpiredRow> Expired { get; private set; } = [];
     public IReadOnlyList<TermRow> TermsEnding { get; private set; } = [];
+    /// <summary>Positions that entered the top matches of people in the area since the counselor last looked.</summary>
+    public int NewMatches { get; private set; }
     public long? FailedLead { get; private set; }
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -163,6 +165,8 @@ public sealed class IndexModel(AppDbContext db, TalentPoolSearch search, Referra
             .Join(db.Persons, f => f.PersonId, p => p.Id, (f, p) => new { f, p.Name })
             .Join(db.Positions, x => x.f.PositionId, p => p.Id, (x, p) => new FollowUpRow(x.f.Id, x.f.PersonId, x.Name, p.Title, x.f.MonthsAfter, x.f.DueOn))
             .ToListAsync(ct);
+
+        NewMatches = await AlertsModel.Query(db, User, await alerts.SeenAsync(User.Actor(), ct)).CountAsync(ct);
 
         var since = clock.GetUtcNow().UtcDateTime.AddDays(-ExpiredShownDays);
         Expired = await (from step in db.ReferralSteps.AsNoTracking()

@@ -38,4 +38,5 @@ public static class ErrorCodes
     public const string EmployerNotApproved = "employer_not_approved";
     public const string Workflow = "workflow";
     public const string SubsidyCap = "subsidy_cap";
+    public const string FundingNeedsPublicWelfare = "funding_public_welfare";
 }

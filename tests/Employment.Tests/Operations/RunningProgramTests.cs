@@ -186,6 +186,14 @@ public sealed class RunningProgramTests : IAsyncLifetime
         var ending = Assert.Single(await EndingAsync());
         Assert.Equal(placement.Id, ending.PlacementId);
         Assert.True(ending.CanRenew);
+
+        Task<Core.Placement.Placement> RenewAsync() => _district.WithDbAsync(db =>
+            new PublicWelfareBudget(db, _district.Clock, Options.Create(_publicWelfare)).RenewAsync(placement.Id, "counselor-a"));
+        var renewed = await RenewAsync();
+        Assert.Equal(termEnds.AddMonths(36), renewed.TermEndsOn);
+        Assert.Empty(await EndingAsync());
+        var refused = await Assert.ThrowsAsync<CounselingException>(RenewAsync);
+        Assert.Equal(RefusalCodes.RenewalsUsed, refused.Code);
     }
 
     [Fact]
@@ -216,5 +224,37 @@ public sealed class RunningProgramTests : IAsyncLifetime
         Assert.Equal(0, root.GetProperty("referralsExpired").GetInt32());
         Assert.Equal(0m, root.GetProperty("subsidyCommitted").GetDecimal());
         Assert.Equal(0m, root.GetProperty("subsidySpent").GetDecimal());
+    }
+}
+
+/// <summary>A post's funding is a public-welfare post's: refused elsewhere by the importer and the employer's form alike, and carried through export.</summary>
+public sealed class PublicWelfareFundingTests
+{
+    private static readonly string Example = File.ReadAllText(Employment.Tests.Interchange.ExampleDataset.FilePath);
+
+    private static Core.Interchange.DatasetReadResult Read(string json) =>
+        Core.Interchange.DatasetReader.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)), Core.Taxonomy.Taxonomy.Embedded,
+            Employment.Tests.Interchange.ExampleDataset.Today);
+
+    [Fact]
+    public void The_importer_reads_funding_on_a_public_welfare_post_and_refuses_it_on_another_naming_the_record_and_field()
+    {
+        var root = System.Text.Json.Nodes.JsonNode.Parse(Example)!;
+        var positions = root["positions"]!.AsArray();
+        var welfare = positions.First(p => p!["publicWelfare"]?.GetValue<bool>() == true)!;
+        welfare["monthlySubsidy"] = 1800;
+        welfare["fundingBody"] = "区就业专项资金";
+        welfare["fundedUntil"] = "2027-12-31";
+        var read = Read(root.ToJsonString());
+        Assert.True(read.IsValid, string.Join("; ", read.Errors));
+        var record = read.Dataset!.Positions.Single(p => p.Id == welfare["id"]!.GetValue<string>());
+        Assert.Equal((1800m, "区就业专项资金", new DateOnly(2027, 12, 31)), (record.MonthlySubsidy, record.FundingBody, record.FundedUntil));
+
+        var other = positions.First(p => p!["publicWelfare"]?.GetValue<bool>() != true)!;
+        other["monthlySubsidy"] = 500;
+        var refused = Read(root.ToJsonString());
+        var error = Assert.Single(refused.Errors);
+        Assert.Contains(other["id"]!.GetValue<string>(), error.Record);
+        Assert.Equal("monthlySubsidy", error.Field);
     }
 }

@@ -454,6 +454,9 @@ public sealed class EmployerFlowTests(EmployerFlowTests.Host host) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, fallback.StatusCode);
         var html = await fallback.Content.ReadAsStringAsync();
         Assert.Contains("«保洁员»", html);
+        // Suggestions are named in words; the taxonomy code stays in the form's field values.
+        Assert.Contains("<strong>保洁</strong>", html);
+        Assert.DoesNotContain("<span class=\"code\">clean.basic</span>", html);
         Assert.Contains("class=\"choice suggested\" for=\"req-clean.basic\"", html);
         Assert.Contains("class=\"choice suggested\" for=\"dem-lifting_heavy\"", html);
         // Suggested, not chosen: the employer confirms.

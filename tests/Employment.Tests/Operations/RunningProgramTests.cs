@@ -197,6 +197,22 @@ public sealed class RunningProgramTests : IAsyncLifetime
     }
 
     [Fact]
+    public void The_next_household_for_a_freed_place_is_the_best_match_weighed_by_the_fair_plans_priority()
+    {
+        var weights = new Core.Scheduling.FairPlanOptions();
+        var candidates = new[]
+        {
+            (Id: "better-match", Score: 0.80, Category: (HouseholdCategory?)HouseholdCategory.Expenditure, Zero: false),
+            (Id: "zero-employment-dibao", Score: 0.60, Category: (HouseholdCategory?)HouseholdCategory.Dibao, Zero: true),
+            (Id: "weak-extreme", Score: 0.30, Category: (HouseholdCategory?)HouseholdCategory.Extreme, Zero: true),
+        }.Select(c => Tuple.Create(c.Id, c.Score, c.Category, c.Zero)).ToList();
+        // 0.80 × 1 = 0.80 against 0.60 × (1 + 0.5 + 0.3) = 1.08 against 0.30 × 2 = 0.60.
+        var next = PublicWelfareBudget.ProposeNext(candidates, c => c.Item2, c => (c.Item3, c.Item4), weights);
+        Assert.Equal("zero-employment-dibao", next!.Item1);
+        Assert.Null(PublicWelfareBudget.ProposeNext(candidates.Take(0), c => c.Item2, c => (c.Item3, c.Item4), weights));
+    }
+
+    [Fact]
     public async Task Satisfaction_answers_are_checked_and_averaged_into_the_quarter()
     {
         Today(Day0);

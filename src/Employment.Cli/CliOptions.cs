@@ -27,6 +27,13 @@ internal static class CliOptions
         Recursive = true,
     };
 
+    /// <summary>
+    /// The district's clock for verbs that need "today" before they build their services: the
+    /// same zone key (<c>Schedules:TimeZone</c>, also from the environment) as everything else.
+    /// </summary>
+    public static TimeProvider Clock { get; } = new Core.Domain.DistrictTimeProvider(TimeProvider.System,
+        Core.Domain.DistrictTimeProvider.FindZone(new ConfigurationBuilder().AddEnvironmentVariables().Build()["Schedules:TimeZone"]));
+
     /// <summary>Services over the configured data directory; the caller disposes.</summary>
     public static ServiceProvider BuildServices(ParseResult parse, string? dataDirOverride = null, bool search = false,
         Action<IServiceCollection>? configure = null, Action<IServiceCollection, IConfiguration>? withConfiguration = null)

@@ -77,7 +77,7 @@ internal static class DatasetFile
             Console.Error.WriteLine($"{file.FullName}: no such file");
             return null;
         }
-        var result = DatasetReader.ReadFile(file.FullName, Taxonomy.Embedded, DateOnly.FromDateTime(DateTime.UtcNow));
+        var result = DatasetReader.ReadFile(file.FullName, Taxonomy.Embedded, Employment.Core.Domain.DistrictClock.Today(CliOptions.Clock));
         if (!result.IsValid)
         {
             ReportErrors(file, result.Errors);

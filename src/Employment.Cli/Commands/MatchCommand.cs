@@ -49,7 +49,7 @@ internal static class MatchCommand
                 return ExitCodes.InvalidInput;
             }
             var asOfText = parse.GetValue(asOf);
-            var day = DateOnly.FromDateTime(DateTime.Now);
+            var day = Employment.Core.Domain.DistrictClock.Today(CliOptions.Clock);
             if (asOfText is not null && !DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
             {
                 Console.Error.WriteLine($"--as-of: '{asOfText}' is not a date YYYY-MM-DD");

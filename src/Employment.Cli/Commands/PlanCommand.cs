@@ -35,7 +35,7 @@ internal static class PlanCommand
         command.SetAction(async (parse, ct) =>
         {
             var text = parse.GetValue(asOf);
-            var day = DateOnly.FromDateTime(DateTime.Now);
+            var day = Employment.Core.Domain.DistrictClock.Today(CliOptions.Clock);
             if (text is not null && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
             {
                 await Console.Error.WriteLineAsync($"--as-of: '{text}' is not a date YYYY-MM-DD");

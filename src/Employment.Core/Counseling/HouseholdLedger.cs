@@ -1,3 +1,4 @@
+using Employment.Core.Domain;
 using Employment.Core.Data;
 using Employment.Core.Households;
 using Microsoft.EntityFrameworkCore;
@@ -54,7 +55,7 @@ public sealed class HouseholdLedger(AppDbContext db, AuditTrail audit, TimeProvi
         var now = clock.GetUtcNow().UtcDateTime;
         var household = await db.Households.Include(h => h.Members).FirstOrDefaultAsync(h => h.Id == householdId, ct)
             ?? throw new CounselingException($"household {householdId}", "id", RefusalCodes.NoSuchRecord);
-        var problems = Validate(household, input, DateOnly.FromDateTime(now));
+        var problems = Validate(household, input, clock.DayOf(now));
         if (problems.Count > 0)
         {
             throw new CounselingException($"household {householdId}", problems[0].Field, problems[0].Code);

@@ -1,3 +1,4 @@
+using Employment.Core.Domain;
 using System.ComponentModel.DataAnnotations;
 using Employment.Core.Data;
 using Employment.Core.Matching;
@@ -103,7 +104,7 @@ public sealed class MatchAlerts(AppDbContext db, MatchingEngine engine, JobBankI
             return 0;
         }
         var ids = changes.Where(c => c.Operation == IndexOperation.Upsert).Select(c => c.EntityId).Distinct(StringComparer.Ordinal).ToList();
-        var today = DateOnly.FromDateTime(now);
+        var today = clock.DayOf(now);
         var lines = await ProfileLoader.LinesAsync(db, ct);
         var added = 0;
         foreach (var position in await ProfileLoader.PositionsAsync(db, ids, ct))

@@ -42,7 +42,7 @@ public sealed class ReferralDesk(AppDbContext db, AuditTrail audit, PlacementWor
         var position = await db.Positions.FirstOrDefaultAsync(p => p.Id == input.PositionId, ct)
             ?? throw new CounselingException(record, nameof(ReferralInput.PositionId), RefusalCodes.NoSuchRecord);
         if (position.Status != PositionStatus.Open || position.OpenPlaces <= 0
-            || position.ValidUntil is { } until && until < DateOnly.FromDateTime(now))
+            || position.ValidUntil is { } until && until < clock.DayOf(now))
         {
             throw new CounselingException(record, nameof(ReferralInput.PositionId), RefusalCodes.PositionNotOpen);
         }
@@ -85,7 +85,7 @@ public sealed class ReferralDesk(AppDbContext db, AuditTrail audit, PlacementWor
             CreatedBy = actor,
             CreatedUtc = now,
             UpdatedUtc = now,
-            ExpiresOn = ReferralPipeline.ExpiryFrom(DateOnly.FromDateTime(now), referralOptions.Value),
+            ExpiresOn = ReferralPipeline.ExpiryFrom(clock.DayOf(now), referralOptions.Value),
         };
         // Proposed, then sent at once: the counselor refers in one step, the lifecycle still sees both.
         referral.MoveTo(ReferralStatus.Sent, now, actor, lead is null ? null : "kiosk-lead");
@@ -147,7 +147,7 @@ public sealed class ReferralDesk(AppDbContext db, AuditTrail audit, PlacementWor
         if (to == ReferralStatus.Interview)
         {
             referral.InterviewUtc = now;
-            referral.ExpiresOn = ReferralPipeline.ExpiryFrom(DateOnly.FromDateTime(now), referralOptions.Value);
+            referral.ExpiresOn = ReferralPipeline.ExpiryFrom(clock.DayOf(now), referralOptions.Value);
             if (person.Status == PersonStatus.Referred)
             {
                 person.MoveTo(PersonStatus.Interviewing, now);
@@ -166,7 +166,7 @@ public sealed class ReferralDesk(AppDbContext db, AuditTrail audit, PlacementWor
     public async Task<Placement.Placement> HireAsync(long referralId, DateOnly startedOn, decimal? monthlyWage, string actor, CancellationToken ct = default)
     {
         var record = $"referral {referralId}";
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var referral = await db.Referrals.AsNoTracking().FirstOrDefaultAsync(r => r.Id == referralId, ct)
             ?? throw new CounselingException(record, "id", RefusalCodes.NoSuchRecord);
         if (!Referral.Lifecycle.CanMove(referral.Status, ReferralStatus.Hired))
@@ -177,7 +177,7 @@ public sealed class ReferralDesk(AppDbContext db, AuditTrail audit, PlacementWor
         {
             throw new CounselingException(record, "StartedOn", RefusalCodes.DateInFuture);
         }
-        if (startedOn < DateOnly.FromDateTime(referral.CreatedUtc))
+        if (startedOn < clock.DayOf(referral.CreatedUtc))
         {
             throw new CounselingException(record, "StartedOn", RefusalCodes.DateTooEarly);
         }

@@ -1,3 +1,4 @@
+using Employment.Core.Domain;
 using System.ComponentModel.DataAnnotations;
 using Employment.Core.Data;
 using Employment.Core.Households;
@@ -81,7 +82,7 @@ public sealed class ReferralExpiry(AppDbContext db, AuditTrail audit, TimeProvid
     public async Task<IReadOnlyList<long>> ExpireOverdueAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now);
+        var today = clock.DayOf(now);
         var overdue = await db.Referrals.Include(r => r.Steps)
             .Where(r => (r.Status == ReferralStatus.Sent || r.Status == ReferralStatus.Interview) && r.ExpiresOn != null && r.ExpiresOn < today)
             .OrderBy(r => r.Id).ToListAsync(ct);

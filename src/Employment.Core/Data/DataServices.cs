@@ -18,7 +18,9 @@ public static class DataServices
             .ValidateDataAnnotations()
             .Validate(o => o.Database.Provider is "Sqlite", "Database:Provider must be Sqlite (PostgreSQL is not wired yet)")
             .ValidateOnStart();
-        services.AddSingleton(TimeProvider.System);
+        // The one clock: the system's time in the district's zone (see DistrictClock).
+        var zone = Domain.DistrictTimeProvider.FindZone(configuration["Schedules:TimeZone"]);
+        services.AddSingleton<TimeProvider>(new Domain.DistrictTimeProvider(TimeProvider.System, zone));
         services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, options) =>
         {
             var data = sp.GetRequiredService<IOptions<DataOptions>>().Value;

@@ -92,7 +92,7 @@ public sealed class PositionPosting(AppDbContext db, TimeProvider clock)
         {
             errors.Add(new FieldError(nameof(d.MaxAge), ErrorCodes.AgeOrder));
         }
-        if (d.ValidUntil is { } until && submit && until < DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+        if (d.ValidUntil is { } until && submit && until < clock.Today())
         {
             errors.Add(new FieldError(nameof(d.ValidUntil), ErrorCodes.InPast));
         }

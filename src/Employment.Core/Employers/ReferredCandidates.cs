@@ -1,3 +1,4 @@
+using Employment.Core.Domain;
 using Employment.Core.Data;
 using Employment.Core.Households;
 using Employment.Core.Matching;
@@ -27,8 +28,7 @@ public sealed record CandidateView(
 
 /// <summary>What an employer does with a referral: interview, hire, or turn down with a reason.</summary>
 public sealed class ReferredCandidates(AppDbContext db, PlacementWorkflow workflow, AuditTrail audit, TimeProvider clock,
-    Microsoft.Extensions.Options.IOptions<Counseling.ReferralOptions> referralOptions,
-    Microsoft.Extensions.Options.IOptions<Scheduling.ScheduleOptions> schedule)
+    Microsoft.Extensions.Options.IOptions<Counseling.ReferralOptions> referralOptions)
 {
     /// <summary>Referral states an employer sees: sent to them and after. Proposed ones have not reached them; withdrawn ones are gone.</summary>
     public static readonly ReferralStatus[] Visible = [ReferralStatus.Sent, ReferralStatus.Interview, ReferralStatus.Hired, ReferralStatus.Rejected, ReferralStatus.Expired];
@@ -80,7 +80,7 @@ public sealed class ReferredCandidates(AppDbContext db, PlacementWorkflow workfl
         }
         referral.InterviewUtc = interviewUtc;
         // The employer answered with an interview: the referral waits until that day, and the usual time after it.
-        referral.ExpiresOn = Counseling.ReferralPipeline.ExpiryFrom(DateOnly.FromDateTime(interviewUtc > now ? interviewUtc : now), referralOptions.Value);
+        referral.ExpiresOn = Counseling.ReferralPipeline.ExpiryFrom(clock.DayOf(interviewUtc > now ? interviewUtc : now), referralOptions.Value);
         referral.UpdatedUtc = now;
         var person = await db.Persons.FirstAsync(p => p.Id == referral.PersonId, ct);
         if (person.Status == PersonStatus.Referred)
@@ -106,7 +106,7 @@ public sealed class ReferredCandidates(AppDbContext db, PlacementWorkflow workfl
         }
         if (referral.InterviewUtc is { } interviewUtc && !beforeInterviewConfirmed)
         {
-            var interviewDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(interviewUtc, DateTimeKind.Utc), schedule.Value.Zone));
+            var interviewDay = clock.DayOf(interviewUtc);
             if (startedOn < interviewDay)
             {
                 throw new FieldErrorsException([new FieldError("StartedOn", ErrorCodes.BeforeInterview,

@@ -1,3 +1,4 @@
+using Employment.Core.Domain;
 using Employment.Core.Data;
 using Employment.Core.Reports;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +36,7 @@ public sealed class HouseholdExits(AppDbContext db, AuditTrail audit, TimeProvid
     /// <summary>How long after verifying an exit its verifier may still undo it as a mistake.</summary>
     public static readonly TimeSpan UndoWindow = TimeSpan.FromHours(24);
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => clock.Today();
 
     public async Task<HouseholdExit> VerifyAsync(string householdId, DateOnly verifiedOn, string? note, string actor,
         CancellationToken cancellationToken = default)
@@ -62,7 +63,7 @@ public sealed class HouseholdExits(AppDbContext db, AuditTrail audit, TimeProvid
         {
             throw new ExitRefusedException(householdId, "verifiedOn", $"{verifiedOn:yyyy-MM-dd} is in the future");
         }
-        if (household.ExitCandidateSinceUtc is { } since && verifiedOn < DateOnly.FromDateTime(since))
+        if (household.ExitCandidateSinceUtc is { } since && verifiedOn < clock.DayOf(since))
         {
             throw new ExitRefusedException(householdId, "verifiedOn",
                 $"{verifiedOn:yyyy-MM-dd} is before the household became a candidate ({since:yyyy-MM-dd})");

@@ -1,3 +1,4 @@
+using Employment.Core.Domain;
 using System.Text.Json;
 using Employment.Core.Data;
 using Employment.Core.Households;
@@ -44,7 +45,7 @@ public sealed class DemoSeeder(AppDbContext db, DatasetImporter importer, TimePr
             return null;
         }
         await using var stream = OpenResource("seed/demo-district.json");
-        var result = DatasetReader.Read(stream, Taxonomy.Taxonomy.Embedded, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var result = DatasetReader.Read(stream, Taxonomy.Taxonomy.Embedded, clock.Today());
         if (!result.IsValid)
         {
             throw new DatasetException(result.Errors);

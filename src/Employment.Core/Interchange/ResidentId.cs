@@ -28,10 +28,6 @@ public static class ResidentId
         "71", "81", "82",
     ];
 
-    /// <summary>Validates against today's date; see the overload taking <c>today</c>.</summary>
-    public static bool TryValidate(string? value, out string normalised, [NotNullWhen(false)] out string? problem) =>
-        TryValidate(value, DateOnly.FromDateTime(DateTime.Today), out normalised, out problem);
-
     /// <summary>
     /// Checks length, digits, division, birth date (a real date from 1900 up to <paramref name="today"/>)
     /// and the check character. On success <paramref name="normalised"/> is the number with surrounding

@@ -1,3 +1,4 @@
+using Employment.Core.Domain;
 using Employment.Core.Data;
 using Employment.Core.Households;
 using Employment.Core.Matching;
@@ -114,7 +115,7 @@ public sealed class KioskCatalog(AppDbContext db, JobBankIndex jobBank, TimeProv
         Taxonomy.Taxonomy.Embedded.Skills.Where(s => !s.IsCertificate && s.Group != "certificate")
             .Select(s => s.Group).Distinct().Append(OtherGroup).ToArray();
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public DateOnly Today => clock.Today();
 
     /// <summary>Every position a kiosk may show today.</summary>
     public async Task<IReadOnlyList<KioskPosition>> OpenPositionsAsync(CancellationToken ct)

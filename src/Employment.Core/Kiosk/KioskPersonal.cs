@@ -1,3 +1,4 @@
+using Employment.Core.Domain;
 using System.Globalization;
 using Employment.Core.Data;
 using Employment.Core.Matching;
@@ -74,7 +75,7 @@ public sealed class KioskPersonal(AppDbContext db, MatchingEngine engine, KioskC
         {
             return null;
         }
-        var quarterStart = Reports.Quarter.Of(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).FirstDay.ToDateTime(TimeOnly.MinValue);
+        var quarterStart = clock.StartOfDayUtc(Reports.Quarter.Of(clock.Today()).FirstDay);
         var answered = await db.SatisfactionAnswers.AnyAsync(a => a.PlacementId == placement && a.Source == SurveySource.Kiosk
             && a.RecordedUtc >= quarterStart, ct);
         return answered ? null : placement;

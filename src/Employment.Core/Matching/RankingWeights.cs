@@ -39,7 +39,8 @@ public readonly record struct MatchFeatures(
 public sealed record MatchRequest
 {
     public int Top { get; init; } = 10;
-    public DateOnly AsOf { get; init; } = DateOnly.FromDateTime(DateTime.Today);
+    /// <summary>The day the match rules are judged on: the caller's district day (never the server's).</summary>
+    public required DateOnly AsOf { get; init; }
     /// <summary>Free text, one more signal: never a filter.</summary>
     public string? Query { get; init; }
     public required RegionLines Lines { get; init; }

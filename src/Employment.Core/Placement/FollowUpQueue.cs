@@ -1,3 +1,4 @@
+using Employment.Core.Domain;
 using Employment.Core.Data;
 using Employment.Core.Scheduling;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,7 @@ public sealed class FollowUpQueue(AppDbContext db, TimeProvider clock, IOptions<
     public const string EntityType = "FollowUp";
 
     /// <summary>The district's today: due dates are calendar days where the counselors are.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), options.Value.Zone).DateTime);
+    public DateOnly Today => clock.Today();
 
     /// <summary>
     /// Due and overdue follow-ups, most overdue first. <paramref name="areas"/> are the division codes

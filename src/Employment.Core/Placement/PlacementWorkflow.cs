@@ -154,7 +154,7 @@ public sealed class PlacementWorkflow(AppDbContext db, AuditTrail audit, TimePro
         }
         else if (!outcome.StillEmployed)
         {
-            await EndAsync(placement, DateOnly.FromDateTime(now), outcome.Note ?? "job lost at follow-up", actor, now, ct);
+            await EndAsync(placement, clock.DayOf(now), outcome.Note ?? "job lost at follow-up", actor, now, ct);
         }
         else
         {

@@ -1,3 +1,4 @@
+using Employment.Core.Domain;
 using System.ComponentModel.DataAnnotations;
 using Employment.Core.Counseling;
 using Employment.Core.Data;
@@ -59,7 +60,7 @@ public sealed class SatisfactionSurveys(AppDbContext db, AuditTrail audit, TimeP
             throw new CounselingException(record, "FollowUpId", RefusalCodes.NoSuchRecord);
         }
         // One answer per follow-up, and from the kiosk one per quarter: a second one corrects the first.
-        var quarterStart = Reports.Quarter.Of(DateOnly.FromDateTime(now)).FirstDay.ToDateTime(TimeOnly.MinValue);
+        var quarterStart = clock.StartOfDayUtc(Reports.Quarter.Of(clock.DayOf(now)).FirstDay);
         var answer = source == SurveySource.FollowUp && followUpId is not null
             ? await db.Set<SatisfactionAnswer>().FirstOrDefaultAsync(a => a.FollowUpId == followUpId, ct)
             : await db.Set<SatisfactionAnswer>().FirstOrDefaultAsync(a => a.PlacementId == placementId && a.Source == source

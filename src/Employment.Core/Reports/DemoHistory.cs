@@ -30,7 +30,7 @@ public sealed class DemoHistory(AppDbContext db, TimeProvider clock, IOptions<Ou
         {
             return 0;
         }
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var periods = Quarter.Of(today).LastQuarters(quarters);
         var rng = new Random(20261201);
 

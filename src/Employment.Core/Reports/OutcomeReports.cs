@@ -23,7 +23,7 @@ public sealed class QuarterNotStartedException(Quarter quarter, DateOnly today)
 /// </summary>
 public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions<OutcomeOptions> options)
 {
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => clock.Today();
 
     public Quarter CurrentQuarter => Quarter.Of(Today);
 

@@ -34,8 +34,7 @@ internal static class JobRun
     }
 
     /// <summary>The district's calendar day of an instant.</summary>
-    public static DateOnly DayOf(DateTimeOffset instant, TimeZoneInfo zone) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+    public static DateOnly DayOf(DateTimeOffset instant, TimeZoneInfo zone) => Domain.DistrictClock.DayIn(instant, zone);
 }
 
 /// <summary>The fair's day: marks the quarter's fair held (preparing it first if the lead time was missed).</summary>

@@ -1,3 +1,4 @@
+using Employment.Core.Domain;
 using Employment.Core.Data;
 using Employment.Core.Placement;
 using Employment.Core.Positions;
@@ -10,12 +11,12 @@ namespace Employment.Core.Scheduling;
 /// Closes open positions whose <c>validUntil</c> has passed (status Expired, with a history row).
 /// The context's outbox takes them out of the job bank in the same save.
 /// </summary>
-public sealed class PositionExpiry(AppDbContext db, TimeProvider clock, IOptions<ScheduleOptions> options)
+public sealed class PositionExpiry(AppDbContext db, TimeProvider clock)
 {
     public async Task<IReadOnlyList<string>> CloseExpiredAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, options.Value.Zone).DateTime);
+        var today = clock.DayOf(now);
         var expired = await db.Positions
             .Where(p => p.Status == PositionStatus.Open && p.ValidUntil != null && p.ValidUntil < today)
             .OrderBy(p => p.Id)

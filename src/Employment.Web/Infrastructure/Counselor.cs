@@ -1,3 +1,4 @@
+using Employment.Core.Domain;
 using System.Globalization;
 using System.Security.Claims;
 using Employment.Core.Counseling;
@@ -116,7 +117,7 @@ public sealed class CounselorMatches(AppDbContext db, MatchingEngine engine, Tim
         var matches = engine.PositionsFor(profile, new MatchRequest
         {
             Top = Math.Clamp(top, 1, MaxTop),
-            AsOf = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+            AsOf = clock.Today(),
             Query = string.IsNullOrWhiteSpace(query) ? null : query.Trim(),
             Lines = lines,
         });
@@ -152,7 +153,7 @@ public sealed class CounselorMatches(AppDbContext db, MatchingEngine engine, Tim
         var matches = engine.SeekersFor(position.ToProfile(), new MatchRequest
         {
             Top = user.IsAdmin() ? top : 500,
-            AsOf = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+            AsOf = clock.Today(),
             Lines = lines,
         });
         var ids = matches.Select(m => m.Id).ToList();

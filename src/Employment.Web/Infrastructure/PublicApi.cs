@@ -1,3 +1,4 @@
+using Employment.Core.Domain;
 using Employment.Core.Data;
 using Employment.Core.Positions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -75,7 +76,7 @@ public static class PublicApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var positions = db.Positions.AsNoTracking().Visible(today);
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
@@ -111,7 +112,7 @@ public static class PublicApi
 
     private static async Task<Results<Ok<PositionSummary>, NotFound>> GetAsync(string id, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var item = await db.Positions.AsNoTracking().Visible(today).Where(p => p.Id == id).Select(Summary).FirstOrDefaultAsync(ct);
         return item is null ? TypedResults.NotFound() : TypedResults.Ok(item);
     }

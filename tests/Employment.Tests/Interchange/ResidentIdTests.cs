@@ -57,14 +57,6 @@ public class ResidentIdTests
         Assert.Equal("", normalised);
     }
 
-    [Fact]
-    public void Without_a_date_given_the_birth_date_is_checked_against_today()
-    {
-        var nextYear = DateTime.Today.Year + 1;
-        Assert.False(ResidentId.TryValidate($"510104{nextYear}01010010", out _, out var problem));
-        Assert.Equal($"birth date {nextYear}0101 is in the future", problem);
-    }
-
     [Theory]
     [InlineData("510104199001011230", "510104********1230")]
     [InlineData("11010519491231002X", "110105********002X")]

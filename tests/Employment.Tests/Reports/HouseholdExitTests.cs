@@ -40,6 +40,29 @@ public sealed class HouseholdExitTests : IAsyncLifetime
     public async Task DisposeAsync() => await _district.DisposeAsync();
 
     [Fact]
+    public async Task At_one_in_the_morning_Beijing_time_today_is_the_district_day_for_the_exit_and_the_ledger()
+    {
+        // 2026-11-15 17:00 UTC is 2026-11-16 01:00 in Beijing: the counselor's today is the 16th.
+        _district.Clock.Now = new DateTimeOffset(2026, 11, 15, 17, 0, 0, TimeSpan.Zero);
+        var beijing = new DistrictTimeProvider(_district.Clock, DistrictTimeProvider.FindZone("Asia/Shanghai"));
+        var sixteenth = new DateOnly(2026, 11, 16);
+        Assert.Equal(sixteenth, beijing.Today());
+
+        // The server's UTC date would call the 16th the future: the refusal this used to be.
+        await Assert.ThrowsAsync<ExitRefusedException>(() => _district.WithDbAsync(db =>
+            new HouseholdExits(db, new Core.Data.AuditTrail(db, _district.Clock), _district.Clock, Microsoft.Extensions.Options.Options.Create(new OutcomeOptions()))
+                .VerifyAsync("ONE-1500", sixteenth, "入户核实", "counselor-a")));
+
+        var exit = await _district.WithDbAsync(db =>
+            new HouseholdExits(db, new Core.Data.AuditTrail(db, beijing), beijing, Microsoft.Extensions.Options.Options.Create(new OutcomeOptions()))
+                .VerifyAsync("ONE-1500", sixteenth, "入户核实", "counselor-a"));
+        Assert.Equal(sixteenth, exit.VerifiedOn);
+        var entry = await _district.WithDbAsync(db => new Core.Counseling.HouseholdLedger(db, new Core.Data.AuditTrail(db, beijing), beijing)
+            .AddAsync("ONE-1000", new Core.Counseling.LedgerInput(LedgerSection.AssistanceMeasures, null, "凌晨回访", sixteenth), "counselor-a"));
+        Assert.Equal(sixteenth, entry.RecordedOn);
+    }
+
+    [Fact]
     public async Task A_household_of_one_exactly_on_the_edge_line_is_a_candidate_and_its_exit_records_the_lines()
     {
         var exit = await _district.WithExitsAsync((exits, _) => exits.VerifyAsync("ONE-1500", new DateOnly(2026, 11, 10), "  入户核实：停车协管工资1500元  ", "counselor-a"));

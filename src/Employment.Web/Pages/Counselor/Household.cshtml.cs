@@ -1,3 +1,4 @@
+using Employment.Core.Domain;
 using Employment.Core.Counseling;
 using Employment.Core.Data;
 using Employment.Core.Households;
@@ -41,7 +42,7 @@ public sealed class HouseholdModel(AppDbContext db, AuditTrail audit, HouseholdL
     public decimal IncomePerHead { get; private set; }
     public IncomeBand Band { get; private set; }
     public bool ZeroEmployment { get; private set; }
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => clock.Today();
     [TempData] public string? Done { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)

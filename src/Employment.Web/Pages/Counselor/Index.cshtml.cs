@@ -58,7 +58,7 @@ public sealed class IndexModel(AppDbContext db, TalentPoolSearch search, Referra
     /// <summary>Positions that entered the top matches of people in the area since the counselor last looked.</summary>
     public int NewMatches { get; private set; }
     public long? FailedLead { get; private set; }
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => clock.Today();
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 

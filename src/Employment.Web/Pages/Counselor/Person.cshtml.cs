@@ -1,3 +1,4 @@
+using Employment.Core.Domain;
 using Employment.Core.Counseling;
 using Employment.Core.Data;
 using Employment.Core.Households;
@@ -70,7 +71,7 @@ public sealed class PersonModel(AppDbContext db, AuditTrail audit, CounselorMatc
     public string? Intention { get; private set; }
     /// <summary>The form that failed, so its errors show beside it and not on every row.</summary>
     public string? FailedForm { get; private set; }
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => clock.Today();
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();

@@ -1,3 +1,4 @@
+using Employment.Core.Domain;
 using System.Globalization;
 using Employment.Core.Data;
 using Employment.Core.Employers;
@@ -53,7 +54,7 @@ public sealed class CandidatesModel(AppDbContext db, ReferredCandidates candidat
             throw new FieldErrorsException([new FieldError(nameof(OutcomeInput.InterviewAt),
                 string.IsNullOrWhiteSpace(Outcome.InterviewAt) ? ErrorCodes.Required : ErrorCodes.Format)]);
         }
-        await candidates.ScheduleInterviewAsync(EmployerId, Outcome.ReferralId, EmployerPortal.ToUtc(local), User.Actor(), ct);
+        await candidates.ScheduleInterviewAsync(EmployerId, Outcome.ReferralId, clock.ToUtc(local), User.Actor(), ct);
         return "Outcome_Interview";
     }, ct);
 
@@ -129,7 +130,7 @@ public sealed class CandidatesModel(AppDbContext db, ReferredCandidates candidat
         return true;
     }
 
-    public string Today => EmployerPortal.ToLocal(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public string Today => clock.Today().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public Dictionary<string, string> Link(int page)
     {

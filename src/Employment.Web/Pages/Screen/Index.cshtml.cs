@@ -12,7 +12,7 @@ namespace Employment.Web.Pages.Screen;
 /// panel from <c>?handler=Panel</c> (wwwroot/js/screen.js); without script a meta refresh reloads it whole.
 /// </summary>
 [AllowAnonymous]
-public sealed class IndexModel(ScreenFigures figures, IStringLocalizer<OutcomesResource> text) : PageModel
+public sealed class IndexModel(ScreenFigures figures, IStringLocalizer<OutcomesResource> text, TimeProvider clock) : PageModel
 {
     public ScreenData Data { get; private set; } = null!;
 
@@ -69,9 +69,7 @@ public sealed class IndexModel(ScreenFigures figures, IStringLocalizer<OutcomesR
 
     public string QuarterTitle => text["ScreenQuarter", Data.Quarter.Year, Data.Quarter.Number];
 
-    public string Updated => text["UpdatedAt", TimeZoneInfo.ConvertTimeFromUtc(Data.GeneratedUtc, DistrictZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)];
+    public string Updated => text["UpdatedAt", Employment.Core.Domain.DistrictClock.ToLocal(clock, Data.GeneratedUtc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)];
 
     /// <summary>The screen hangs in Chengdu: its clock is China Standard Time, whatever the server's zone.</summary>
-    private static readonly TimeZoneInfo DistrictZone = TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Shanghai", out var zone)
-        ? zone : TimeZoneInfo.CreateCustomTimeZone("CST", TimeSpan.FromHours(8), "China Standard Time", "China Standard Time");
 }

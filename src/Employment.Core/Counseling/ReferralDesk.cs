@@ -41,8 +41,7 @@ public sealed class ReferralDesk(AppDbContext db, AuditTrail audit, PlacementWor
             ?? throw new CounselingException(record, nameof(ReferralInput.PersonId), RefusalCodes.NoSuchRecord);
         var position = await db.Positions.FirstOrDefaultAsync(p => p.Id == input.PositionId, ct)
             ?? throw new CounselingException(record, nameof(ReferralInput.PositionId), RefusalCodes.NoSuchRecord);
-        if (position.Status != PositionStatus.Open || position.OpenPlaces <= 0
-            || position.ValidUntil is { } until && until < clock.DayOf(now))
+        if (!await db.Positions.ListedOn(clock.DayOf(now)).AnyAsync(p => p.Id == position.Id, ct))
         {
             throw new CounselingException(record, nameof(ReferralInput.PositionId), RefusalCodes.PositionNotOpen);
         }

@@ -121,10 +121,7 @@ public sealed class KioskCatalog(AppDbContext db, JobBankIndex jobBank, TimeProv
     public async Task<IReadOnlyList<KioskPosition>> OpenPositionsAsync(CancellationToken ct)
     {
         var today = Today;
-        var rows = await db.Positions.AsNoTracking()
-            .Where(p => p.Status == PositionStatus.Open && p.Filled < p.Headcount
-                && (p.ValidUntil == null || p.ValidUntil >= today)
-                && p.Employer!.Status == EmployerStatus.Approved)
+        var rows = await db.Positions.AsNoTracking().ListedOn(today)
             .Select(p => new { Position = p, EmployerName = p.Employer!.Name })
             .ToListAsync(ct);
         return rows.Select(r => ToKiosk(r.Position, r.EmployerName)).ToList();
@@ -137,10 +134,7 @@ public sealed class KioskCatalog(AppDbContext db, JobBankIndex jobBank, TimeProv
             return null;
         }
         var today = Today;
-        var row = await db.Positions.AsNoTracking()
-            .Where(p => p.Id == id && p.Status == PositionStatus.Open && p.Filled < p.Headcount
-                && (p.ValidUntil == null || p.ValidUntil >= today)
-                && p.Employer!.Status == EmployerStatus.Approved)
+        var row = await db.Positions.AsNoTracking().ListedOn(today).Where(p => p.Id == id)
             .Select(p => new { Position = p, EmployerName = p.Employer!.Name })
             .FirstOrDefaultAsync(ct);
         return row is null ? null : ToKiosk(row.Position, row.EmployerName);

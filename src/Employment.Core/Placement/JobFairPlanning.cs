@@ -126,7 +126,5 @@ public sealed class JobFairPlanning(AppDbContext db, MatchingEngine engine, Inde
     }
 
     private static IQueryable<Position> OpenPositions(AppDbContext db, DateOnly asOf) =>
-        db.Positions.AsNoTracking()
-            .Where(p => p.Status == PositionStatus.Open && p.Filled < p.Headcount && (p.ValidUntil == null || p.ValidUntil >= asOf))
-            .OrderBy(p => p.Id);
+        db.Positions.AsNoTracking().ListedOn(asOf).OrderBy(p => p.Id);
 }

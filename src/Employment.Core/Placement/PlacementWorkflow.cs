@@ -45,7 +45,7 @@ public sealed class PlacementWorkflow(AppDbContext db, AuditTrail audit, TimePro
         {
             throw new WorkflowException($"person {person.Id}", "laborCapacity", "has no labour capacity");
         }
-        if (position.Status != PositionStatus.Open || position.OpenPlaces <= 0)
+        if (!await db.Positions.ListedOn(clock.DayOf(now)).AnyAsync(p => p.Id == position.Id, ct))
         {
             throw new WorkflowException($"position {position.Id}", "status", "has no open place");
         }

@@ -28,7 +28,8 @@ public static class PositionProfiles
         MaxAge = position.MaxAge,
         MinEducation = position.MinEducation,
         ValidUntil = position.ValidUntil,
-        IsOpen = position.Status == PositionStatus.Open,
+        // The listing rule's status and employer parts; places and validUntil are the engine's to judge on its day.
+        IsOpen = position.Status == PositionStatus.Open && position.Employer?.Status is null or EmployerStatus.Approved,
         PublishedUtc = position.PublishedUtc,
     };
 }

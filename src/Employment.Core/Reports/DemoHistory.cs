@@ -128,8 +128,7 @@ public sealed class DemoHistory(AppDbContext db, TimeProvider clock, IOptions<Ou
             .Where(p => !p.Employed && p.LaborCapacity != LaborCapacity.None && p.RegisteredUtc <= registeredBy
                 && (p.Status == PersonStatus.Registered || p.Status == PersonStatus.Seeking))
             .OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
-        var positions = await db.Positions.AsNoTracking()
-            .Where(p => p.Status == PositionStatus.Open && p.Filled < p.Headcount)
+        var positions = await db.Positions.AsNoTracking().ListedOn(on)
             .OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
         if (people.Count == 0 || positions.Count == 0)
         {

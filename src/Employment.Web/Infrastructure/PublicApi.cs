@@ -39,9 +39,7 @@ public static class PublicApi
     }
 
     /// <summary>The positions the public may see, as of <paramref name="today"/>.</summary>
-    public static IQueryable<Position> Visible(this IQueryable<Position> positions, DateOnly today) =>
-        positions.Where(p => p.Status == PositionStatus.Open && p.Employer!.Status == EmployerStatus.Approved
-            && p.Filled < p.Headcount && (p.ValidUntil == null || p.ValidUntil >= today));
+    public static IQueryable<Position> Visible(this IQueryable<Position> positions, DateOnly today) => positions.ListedOn(today);
 
     private static async Task<Results<Ok<Page<PositionSummary>>, ValidationProblem>> ListAsync(AppDbContext db, TimeProvider clock,
         [AsParameters] PositionQuery query, CancellationToken ct)

@@ -1,4 +1,5 @@
 using Employment.Core.Data;
+using Employment.Core.Domain;
 using Employment.Core.Households;
 using Employment.Core.Positions;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Employment.Web.Pages;
 
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public sealed record Row(string Title, string Employer, decimal MonthlyWage);
 
@@ -17,10 +18,11 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        OpenPositions = await db.Positions.CountAsync(p => p.Status == PositionStatus.Open, ct);
+        var today = clock.Today();
+        OpenPositions = await db.Positions.ListedOn(today).CountAsync(ct);
         Households = await db.Households.CountAsync(ct);
         Seekers = await db.Persons.CountAsync(p => p.Status == PersonStatus.Seeking, ct);
-        Latest = await db.Positions.AsNoTracking().Where(p => p.Status == PositionStatus.Open)
+        Latest = await db.Positions.AsNoTracking().ListedOn(today)
             .OrderByDescending(p => p.PublishedUtc).ThenBy(p => p.Id).Take(10)
             .Select(p => new Row(p.Title, p.Employer!.Name, p.MonthlyWage)).ToListAsync(ct);
     }

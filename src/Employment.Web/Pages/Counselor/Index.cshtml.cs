@@ -3,6 +3,7 @@ using Employment.Core.Data;
 using Employment.Core.Domain;
 using Employment.Core.Households;
 using Employment.Core.Placement;
+using Employment.Core.Positions;
 using Employment.Core.Search;
 using Employment.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -170,13 +171,13 @@ public sealed class IndexModel(AppDbContext db, TalentPoolSearch search, Referra
             .ToList();
 
         var visible = db.VisiblePersons(User);
+        var listed = db.Positions.ListedOn(Today);
         Leads = await db.Leads.AsNoTracking()
             .Where(l => (l.Status == LeadStatus.New || l.Status == LeadStatus.Contacted) && visible.Any(p => p.Id == l.PersonId))
             .OrderBy(l => l.Status).ThenBy(l => l.CreatedUtc).Take(50)
             .Join(db.Persons, l => l.PersonId, p => p.Id, (l, p) => new { l, p.Name })
-            .Join(db.Positions, x => x.l.PositionId, p => p.Id, (x, p) => new { x.l, x.Name, p.Title, Employer = p.Employer!.Name, p.Status, p.Headcount, p.Filled })
-            .Select(x => new LeadRow(x.l.Id, x.l.PersonId, x.Name, x.l.PositionId, x.Title, x.Employer, x.l.Status, x.l.CreatedUtc,
-                x.Status == Core.Positions.PositionStatus.Open && x.Headcount > x.Filled))
+            .Join(db.Positions, x => x.l.PositionId, p => p.Id, (x, p) => new { x.l, x.Name, p.Title, Employer = p.Employer!.Name, Listed = listed.Any(o => o.Id == p.Id) })
+            .Select(x => new LeadRow(x.l.Id, x.l.PersonId, x.Name, x.l.PositionId, x.Title, x.Employer, x.l.Status, x.l.CreatedUtc, x.Listed))
             .ToListAsync(ct);
 
         var horizon = Today.AddDays(DueWithinDays);

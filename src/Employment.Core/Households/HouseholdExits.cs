@@ -68,7 +68,7 @@ public sealed class HouseholdExits(AppDbContext db, AuditTrail audit, TimeProvid
             throw new ExitRefusedException(householdId, "verifiedOn",
                 $"{verifiedOn:yyyy-MM-dd} is before the household became a candidate ({since:yyyy-MM-dd})");
         }
-        var region = await db.Regions.AsNoTracking().OrderBy(r => r.Id).FirstOrDefaultAsync(cancellationToken)
+        var region = await db.Regions.AsNoTracking().TheDistrict().FirstOrDefaultAsync(cancellationToken)
             ?? throw new ExitRefusedException(householdId, "region", "the region's lines are not set");
 
         var now = clock.GetUtcNow().UtcDateTime;

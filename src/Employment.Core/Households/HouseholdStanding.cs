@@ -21,9 +21,20 @@ public static class HouseholdStanding
     /// contract says "below dibaoLine a household is a 低保 household".
     /// </summary>
     public static IncomeBand Band(decimal incomePerHead, decimal dibaoLine, decimal edgeLine) =>
+        Band((double)incomePerHead, (double)dibaoLine, (double)edgeLine);
+
+    /// <summary>
+    /// The same rule for the engine, which ranks in doubles: one comparison, so a household exactly on
+    /// a line is on the same side of it on the counselor's page and in the engine's ranking.
+    /// </summary>
+    public static IncomeBand Band(double incomePerHead, double dibaoLine, double edgeLine) =>
         incomePerHead < dibaoLine ? IncomeBand.BelowDibaoLine
         : incomePerHead < edgeLine ? IncomeBand.BelowEdgeLine
         : IncomeBand.AboveEdgeLine;
+
+    /// <summary>Income per head in doubles, rounded to the cent as <see cref="IncomePerHead(decimal, int)"/> is.</summary>
+    public static double IncomePerHead(double monthlyIncome, int size) =>
+        size <= 0 ? monthlyIncome : Math.Round(monthlyIncome / size, 2, MidpointRounding.AwayFromZero);
 
     public static IncomeBand Band(Household household, Region region) =>
         Band(IncomePerHead(household), region.DibaoLine, region.EdgeLine);

@@ -1,3 +1,4 @@
+using Employment.Core.Households;
 using Employment.Core.Data;
 using Employment.Core.Domain;
 using Employment.Core.Positions;
@@ -10,7 +11,7 @@ public sealed class DatasetExporter(AppDbContext db)
 {
     public async Task<Dataset> ExportAsync(CancellationToken cancellationToken = default)
     {
-        var region = await db.Regions.AsNoTracking().OrderBy(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        var region = await db.Regions.AsNoTracking().TheDistrict().FirstOrDefaultAsync(cancellationToken);
         var employers = await db.Employers.AsNoTracking().OrderBy(e => e.Id).ToListAsync(cancellationToken);
         var positions = await db.Positions.AsNoTracking().OrderBy(p => p.Id).ToListAsync(cancellationToken);
         var households = await db.Households.AsNoTracking().Include(h => h.Members).OrderBy(h => h.Id).ToListAsync(cancellationToken);

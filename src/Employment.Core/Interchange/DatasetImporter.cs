@@ -34,7 +34,7 @@ public sealed class DatasetImporter(AppDbContext db, TimeProvider clock)
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        var region = await db.Regions.OrderBy(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        var region = await db.Regions.TheDistrict().FirstOrDefaultAsync(cancellationToken);
         if (region is null)
         {
             region = new Region { Name = dataset.Region.Name, UpdatedUtc = now };

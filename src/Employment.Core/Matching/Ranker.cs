@@ -159,13 +159,18 @@ public sealed class Ranker
     {
         var wanted = desiredWage > 0 ? desiredWage : Weights.ReferenceWage;
         var wageFit = Math.Min(1.0, wage / wanted);
-        var after = (householdIncome + wage) / Math.Max(1, householdSize);
-        var lift = after > lines.EdgeLine ? 1.0 : after > lines.DibaoLine ? 0.6 : 0.0;
+        var after = Households.HouseholdStanding.IncomePerHead(householdIncome + wage, Math.Max(1, householdSize));
+        var lift = Households.HouseholdStanding.Band(after, lines.DibaoLine, lines.EdgeLine) switch
+        {
+            Households.IncomeBand.AboveEdgeLine => 1.0,
+            Households.IncomeBand.BelowEdgeLine => 0.6,
+            _ => 0.0,
+        };
         return 0.5 * wageFit + 0.5 * lift;
     }
 
     internal static double PerHeadAfter(HouseholdFacts household, double wage) =>
-        (household.MonthlyIncome + wage) / Math.Max(1, household.Size);
+        Households.HouseholdStanding.IncomePerHead(household.MonthlyIncome + wage, Math.Max(1, household.Size));
 
     /// <summary>How strongly public-welfare positions are reserved for this seeker's household.</summary>
     internal static double PriorityClaim(SeekerProfile seeker) =>
@@ -229,13 +234,14 @@ public sealed class Ranker
             reasons.Add(new MatchReason(position.MonthlyWage >= desired ? ReasonCodes.WageMeetsDesired : ReasonCodes.WageBelowDesired,
                 position.MonthlyWage, desired));
         }
-        var before = seeker.Household.MonthlyIncome / Math.Max(1, seeker.Household.Size);
+        var before = Households.HouseholdStanding.Band(PerHeadAfter(seeker.Household, 0), lines.DibaoLine, lines.EdgeLine);
         var after = PerHeadAfter(seeker.Household, position.MonthlyWage);
-        if (before <= lines.DibaoLine && after > lines.DibaoLine)
+        var band = Households.HouseholdStanding.Band(after, lines.DibaoLine, lines.EdgeLine);
+        if (before == Households.IncomeBand.BelowDibaoLine && band != Households.IncomeBand.BelowDibaoLine)
         {
             reasons.Add(new MatchReason(ReasonCodes.LiftsAboveDibao, after, lines.DibaoLine));
         }
-        if (before <= lines.EdgeLine && after > lines.EdgeLine)
+        if (before != Households.IncomeBand.AboveEdgeLine && band == Households.IncomeBand.AboveEdgeLine)
         {
             reasons.Add(new MatchReason(ReasonCodes.LiftsAboveEdge, after, lines.EdgeLine));
         }

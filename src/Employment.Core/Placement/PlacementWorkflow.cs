@@ -35,7 +35,7 @@ public sealed class PlacementWorkflow(AppDbContext db, AuditTrail audit, TimePro
         var household = await db.Households.Include(h => h.Members).FirstAsync(h => h.Id == person.HouseholdId, ct);
         var position = await db.Positions.FirstOrDefaultAsync(p => p.Id == request.PositionId, ct)
             ?? throw new WorkflowException($"position {request.PositionId}", "positionId", "no such position");
-        var region = await db.Regions.OrderBy(r => r.Id).FirstAsync(ct);
+        var region = await db.Regions.TheDistrict().FirstAsync(ct);
 
         if (person.Employed)
         {
@@ -164,7 +164,7 @@ public sealed class PlacementWorkflow(AppDbContext db, AuditTrail audit, TimePro
                 household.MonthlyIncome = Math.Max(0, household.MonthlyIncome + wage - placement.MonthlyWage);
                 placement.MonthlyWage = wage;
             }
-            var region = await db.Regions.OrderBy(r => r.Id).FirstAsync(ct);
+            var region = await db.Regions.TheDistrict().FirstAsync(ct);
             HouseholdStanding.ReassessExit(household, region, now);
             // Still in work at the last visit: the placement has held.
             if (followUp.MonthsAfter == Placement.FollowUpMonths[^1] && placement.Status == PlacementStatus.Active)
@@ -225,7 +225,7 @@ public sealed class PlacementWorkflow(AppDbContext db, AuditTrail audit, TimePro
             household.ExitStatus = ExitStatus.None;
             household.ExitedUtc = null;
         }
-        var region = await db.Regions.OrderBy(r => r.Id).FirstAsync(ct);
+        var region = await db.Regions.TheDistrict().FirstAsync(ct);
         HouseholdStanding.ReassessExit(household, region, now);
 
         // The place is free again for someone else.

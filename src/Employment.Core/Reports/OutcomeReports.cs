@@ -240,7 +240,7 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
             var divisions = await db.Divisions.AsNoTracking().ToListAsync(ct);
             var byCode = divisions.ToDictionary(d => d.Code, StringComparer.Ordinal);
             var streets = divisions.Where(d => d.Level == DivisionLevel.Street).OrderBy(d => d.Code, StringComparer.Ordinal).ToList();
-            var region = await db.Regions.AsNoTracking().OrderBy(r => r.Id).FirstOrDefaultAsync(ct);
+            var region = await db.Regions.AsNoTracking().TheDistrict().FirstOrDefaultAsync(ct);
             var district = divisions.FirstOrDefault(d => d.Level == DivisionLevel.District && (region?.DivisionCode is null || d.Code == region.DivisionCode));
 
             string? StreetOf(string? code)

@@ -74,7 +74,7 @@ public static class ProfileLoader
     /// <summary>The region's lines, for ranking by what a wage does to a household.</summary>
     public static async Task<RegionLines> LinesAsync(AppDbContext db, CancellationToken ct)
     {
-        var region = await db.Regions.AsNoTracking().OrderBy(r => r.Id).FirstOrDefaultAsync(ct);
+        var region = await db.Regions.AsNoTracking().TheDistrict().FirstOrDefaultAsync(ct);
         return new RegionLines((double)(region?.DibaoLine ?? 0), (double)(region?.EdgeLine ?? 0));
     }
 }

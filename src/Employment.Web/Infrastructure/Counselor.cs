@@ -113,7 +113,7 @@ public sealed class CounselorMatches(AppDbContext db, MatchingEngine engine, Tim
         var household = person.Household!;
         var profile = (await ProfileLoader.SeekersAsync(db, [person.Id], ct)).Single();
         var lines = await ProfileLoader.LinesAsync(db, ct);
-        var region = await db.Regions.AsNoTracking().OrderBy(r => r.Id).FirstOrDefaultAsync(ct);
+        var region = await db.Regions.AsNoTracking().TheDistrict().FirstOrDefaultAsync(ct);
         var matches = engine.PositionsFor(profile, new MatchRequest
         {
             Top = Math.Clamp(top, 1, MaxTop),

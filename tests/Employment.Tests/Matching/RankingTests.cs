@@ -77,6 +77,22 @@ public sealed class RankingTests
     }
 
     [Fact]
+    public void A_household_exactly_on_the_edge_line_after_the_wage_is_past_it_in_the_engine_as_on_the_counselors_page()
+    {
+        // One person with no income and a 1,500 wage: exactly the 1,500 edge line of A.Request()'s lines.
+        var seeker = A.Seeker() with { Household = new HouseholdFacts(HouseholdCategory.Dibao, 1, 0, false) };
+        var onTheLine = A.Position("P-edge") with { MonthlyWage = 1500 };
+        using var indexes = new TestIndexes().With([onTheLine], [seeker]);
+        var request = A.Request();
+        var reasons = indexes.Engine.PositionsFor(seeker, request).Single().Reasons.Select(r => r.Code).ToList();
+        var page = Core.Households.HouseholdStanding.Band(Core.Households.HouseholdStanding.IncomePerHead(1500m, 1),
+            (decimal)request.Lines.DibaoLine, (decimal)request.Lines.EdgeLine);
+        Assert.Equal(1500, request.Lines.EdgeLine);
+        Assert.Equal(Core.Households.IncomeBand.AboveEdgeLine, page);
+        Assert.Contains(ReasonCodes.LiftsAboveEdge, reasons);
+    }
+
+    [Fact]
     public void A_wage_that_lifts_the_household_above_the_dibao_line_ranks_up_and_says_so()
     {
         // Three people on 1,500 a month: 500 a head. 1,600 more makes 1,033 a head, above the 1,000 line.
@@ -85,8 +101,8 @@ public sealed class RankingTests
         Assert.Equal(["P-lifts", "P-low"], PositionsFor(seeker, A.Position("P-low") with { MonthlyWage = 1400 }, lifting));
         using var indexes = new TestIndexes().With([lifting], [seeker]);
         var reasons = indexes.Engine.PositionsFor(seeker, A.Request()).Single().Reasons;
-        Assert.Contains("工资使家庭人均收入超过低保线（1,033 元 > 1,000 元）", reasons.Select(r => ReasonText.Format(r, Zh)));
-        Assert.Contains("The wage lifts household income per head above the dibao line (1,033 CNY > 1,000 CNY)", reasons.Select(r => ReasonText.Format(r, En)));
+        Assert.Contains("工资使家庭人均收入超过低保线（1,033 元 ≥ 1,000 元）", reasons.Select(r => ReasonText.Format(r, Zh)));
+        Assert.Contains("The wage lifts household income per head above the dibao line (1,033 CNY ≥ 1,000 CNY)", reasons.Select(r => ReasonText.Format(r, En)));
     }
 
     [Fact]

@@ -25,7 +25,9 @@ public sealed class SchedulingHost(string dataDir, FakeTimeProvider clock, bool 
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("DataDir", dataDir);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
+        // The district's clock over the fake time, as production wraps the system's.
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(
+            new Core.Domain.DistrictTimeProvider(clock, Core.Domain.DistrictTimeProvider.FindZone(null))));
     }
 
     public async Task<IScheduler> SchedulerAsync() => await Services.GetRequiredService<ISchedulerFactory>().GetScheduler();

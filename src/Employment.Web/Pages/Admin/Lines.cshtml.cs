@@ -73,7 +73,7 @@ public sealed class LinesModel(AppDbContext db, AuditTrail audit, TimeProvider c
             return RedirectToPage();
         }
         var before = string.Create(CultureInfo.InvariantCulture, $"{Region.DibaoLine:0.##}/{Region.EdgeLine:0.##}");
-        var region = await db.Regions.OrderBy(r => r.Id).FirstAsync(ct);
+        var region = await db.Regions.TheDistrict().FirstAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         region.DibaoLine = dibao;
         region.EdgeLine = edge;
@@ -128,7 +128,7 @@ public sealed class LinesModel(AppDbContext db, AuditTrail audit, TimeProvider c
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Region = await db.Regions.AsNoTracking().OrderBy(r => r.Id).FirstOrDefaultAsync(ct);
+        Region = await db.Regions.AsNoTracking().TheDistrict().FirstOrDefaultAsync(ct);
         Candidates = await db.Households.CountAsync(h => h.ExitStatus == ExitStatus.Candidate, ct);
     }
 }

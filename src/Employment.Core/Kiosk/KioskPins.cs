@@ -16,7 +16,11 @@ public sealed class KioskPinException(string field, string message) : Exception(
 public enum KioskSignInOutcome { SignedIn, Wrong, LockedOut }
 
 /// <summary>The answer to a sign-in: the person only when it succeeded.</summary>
-public sealed record KioskSignInResult(KioskSignInOutcome Outcome, string? PersonId = null, DateTime? LockedUntilUtc = null);
+/// <summary>
+/// The answer to a sign-in: the person only when it succeeded; after a wrong try, how many are left
+/// before the card locks (so the kiosk can warn before the last one).
+/// </summary>
+public sealed record KioskSignInResult(KioskSignInOutcome Outcome, string? PersonId = null, DateTime? LockedUntilUtc = null, int AttemptsLeft = 0);
 
 /// <summary>
 /// The person card (一人一卡) and its PIN: set by a counselor, checked at the kiosk. PINs are
@@ -30,6 +34,13 @@ public sealed partial class KioskPins(AppDbContext db, TimeProvider clock)
     public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
 
     private static readonly PasswordHasher<Person> Hasher = new();
+
+    /// <summary>
+    /// Wrong tries on card numbers nobody holds, counted like real ones: were "tries left" shown
+    /// only for real cards, the kiosk would tell which cards exist. Bounded; cleared when full.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int Failures, DateTime LockedUntilUtc)> UnknownCards = new();
+    private const int MaxUnknownCards = 10_000;
     // Verified when the card is unknown, so a wrong card takes as long as a wrong PIN.
     private static readonly Lazy<string> DummyHash = new(() => Hasher.HashPassword(null!, "000000-unused"));
 
@@ -79,7 +90,7 @@ public sealed partial class KioskPins(AppDbContext db, TimeProvider clock)
         if (person?.PinHash is null)
         {
             Hasher.VerifyHashedPassword(null!, DummyHash.Value, pin ?? "");
-            return new KioskSignInResult(KioskSignInOutcome.Wrong);
+            return UnknownCardTry(card, now);
         }
         if (person.PinLockedUntilUtc is { } until && until > now)
         {
@@ -101,7 +112,7 @@ public sealed partial class KioskPins(AppDbContext db, TimeProvider clock)
             else
             {
                 action = "kiosk.signin.failed";
-                result = new KioskSignInResult(KioskSignInOutcome.Wrong);
+                result = new KioskSignInResult(KioskSignInOutcome.Wrong, AttemptsLeft: MaxAttempts - person.FailedPinAttempts);
             }
         }
         else
@@ -129,6 +140,27 @@ public sealed partial class KioskPins(AppDbContext db, TimeProvider clock)
         _audit.Add("kiosk", action, AuditTrail.Person, person.Id);
         await db.SaveChangesAsync(cancellationToken);
         return result;
+    }
+
+    private static KioskSignInResult UnknownCardTry(string card, DateTime now)
+    {
+        if (UnknownCards.Count >= MaxUnknownCards)
+        {
+            UnknownCards.Clear();
+        }
+        var (failures, lockedUntil) = UnknownCards.GetValueOrDefault(card);
+        if (lockedUntil > now)
+        {
+            return new KioskSignInResult(KioskSignInOutcome.LockedOut, LockedUntilUtc: lockedUntil);
+        }
+        failures++;
+        if (failures >= MaxAttempts)
+        {
+            UnknownCards[card] = (0, now + Lockout);
+            return new KioskSignInResult(KioskSignInOutcome.LockedOut, LockedUntilUtc: now + Lockout);
+        }
+        UnknownCards[card] = (failures, DateTime.MinValue);
+        return new KioskSignInResult(KioskSignInOutcome.Wrong, AttemptsLeft: MaxAttempts - failures);
     }
 
     /// <summary>

@@ -59,6 +59,18 @@ public sealed class KioskHttpTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task A_wrong_PIN_says_how_many_tries_are_left()
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var card = "98" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+
+        var response = await client.PostFormAsync("/kiosk/signin", new() { ["card"] = card, ["pin"] = "000001" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("还可以再试 4 次", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Every_kiosk_page_is_no_store_and_the_personal_page_needs_a_session()
     {
         var client = Client();

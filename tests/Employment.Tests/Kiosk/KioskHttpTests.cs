@@ -59,6 +59,23 @@ public sealed class KioskHttpTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task A_posting_with_a_street_but_no_address_shows_the_street_as_its_place()
+    {
+        var (id, street) = await app.WithDbAsync(async db =>
+        {
+            var position = await db.Positions.Where(p => p.Status == Core.Positions.PositionStatus.Open && !p.Remote && p.DivisionCode != null
+                && p.Filled < p.Headcount && p.ValidUntil == null && p.Employer!.Status == Core.Positions.EmployerStatus.Approved).OrderBy(p => p.Id).FirstAsync();
+            position.Address = null;
+            await db.SaveChangesAsync();
+            return (position.Id, await db.Divisions.Where(d => d.Code == position.DivisionCode).Select(d => d.Name).SingleAsync());
+        });
+
+        var html = await Client().GetStringAsync("/kiosk/positions/" + id);
+
+        Assert.Matches("icons.svg#pin[^<]*</use></svg>[^<]*</dt>\\s*<dd>\\s*" + System.Text.RegularExpressions.Regex.Escape(street), html);
+    }
+
+    [Fact]
     public async Task A_wrong_PIN_says_how_many_tries_are_left()
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

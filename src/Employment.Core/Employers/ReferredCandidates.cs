@@ -79,7 +79,7 @@ public sealed class ReferredCandidates(AppDbContext db, PlacementWorkflow workfl
             join u in db.Users.AsNoTracking() on r.CreatedBy equals u.UserName
             where referralIds.Contains(r.Id)
             select new { r.Id, Name = u.DisplayName ?? u.UserName, u.PhoneNumber }).ToListAsync(ct);
-        return rows.ToDictionary(x => x.Id, x => ((string?)x.Name, x.PhoneNumber));
+        return rows.ToDictionary(x => x.Id, x => ((string?)x.Name, (string?)x.PhoneNumber));
     }
 
     public async Task ScheduleInterviewAsync(string employerId, long referralId, DateTime interviewUtc, string actor, CancellationToken ct = default)

@@ -36,4 +36,5 @@ public static class RefusalCodes
     public const string PositionQueueFull = "PositionQueueFull";
     public const string SubsidyCapReached = "SubsidyCapReached";
     public const string OutOfRange = "OutOfRange";
+    public const string RenewalsUsed = "RenewalsUsed";
 }

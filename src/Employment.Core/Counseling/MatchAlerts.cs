@@ -29,6 +29,14 @@ public sealed class OutboxReader
     public DateTime UpdatedUtc { get; set; }
 }
 
+/// <summary>A person's kiosk visits: the openings "new since your last visit" count from the one before this.</summary>
+public sealed class KioskVisit
+{
+    [Key, MaxLength(64)] public required string PersonId { get; set; }
+    public DateTime LastUtc { get; set; }
+    public DateTime? PreviousUtc { get; set; }
+}
+
 /// <summary>When a staff member last looked at their new matches: "new since your last visit" counts from it.</summary>
 public sealed class AlertsSeen
 {

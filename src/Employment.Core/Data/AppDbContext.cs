@@ -34,6 +34,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Counseling.MatchAlert> MatchAlerts => Set<Counseling.MatchAlert>();
     public DbSet<Counseling.OutboxReader> OutboxReaders => Set<Counseling.OutboxReader>();
     public DbSet<Counseling.AlertsSeen> AlertsSeen => Set<Counseling.AlertsSeen>();
+    public DbSet<Counseling.KioskVisit> KioskVisits => Set<Counseling.KioskVisit>();
     public DbSet<Placement.Placement> Placements => Set<Placement.Placement>();
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<JobFair> JobFairs => Set<JobFair>();
@@ -137,6 +138,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         });
 
         builder.Entity<SubsidyCap>().HasIndex(x => new { x.Quarter, x.DivisionCode }).IsUnique();
+
+        builder.Entity<Counseling.KioskVisit>().HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
 
         builder.Entity<Counseling.MatchAlert>(e =>
         {

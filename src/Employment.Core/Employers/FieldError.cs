@@ -38,4 +38,7 @@ public static class ErrorCodes
     public const string EmployerNotApproved = "employer_not_approved";
     public const string Workflow = "workflow";
     public const string SubsidyCap = "subsidy_cap";
+    /// <summary>A warning the employer can confirm past: a start dated before the interview.</summary>
+    public const string BeforeInterview = "before_interview";
+    public const string FundingNeedsPublicWelfare = "funding_public_welfare";
 }

@@ -32,6 +32,10 @@ public sealed record PositionDraft
     public int? MaxAge { get; init; }
     public Education? MinEducation { get; init; }
     public DateOnly? ValidUntil { get; init; }
+    /// <summary>A public-welfare post's funding: monthly subsidy per place, who pays it, until when.</summary>
+    public decimal? MonthlySubsidy { get; init; }
+    public string? FundingBody { get; init; }
+    public DateOnly? FundedUntil { get; init; }
 
     public static PositionDraft From(Position p) => new()
     {
@@ -40,6 +44,7 @@ public sealed record PositionDraft
         Lat = p.Lat, Lon = p.Lon, Address = p.Address, RequiredSkills = p.RequiredSkills, PreferredSkills = p.PreferredSkills,
         Accommodations = p.Accommodations, Demands = p.Demands, MinAge = p.MinAge, MaxAge = p.MaxAge,
         MinEducation = p.MinEducation, ValidUntil = p.ValidUntil,
+        MonthlySubsidy = p.MonthlySubsidy, FundingBody = p.FundingBody, FundedUntil = p.FundedUntil,
     };
 }
 
@@ -67,6 +72,13 @@ public sealed class PositionPosting(AppDbContext db, TimeProvider clock)
         {
             errors.Add(new FieldError(nameof(d.PublicWelfare), ErrorCodes.PublicWelfareNeedsPublicSector));
         }
+        if (!d.PublicWelfare && (d.MonthlySubsidy is not null || !string.IsNullOrWhiteSpace(d.FundingBody) || d.FundedUntil is not null))
+        {
+            // Funding belongs to public-welfare posts only: a private post's wage is the employer's.
+            errors.Add(new FieldError(nameof(d.MonthlySubsidy), ErrorCodes.FundingNeedsPublicWelfare));
+        }
+        Range(errors, nameof(d.MonthlySubsidy), d.MonthlySubsidy, 0m, 100_000m);
+        Text(errors, nameof(d.FundingBody), d.FundingBody, 200, required: false);
         Range(errors, nameof(d.Headcount), d.Headcount, 1, 1000);
         if (d.MonthlyWage is null && submit)
         {
@@ -201,6 +213,9 @@ public sealed class PositionPosting(AppDbContext db, TimeProvider clock)
         p.MaxAge = d.MaxAge;
         p.MinEducation = d.MinEducation is Education.None ? null : d.MinEducation;
         p.ValidUntil = d.ValidUntil;
+        p.MonthlySubsidy = d.PublicWelfare ? d.MonthlySubsidy : null;
+        p.FundingBody = d.PublicWelfare ? Clean(d.FundingBody) : null;
+        p.FundedUntil = d.PublicWelfare ? d.FundedUntil : null;
     }
 
     /// <summary>Streets and communities with a centre: what the location picker offers.</summary>

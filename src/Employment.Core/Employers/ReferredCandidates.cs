@@ -27,7 +27,8 @@ public sealed record CandidateView(
 
 /// <summary>What an employer does with a referral: interview, hire, or turn down with a reason.</summary>
 public sealed class ReferredCandidates(AppDbContext db, PlacementWorkflow workflow, AuditTrail audit, TimeProvider clock,
-    Microsoft.Extensions.Options.IOptions<Counseling.ReferralOptions> referralOptions)
+    Microsoft.Extensions.Options.IOptions<Counseling.ReferralOptions> referralOptions,
+    Microsoft.Extensions.Options.IOptions<Scheduling.ScheduleOptions> schedule)
 {
     /// <summary>Referral states an employer sees: sent to them and after. Proposed ones have not reached them; withdrawn ones are gone.</summary>
     public static readonly ReferralStatus[] Visible = [ReferralStatus.Sent, ReferralStatus.Interview, ReferralStatus.Hired, ReferralStatus.Rejected, ReferralStatus.Expired];
@@ -91,13 +92,26 @@ public sealed class ReferredCandidates(AppDbContext db, PlacementWorkflow workfl
     }
 
     /// <summary>The hire itself is the placement workflow's: placement, income, zero-employment, all in one save.</summary>
+    /// <param name="beforeInterviewConfirmed">
+    /// A start before the recorded interview is usually a typing slip, but can be real (the person
+    /// was taken on at a walk-in): refused with a warning until the employer confirms it.
+    /// </param>
     public async Task<Placement.Placement> HireAsync(string employerId, long referralId, DateOnly startedOn, decimal? monthlyWage, string actor,
-        CancellationToken ct = default)
+        CancellationToken ct = default, bool beforeInterviewConfirmed = false)
     {
         var referral = await OwnAsync(employerId, referralId, ct);
         if (referral.Status is not (ReferralStatus.Sent or ReferralStatus.Interview))
         {
             throw new FieldErrorsException([new FieldError("", ErrorCodes.WrongState, referral.Status.ToString())]);
+        }
+        if (referral.InterviewUtc is { } interviewUtc && !beforeInterviewConfirmed)
+        {
+            var interviewDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(interviewUtc, DateTimeKind.Utc), schedule.Value.Zone));
+            if (startedOn < interviewDay)
+            {
+                throw new FieldErrorsException([new FieldError("StartedOn", ErrorCodes.BeforeInterview,
+                    interviewDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))]);
+            }
         }
         if (monthlyWage is < 0)
         {

@@ -48,6 +48,9 @@ public sealed class DatasetExporter(AppDbContext db)
                 MaxAge = p.MaxAge,
                 MinEducation = p.MinEducation?.ToWire(),
                 ValidUntil = p.ValidUntil,
+                MonthlySubsidy = p.MonthlySubsidy,
+                FundingBody = p.FundingBody,
+                FundedUntil = p.FundedUntil,
                 // Only a position in the job bank is open; drafts and rejected postings are not.
                 Status = p.Status is PositionStatus.Open or PositionStatus.Filled or PositionStatus.Expired ? "open" : "closed",
             }).ToList(),

@@ -135,6 +135,9 @@ public sealed class DatasetImporter(AppDbContext db, TimeProvider clock)
         position.MaxAge = record.MaxAge;
         position.MinEducation = record.MinEducation is null ? null : Parse<Education>(record.MinEducation, WireNames.TryParseEducation);
         position.ValidUntil = record.ValidUntil;
+        position.MonthlySubsidy = record.MonthlySubsidy;
+        position.FundingBody = record.FundingBody;
+        position.FundedUntil = record.FundedUntil;
 
         var target = record.Status == "closed" ? PositionStatus.Closed : PositionStatus.Open;
         var current = position.Status;

@@ -60,6 +60,10 @@ public sealed class PositionRecord
     public string? MinEducation { get; set; }
     public DateOnly? ValidUntil { get; set; }
     public string Status { get; set; } = "open";
+    /// <summary>Beyond the contract (it allows added fields): a public-welfare post's funding.</summary>
+    public decimal? MonthlySubsidy { get; set; }
+    public string? FundingBody { get; set; }
+    public DateOnly? FundedUntil { get; set; }
 }
 
 public sealed class HouseholdRecord

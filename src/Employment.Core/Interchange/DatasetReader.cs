@@ -192,7 +192,14 @@ public static class DatasetReader
                 MinEducation = fields.Word("minEducation", "education", WireNames.AllEducations, fallback: null),
                 ValidUntil = fields.Date("validUntil"),
                 Status = fields.Word("status", "status", Statuses, fallback: "open") ?? "open",
+                MonthlySubsidy = fields.Number<decimal>("monthlySubsidy", NumberRange.Between(0, 100_000)),
+                FundingBody = fields.OptionalString("fundingBody"),
+                FundedUntil = fields.Date("fundedUntil"),
             };
+            if (!position.PublicWelfare && (position.MonthlySubsidy is not null || position.FundingBody is not null || position.FundedUntil is not null))
+            {
+                fields.Error("monthlySubsidy", "funding belongs to public-welfare positions only");
+            }
             if (position.EmployerId.Length > 0 && !_employerPlaces.ContainsKey(position.EmployerId))
             {
                 fields.Error("employerId", $"no employer has the id '{position.EmployerId}'");

@@ -82,6 +82,12 @@ public static class DatasetWriter
             json.WriteString("validUntil", validUntil.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
         json.WriteString("status", position.Status);
+        WriteIfPresent(json, "monthlySubsidy", position.MonthlySubsidy);
+        WriteIfPresent(json, "fundingBody", position.FundingBody);
+        if (position.FundedUntil is { } fundedUntil)
+        {
+            json.WriteString("fundedUntil", fundedUntil.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
     }
 
     private static void WriteHousehold(Utf8JsonWriter json, HouseholdRecord household)

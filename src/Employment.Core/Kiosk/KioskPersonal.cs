@@ -43,6 +43,43 @@ public sealed class KioskPersonal(AppDbContext db, MatchingEngine engine, KioskC
         ReasonCodes.PublicWelfareDibao, ReasonCodes.PublicWelfareExtreme, ReasonCodes.PublicWelfareZeroEmployment,
     };
 
+    /// <summary>Openings that entered the person's top matches since their visit before this one, still listed.</summary>
+    public async Task<IReadOnlyList<KioskPosition>> NewSinceLastVisitAsync(string personId, CancellationToken ct)
+    {
+        var previous = await db.KioskVisits.AsNoTracking().Where(v => v.PersonId == personId).Select(v => v.PreviousUtc).FirstOrDefaultAsync(ct);
+        if (previous is not { } since)
+        {
+            return [];
+        }
+        var ids = await db.MatchAlerts.AsNoTracking().Where(a => a.PersonId == personId && a.CreatedUtc > since)
+            .OrderBy(a => a.Rank).Select(a => a.PositionId).Take(10).ToListAsync(ct);
+        var found = new List<KioskPosition>();
+        foreach (var id in ids)
+        {
+            if (await catalog.FindAsync(id, ct) is { } position)
+            {
+                found.Add(position);
+            }
+        }
+        return found;
+    }
+
+    /// <summary>The person's current placement, for the kiosk's satisfaction survey; null when not placed or already answered this quarter.</summary>
+    public async Task<long?> PlacementToSurveyAsync(string personId, CancellationToken ct)
+    {
+        var placement = await db.Placements.AsNoTracking()
+            .Where(p => p.PersonId == personId && p.Status != PlacementStatus.Ended)
+            .OrderByDescending(p => p.StartedOn).Select(p => (long?)p.Id).FirstOrDefaultAsync(ct);
+        if (placement is null)
+        {
+            return null;
+        }
+        var quarterStart = Reports.Quarter.Of(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).FirstDay.ToDateTime(TimeOnly.MinValue);
+        var answered = await db.SatisfactionAnswers.AnyAsync(a => a.PlacementId == placement && a.Source == SurveySource.Kiosk
+            && a.RecordedUtc >= quarterStart, ct);
+        return answered ? null : placement;
+    }
+
     public async Task<KioskMe?> MeAsync(string personId, CancellationToken ct)
     {
         var person = await db.Persons.AsNoTracking().Where(p => p.Id == personId).Select(p => new { p.Id, p.Name }).FirstOrDefaultAsync(ct);

@@ -137,6 +137,17 @@ public sealed partial class KioskPins(AppDbContext db, TimeProvider clock, IOpti
                 .SetProperty(p => p.PinHash, rehash), cancellationToken);
             action = "kiosk.signin";
             result = new KioskSignInResult(KioskSignInOutcome.SignedIn, person.Id);
+            // Kept beside the person, not on it: a visit is no reason to reindex the talent pool.
+            var visit = await db.KioskVisits.FirstOrDefaultAsync(v => v.PersonId == person.Id, cancellationToken);
+            if (visit is null)
+            {
+                db.KioskVisits.Add(new Counseling.KioskVisit { PersonId = person.Id, LastUtc = now });
+            }
+            else
+            {
+                visit.PreviousUtc = visit.LastUtc;
+                visit.LastUtc = now;
+            }
         }
         _audit.Add("kiosk", action, AuditTrail.Person, person.Id);
         await db.SaveChangesAsync(cancellationToken);

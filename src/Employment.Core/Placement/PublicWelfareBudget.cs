@@ -143,6 +143,33 @@ public sealed class PublicWelfareBudget(AppDbContext db, TimeProvider clock, IOp
         candidates.Select(c => (Candidate: c, Weight: score(c) * weights.WeightOf(household(c).Category, household(c).ZeroEmployment)))
             .OrderByDescending(x => x.Weight).Select(x => x.Candidate).FirstOrDefault();
 
+    /// <summary>Renews a public-welfare term once more where the rules allow it; the renewal counts against the cap like a new placement.</summary>
+    public async Task<Placement> RenewAsync(long placementId, string actor, CancellationToken ct = default)
+    {
+        var record = $"placement {placementId}";
+        var placement = await db.Placements.FirstOrDefaultAsync(p => p.Id == placementId, ct)
+            ?? throw new CounselingException(record, "id", RefusalCodes.NoSuchRecord);
+        if (placement.TermEndsOn is not { } ends || placement.Status == PlacementStatus.Ended)
+        {
+            throw new CounselingException(record, "TermEndsOn", RefusalCodes.NotAllowed);
+        }
+        if (placement.Renewals >= options.Value.MaxRenewals)
+        {
+            throw new CounselingException(record, "Renewals", RefusalCodes.RenewalsUsed, options.Value.MaxRenewals);
+        }
+        var newEnd = ends.AddMonths(options.Value.TermMonths);
+        if (placement.MonthlySubsidy is { } monthly)
+        {
+            var household = await db.Households.AsNoTracking().Where(h => h.Id == placement.HouseholdId).Select(h => h.DivisionCode).FirstOrDefaultAsync(ct);
+            await EnsureWithinCapAsync(record, household, monthly, ends.AddDays(1), newEnd, ct);
+        }
+        placement.TermEndsOn = newEnd;
+        placement.Renewals++;
+        new AuditTrail(db, clock).Add(actor, "term-renewed", AuditTrail.Person, placement.PersonId, $"placement {placement.Id}: term to {newEnd:yyyy-MM-dd}");
+        await db.SaveChangesAsync(ct);
+        return placement;
+    }
+
     /// <summary>Active public-welfare placements whose term ends within the warning days of <paramref name="today"/>.</summary>
     public async Task<IReadOnlyList<TermEnding>> TermsEndingAsync(DateOnly today, IQueryable<string>? personIds = null, CancellationToken ct = default)
     {

@@ -42,6 +42,22 @@ public sealed class SignInTests(SignInTests.Host host) : IClassFixture<SignInTes
     }
 
     [Fact]
+    public async Task An_employer_lands_on_the_employer_portal_and_staff_on_the_home_page()
+    {
+        var employer = await host.CreateAccountAsync(Roles.Employer, employerId: "E-022");
+        var admin = await host.CreateAccountAsync(Roles.Admin);
+
+        var asEmployer = await host.NewClient().PostFormAsync("/Account/Login", new() { ["Input.Login"] = employer.Login, ["Input.Password"] = employer.Password });
+        var asAdmin = await host.NewClient().PostFormAsync("/Account/Login", new() { ["Input.Login"] = admin.Login, ["Input.Password"] = admin.Password });
+        var withReturn = await host.NewClient().PostFormAsync("/Account/Login?ReturnUrl=%2FEmployer%2FCandidates",
+            new() { ["Input.Login"] = employer.Login, ["Input.Password"] = employer.Password });
+
+        Assert.Equal("/Employer", asEmployer.Headers.Location!.OriginalString);
+        Assert.Equal("/", asAdmin.Headers.Location!.OriginalString);
+        Assert.Equal("/Employer/Candidates", withReturn.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task A_wrong_password_is_refused_and_five_lock_the_account_even_against_the_right_one()
     {
         var account = await host.CreateAccountAsync(Roles.Counselor, areas: ["510104023"]);

@@ -354,6 +354,13 @@ public sealed class EmployerFlowTests(EmployerFlowTests.Host host) : IClassFixtu
 
         // Outcomes: interview, then hire through the placement workflow; the other is turned down with a reason.
         var page = $"/Employer/Candidates?position={positionId}";
+        // An interview time left empty is named as missing, not as badly formed.
+        var noTime = await employer.PostFormAsync($"/Employer/Candidates?handler=Interview&position={positionId}",
+            new() { ["Outcome.ReferralId"] = hireId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Outcome.InterviewAt"] = "" }, page);
+        Assert.Equal(HttpStatusCode.OK, noTime.StatusCode);
+        var noTimeHtml = await noTime.Content.ReadAsStringAsync();
+        Assert.Contains("此项必填", noTimeHtml);
+        Assert.DoesNotContain("格式不正确", noTimeHtml);
         var interview = await employer.PostFormAsync($"/Employer/Candidates?handler=Interview&position={positionId}",
             new() { ["Outcome.ReferralId"] = hireId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Outcome.InterviewAt"] = DateTime.UtcNow.AddDays(2).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture) }, page);
         Assert.Equal(HttpStatusCode.Redirect, interview.StatusCode);
@@ -363,8 +370,18 @@ public sealed class EmployerFlowTests(EmployerFlowTests.Host host) : IClassFixtu
 
         var incomeBefore = await host.WithDbAsync(db => db.Referrals.Where(r => r.Id == hireId).Join(db.Persons, r => r.PersonId, p => p.Id, (r, p) => p.HouseholdId)
             .Join(db.Households, h => h, x => x.Id, (h, x) => x.MonthlyIncome).SingleAsync());
+        // A start dated before the interview is held back with a warning until the employer confirms it.
+        var startedOn = DateTime.UtcNow.AddDays(-3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var early = await employer.PostFormAsync($"/Employer/Candidates?handler=Hire&position={positionId}",
+            new() { ["Outcome.ReferralId"] = hireId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Outcome.StartedOn"] = startedOn, ["Outcome.MonthlyWage"] = "" }, page);
+        Assert.Equal(HttpStatusCode.OK, early.StatusCode);
+        var warning = await early.Content.ReadAsStringAsync();
+        Assert.Contains("到岗日期早于面试日期", warning);
+        Assert.Contains("name=\"Outcome.ConfirmBeforeInterview\"", warning);
+        Assert.Equal(ReferralStatus.Interview, await host.WithDbAsync(db => db.Referrals.Where(r => r.Id == hireId).Select(r => r.Status).SingleAsync()));
         var hire = await employer.PostFormAsync($"/Employer/Candidates?handler=Hire&position={positionId}",
-            new() { ["Outcome.ReferralId"] = hireId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Outcome.StartedOn"] = "2026-12-01", ["Outcome.MonthlyWage"] = "" }, page);
+            new() { ["Outcome.ReferralId"] = hireId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Outcome.StartedOn"] = startedOn, ["Outcome.MonthlyWage"] = "",
+                ["Outcome.ConfirmBeforeInterview"] = "true" }, page);
         Assert.Equal(HttpStatusCode.Redirect, hire.StatusCode);
         var placement = await host.WithDbAsync(db => db.Placements.AsNoTracking().Include(p => p.FollowUps).SingleAsync(p => p.ReferralId == hireId));
         Assert.Equal((positionId, PlacementChannel.Referral, 3), (placement.PositionId, placement.Channel, placement.FollowUps.Count));

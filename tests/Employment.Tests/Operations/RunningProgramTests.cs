@@ -186,6 +186,30 @@ public sealed class RunningProgramTests : IAsyncLifetime
         var ending = Assert.Single(await EndingAsync());
         Assert.Equal(placement.Id, ending.PlacementId);
         Assert.True(ending.CanRenew);
+
+        Task<Core.Placement.Placement> RenewAsync() => _district.WithDbAsync(db =>
+            new PublicWelfareBudget(db, _district.Clock, Options.Create(_publicWelfare)).RenewAsync(placement.Id, "counselor-a"));
+        var renewed = await RenewAsync();
+        Assert.Equal(termEnds.AddMonths(36), renewed.TermEndsOn);
+        Assert.Empty(await EndingAsync());
+        var refused = await Assert.ThrowsAsync<CounselingException>(RenewAsync);
+        Assert.Equal(RefusalCodes.RenewalsUsed, refused.Code);
+    }
+
+    [Fact]
+    public void The_next_household_for_a_freed_place_is_the_best_match_weighed_by_the_fair_plans_priority()
+    {
+        var weights = new Core.Scheduling.FairPlanOptions();
+        var candidates = new[]
+        {
+            (Id: "better-match", Score: 0.80, Category: (HouseholdCategory?)HouseholdCategory.Expenditure, Zero: false),
+            (Id: "zero-employment-dibao", Score: 0.60, Category: (HouseholdCategory?)HouseholdCategory.Dibao, Zero: true),
+            (Id: "weak-extreme", Score: 0.30, Category: (HouseholdCategory?)HouseholdCategory.Extreme, Zero: true),
+        }.Select(c => Tuple.Create(c.Id, c.Score, c.Category, c.Zero)).ToList();
+        // 0.80 × 1 = 0.80 against 0.60 × (1 + 0.5 + 0.3) = 1.08 against 0.30 × 2 = 0.60.
+        var next = PublicWelfareBudget.ProposeNext(candidates, c => c.Item2, c => (c.Item3, c.Item4), weights);
+        Assert.Equal("zero-employment-dibao", next!.Item1);
+        Assert.Null(PublicWelfareBudget.ProposeNext(candidates.Take(0), c => c.Item2, c => (c.Item3, c.Item4), weights));
     }
 
     [Fact]
@@ -216,5 +240,37 @@ public sealed class RunningProgramTests : IAsyncLifetime
         Assert.Equal(0, root.GetProperty("referralsExpired").GetInt32());
         Assert.Equal(0m, root.GetProperty("subsidyCommitted").GetDecimal());
         Assert.Equal(0m, root.GetProperty("subsidySpent").GetDecimal());
+    }
+}
+
+/// <summary>A post's funding is a public-welfare post's: refused elsewhere by the importer and the employer's form alike, and carried through export.</summary>
+public sealed class PublicWelfareFundingTests
+{
+    private static readonly string Example = File.ReadAllText(Employment.Tests.Interchange.ExampleDataset.FilePath);
+
+    private static Core.Interchange.DatasetReadResult Read(string json) =>
+        Core.Interchange.DatasetReader.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)), Core.Taxonomy.Taxonomy.Embedded,
+            Employment.Tests.Interchange.ExampleDataset.Today);
+
+    [Fact]
+    public void The_importer_reads_funding_on_a_public_welfare_post_and_refuses_it_on_another_naming_the_record_and_field()
+    {
+        var root = System.Text.Json.Nodes.JsonNode.Parse(Example)!;
+        var positions = root["positions"]!.AsArray();
+        var welfare = positions.First(p => p!["publicWelfare"]?.GetValue<bool>() == true)!;
+        welfare["monthlySubsidy"] = 1800;
+        welfare["fundingBody"] = "区就业专项资金";
+        welfare["fundedUntil"] = "2027-12-31";
+        var read = Read(root.ToJsonString());
+        Assert.True(read.IsValid, string.Join("; ", read.Errors));
+        var record = read.Dataset!.Positions.Single(p => p.Id == welfare["id"]!.GetValue<string>());
+        Assert.Equal((1800m, "区就业专项资金", new DateOnly(2027, 12, 31)), (record.MonthlySubsidy, record.FundingBody, record.FundedUntil));
+
+        var other = positions.First(p => p!["publicWelfare"]?.GetValue<bool>() != true)!;
+        other["monthlySubsidy"] = 500;
+        var refused = Read(root.ToJsonString());
+        var error = Assert.Single(refused.Errors);
+        Assert.Contains(other["id"]!.GetValue<string>(), error.Record);
+        Assert.Equal("monthlySubsidy", error.Field);
     }
 }

@@ -41,6 +41,11 @@ public sealed class ReportCliTests
         Assert.Equal(1, root.GetProperty("dibaoHouseholds").GetInt32());
         Assert.Equal(0, root.GetProperty("placements").GetInt32());
         Assert.Equal(JsonValueKind.Number, root.GetProperty("exitRate").ValueKind);
+        // The running program's figures (issue 17): nothing expired, no subsidy, and no answer yet, so no average.
+        Assert.Equal(0, root.GetProperty("referralsExpired").GetInt32());
+        Assert.Equal(0m, root.GetProperty("subsidyCommitted").GetDecimal());
+        Assert.Equal(0m, root.GetProperty("subsidySpent").GetDecimal());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("satisfactionAverage").ValueKind);
         var streets = root.GetProperty("streets").EnumerateArray().ToList();
         Assert.Equal(11, streets.Count);
         foreach (var street in streets)

@@ -24,6 +24,23 @@ public sealed partial class ScreenTests(AppFactory app) : IClassFixture<AppFacto
     }
 
     [Fact]
+    public async Task The_screen_has_a_main_landmark_and_the_site_serves_its_favicon()
+    {
+        var client = app.CreateClient();
+        var html = await client.GetStringAsync("/screen");
+        Assert.Matches("<main[ >][\\s\\S]*</main>", html);
+        Assert.Contains("rel=\"icon\" href=\"/favicon.ico\"", html);
+        Assert.Contains("rel=\"icon\" href=\"/favicon.ico\"", await client.GetStringAsync("/Account/Login"));
+
+        var icon = await client.GetAsync("/favicon.ico");
+        Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+        var bytes = await icon.Content.ReadAsByteArrayAsync();
+        // An ICO header: reserved 0, type 1 (icon), at least one image.
+        Assert.Equal(new byte[] { 0, 0, 1, 0 }, bytes[..4]);
+        Assert.True(bytes[4] >= 1);
+    }
+
+    [Fact]
     public async Task Nothing_personal_reaches_the_screen_or_its_panel()
     {
         var client = app.CreateClient();

@@ -94,7 +94,12 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         var start = clock.GetUtcNow().UtcDateTime.Ticks.ToString(CultureInfo.InvariantCulture);
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(AccessClaims.SessionStart, start)]);
         logger.LogInformation("{Login} signed in", user.UserName);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        if (Url.IsLocalUrl(ReturnUrl))
+        {
+            return LocalRedirect(ReturnUrl!);
+        }
+        // An employer's work is on their own portal; the public home page is a dead end for them.
+        return LocalRedirect(await users.IsInRoleAsync(user, Roles.Employer) ? "/Employer" : "/");
     }
 
     // The lock this attempt saw may be one an earlier attempt already reported.

@@ -115,6 +115,29 @@ public sealed class IndexModel(AppDbContext db, TalentPoolSearch search, Referra
         return Page();
     }
 
+    /// <summary>Renews a public-welfare term of a person in the area (once, where the rules allow).</summary>
+    public async Task<IActionResult> OnPostRenewAsync(long placementId, CancellationToken ct)
+    {
+        ModelState.Clear();
+        var visible = db.VisiblePersons(User);
+        if (!await db.Placements.AnyAsync(p => p.Id == placementId && visible.Any(v => v.Id == p.PersonId), ct))
+        {
+            return NotFound();
+        }
+        try
+        {
+            await budget.RenewAsync(placementId, User.Actor(), ct);
+            Done = "TermRenewed";
+            return RedirectToPage();
+        }
+        catch (CounselingException refusal)
+        {
+            ModelState.AddModelError("", text["Refusal_" + refusal.Code, [.. refusal.Arguments]]);
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
     private Task<bool> OwnsLeadAsync(long leadId, CancellationToken ct) =>
         db.Leads.AnyAsync(l => l.Id == leadId && db.VisiblePersons(User).Any(p => p.Id == l.PersonId), ct);
 

@@ -25,6 +25,8 @@ public sealed class CandidatesModel(AppDbContext db, ReferredCandidates candidat
         public string? StartedOn { get; set; }
         public string? MonthlyWage { get; set; }
         public string? Reason { get; set; }
+        /// <summary>The employer confirmed a start dated before the interview.</summary>
+        public bool ConfirmBeforeInterview { get; set; }
     }
 
     [BindProperty(SupportsGet = true)] public string? Position { get; set; }
@@ -38,6 +40,8 @@ public sealed class CandidatesModel(AppDbContext db, ReferredCandidates candidat
     public bool English => EmployerPortal.English;
     /// <summary>The referral a refused outcome was for: its form shows the errors.</summary>
     public long? FailedReferral { get; private set; }
+    /// <summary>The hire was held back only for its start before the interview: the form offers to confirm it.</summary>
+    public bool WarnBeforeInterview { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
@@ -46,7 +50,8 @@ public sealed class CandidatesModel(AppDbContext db, ReferredCandidates candidat
         if (!DateTime.TryParseExact(Outcome.InterviewAt?.Trim(), ["yyyy-MM-ddTHH:mm", "yyyy-MM-dd HH:mm"], CultureInfo.InvariantCulture,
                 DateTimeStyles.None, out var local))
         {
-            throw new FieldErrorsException([new FieldError(nameof(OutcomeInput.InterviewAt), ErrorCodes.Format)]);
+            throw new FieldErrorsException([new FieldError(nameof(OutcomeInput.InterviewAt),
+                string.IsNullOrWhiteSpace(Outcome.InterviewAt) ? ErrorCodes.Required : ErrorCodes.Format)]);
         }
         await candidates.ScheduleInterviewAsync(EmployerId, Outcome.ReferralId, EmployerPortal.ToUtc(local), User.Actor(), ct);
         return "Outcome_Interview";
@@ -75,7 +80,7 @@ public sealed class CandidatesModel(AppDbContext db, ReferredCandidates candidat
         {
             throw new FieldErrorsException(errors);
         }
-        await candidates.HireAsync(EmployerId, Outcome.ReferralId, started, wage, User.Actor(), ct);
+        await candidates.HireAsync(EmployerId, Outcome.ReferralId, started, wage, User.Actor(), ct, Outcome.ConfirmBeforeInterview);
         return "Outcome_Hired";
     }, ct);
 
@@ -99,6 +104,7 @@ public sealed class CandidatesModel(AppDbContext db, ReferredCandidates candidat
         }
         catch (FieldErrorsException ex)
         {
+            WarnBeforeInterview = ex.Errors.Any(e => e.Code == ErrorCodes.BeforeInterview);
             ex.Errors.AddTo(ModelState, text, prefix: nameof(Outcome));
             FailedReferral = Outcome.ReferralId;
             await LoadAsync(ct);

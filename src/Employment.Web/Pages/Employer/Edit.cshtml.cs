@@ -45,6 +45,9 @@ public sealed class EditModel(AppDbContext db, PositionPosting posting, Taxonomy
         public string? MaxAge { get; set; }
         public string? MinEducation { get; set; }
         public string? ValidUntil { get; set; }
+        public string? MonthlySubsidy { get; set; }
+        public string? FundingBody { get; set; }
+        public string? FundedUntil { get; set; }
         public Guid? Version { get; set; }
     }
 
@@ -174,6 +177,9 @@ public sealed class EditModel(AppDbContext db, PositionPosting posting, Taxonomy
         MaxAge = p.MaxAge?.ToString(CultureInfo.InvariantCulture),
         MinEducation = p.MinEducation?.ToWire(),
         ValidUntil = p.ValidUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        MonthlySubsidy = p.MonthlySubsidy?.ToString("0.##", CultureInfo.InvariantCulture),
+        FundingBody = p.FundingBody,
+        FundedUntil = p.FundedUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         Version = p.Version,
     };
 
@@ -204,18 +210,20 @@ public sealed class EditModel(AppDbContext db, PositionPosting posting, Taxonomy
                 errors.Add(new FieldError(nameof(i.MinEducation), ErrorCodes.UnknownCode, i.MinEducation));
             }
         }
-        DateOnly? until = null;
-        if (!string.IsNullOrWhiteSpace(i.ValidUntil))
+        DateOnly? Date(string field, string? value)
         {
-            if (DateOnly.TryParseExact(i.ValidUntil.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            if (string.IsNullOrWhiteSpace(value))
             {
-                until = d;
+                return null;
             }
-            else
+            if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
             {
-                errors.Add(new FieldError(nameof(i.ValidUntil), ErrorCodes.Format));
+                return d;
             }
+            errors.Add(new FieldError(field, ErrorCodes.Format));
+            return null;
         }
+        var until = Date(nameof(i.ValidUntil), i.ValidUntil);
         var draft = new PositionDraft
         {
             Title = i.Title,
@@ -237,6 +245,9 @@ public sealed class EditModel(AppDbContext db, PositionPosting posting, Taxonomy
             MaxAge = Number<int>(nameof(i.MaxAge), i.MaxAge),
             MinEducation = education,
             ValidUntil = until,
+            MonthlySubsidy = Number<decimal>(nameof(i.MonthlySubsidy), i.MonthlySubsidy),
+            FundingBody = i.FundingBody,
+            FundedUntil = Date(nameof(i.FundedUntil), i.FundedUntil),
         };
         return (draft, errors);
     }

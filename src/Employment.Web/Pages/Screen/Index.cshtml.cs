@@ -44,6 +44,11 @@ public sealed class IndexModel(ScreenFigures figures, IStringLocalizer<OutcomesR
     public string DaysText(ScreenValue v) =>
         v.Withheld ? Withheld : v.Value is { } d ? d.ToString("N0", CultureInfo.CurrentCulture) : text["Empty"];
 
+    public string ScoreText(ScreenValue v) =>
+        v.Withheld ? Withheld : v.Value is { } score ? score.ToString("0.0", CultureInfo.CurrentCulture) : text["Empty"];
+
+    public static string MoneyText(decimal value) => value.ToString("N0", CultureInfo.CurrentCulture);
+
     public string FigureName(string key) => FigureDefinitions.Name(key, CultureInfo.CurrentUICulture);
 
     public IReadOnlyList<ChartItem> ChannelItems() =>

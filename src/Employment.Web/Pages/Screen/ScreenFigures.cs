@@ -37,6 +37,10 @@ public sealed record ScreenData
     public ScreenValue ExitRate { get; init; }
     public ScreenValue FollowUpsOnTimeRate { get; init; }
     public ScreenValue AverageDaysToPlacement { get; init; }
+    /// <summary>The district's satisfaction score, 1 to 5; withheld over a handful of answers, like any average.</summary>
+    public ScreenValue SatisfactionAverage { get; init; }
+    /// <summary>Public-welfare subsidy spent in the quarter (CNY): a budget figure, about no one person.</summary>
+    public decimal SubsidySpent { get; init; }
     /// <summary>Fair, referral, kiosk.</summary>
     public required ScreenValue[] Channels { get; init; }
     public required IReadOnlyList<(string Quarter, ScreenValue Count)> ZeroEmploymentTrend { get; init; }
@@ -91,6 +95,8 @@ public sealed class ScreenFigures(OutcomeReports reports, IMemoryCache cache, IO
             FollowUpsOnTimeRate = ScreenValue.Rate(d.FollowUpsOnTimeRate, d.FollowUpsOnTime, d.FollowUpsDue, k),
             // An average over a handful of people is close to each one's own figure.
             AverageDaysToPlacement = ScreenValue.Rate(d.AverageDaysToPlacement, d.FirstPlacements, d.FirstPlacements, k),
+            SatisfactionAverage = ScreenValue.Rate(d.SatisfactionAverage, d.SatisfactionAnswers, d.SatisfactionAnswers, k),
+            SubsidySpent = d.SubsidySpent,
             Channels = SmallCounts.Suppress([d.PlacementsByChannel.Fair, d.PlacementsByChannel.Referral, d.PlacementsByChannel.Kiosk], k)
                 .Select(ScreenValue.Cell).ToArray(),
             ZeroEmploymentTrend = d.ZeroEmploymentTrend.Select(p => (p.Quarter, ScreenValue.Count(p.Count, k))).ToList(),

@@ -31,6 +31,23 @@ namespace Employment.Core.Data.Migrations.Sqlite
                     b.ToTable("AlertsSeen");
                 });
 
+            modelBuilder.Entity("Employment.Core.Counseling.KioskVisit", b =>
+                {
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PreviousUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("KioskVisits");
+                });
+
             modelBuilder.Entity("Employment.Core.Counseling.MatchAlert", b =>
                 {
                     b.Property<long>("Id")
@@ -1425,6 +1442,15 @@ namespace Employment.Core.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Employment.Core.Counseling.KioskVisit", b =>
+                {
+                    b.HasOne("Employment.Core.Households.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Employment.Core.Counseling.MatchAlert", b =>

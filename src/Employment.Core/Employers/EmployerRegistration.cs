@@ -11,6 +11,8 @@ namespace Employment.Core.Employers;
 public sealed record EmployerApplication
 {
     public string? Name { get; init; }
+    /// <summary>统一社会信用代码, as typed.</summary>
+    public string? CreditCode { get; init; }
     public bool PublicSector { get; init; }
     public string? ContactName { get; init; }
     public string? ContactPhone { get; init; }
@@ -40,6 +42,7 @@ public sealed partial class EmployerRegistration(AppDbContext db, UserAccounts a
         {
             Id = await NewIdAsync(ct),
             Name = a.Name!.Trim(),
+            CreditCode = Core.Employers.CreditCode.Normalize(a.CreditCode!),
             PublicSector = a.PublicSector,
             Status = EmployerStatus.Pending,
             ContactName = a.ContactName!.Trim(),
@@ -71,6 +74,22 @@ public sealed partial class EmployerRegistration(AppDbContext db, UserAccounts a
         Required(errors, nameof(a.ContactName), a.ContactName, 100);
         Required(errors, nameof(a.ContactPhone), a.ContactPhone, 50);
         Required(errors, nameof(a.Address), a.Address, 300);
+        if (string.IsNullOrWhiteSpace(a.CreditCode))
+        {
+            errors.Add(new FieldError(nameof(a.CreditCode), ErrorCodes.Required));
+        }
+        else
+        {
+            var code = Core.Employers.CreditCode.Normalize(a.CreditCode);
+            if (Core.Employers.CreditCode.Check(code) is { } problem)
+            {
+                errors.Add(new FieldError(nameof(a.CreditCode), problem));
+            }
+            else if (await db.Employers.AnyAsync(e => e.CreditCode == code && e.Status != EmployerStatus.Rejected, ct))
+            {
+                errors.Add(new FieldError(nameof(a.CreditCode), ErrorCodes.Taken));
+            }
+        }
         if (!string.IsNullOrWhiteSpace(a.ContactPhone) && !Phone().IsMatch(a.ContactPhone.Trim()))
         {
             errors.Add(new FieldError(nameof(a.ContactPhone), ErrorCodes.Format));

@@ -40,5 +40,7 @@ public static class ErrorCodes
     public const string SubsidyCap = "subsidy_cap";
     /// <summary>A warning the employer can confirm past: a start dated before the interview.</summary>
     public const string BeforeInterview = "before_interview";
+    /// <summary>A 统一社会信用代码 whose last character does not match the other 17.</summary>
+    public const string CheckCharacter = "check_character";
     public const string FundingNeedsPublicWelfare = "funding_public_welfare";
 }

@@ -16,6 +16,16 @@ public sealed class Employer
     [MaxLength(100)] public string? ContactName { get; set; }
     [MaxLength(50)] public string? ContactPhone { get; set; }
     [MaxLength(300)] public string? Address { get; set; }
+    /// <summary>统一社会信用代码 (GB 32100-2015), checked by <see cref="Employers.CreditCode"/>; required of self-registration.</summary>
+    [MaxLength(18)] public string? CreditCode { get; set; }
+    /// <summary>
+    /// When a reviewer approved the registration. Imported employers are Approved without it: they are
+    /// on the district's list, but nobody here has verified them, so they are not called "verified".
+    /// </summary>
+    public DateTime? VerifiedUtc { get; set; }
+    [MaxLength(100)] public string? VerifiedBy { get; set; }
+    /// <summary>The status as a reader should take it: "Listed" for an approved employer no reviewer verified.</summary>
+    public string StatusLabel => Status == EmployerStatus.Approved && VerifiedUtc is null ? "Listed" : Status.ToString();
     public DateTime CreatedUtc { get; set; }
     public List<Position> Positions { get; set; } = [];
 }

@@ -45,6 +45,8 @@ public sealed class PostingReview(AppDbContext db, AuditTrail audit, TimeProvide
     {
         var employer = await PendingAsync(employerId, ct);
         employer.Status = EmployerStatus.Approved;
+        employer.VerifiedUtc = clock.GetUtcNow().UtcDateTime;
+        employer.VerifiedBy = actor.Length > 100 ? actor[..100] : actor;
         audit.Add(actor, "employer-approved", EmployerEntity, employer.Id);
         await db.SaveChangesAsync(ct);
     }

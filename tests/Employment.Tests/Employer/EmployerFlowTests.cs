@@ -33,7 +33,7 @@ public sealed class EmployerFlowTests(EmployerFlowTests.Host host) : IClassFixtu
         var name = "成都测试保洁有限公司" + login;
         var registered = await client.PostFormAsync("/Employer/Register", new()
         {
-            ["Input.Name"] = name, ["Input.ContactName"] = "王经理", ["Input.ContactPhone"] = "028-8666 1234",
+            ["Input.Name"] = name, ["Input.CreditCode"] = CreditCodeTests.NewValidCode(), ["Input.ContactName"] = "王经理", ["Input.ContactPhone"] = "028-8666 1234",
             ["Input.Address"] = "锦江区东大街1号", ["Input.Login"] = login, ["Input.Password"] = "a long enough phrase", ["Input.ConfirmPassword"] = "a long enough phrase",
         });
         Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
@@ -57,7 +57,10 @@ public sealed class EmployerFlowTests(EmployerFlowTests.Host host) : IClassFixtu
         var approved = await counselor.PostFormAsync("/Counselor/Review/Employers?handler=Approve", new() { ["EmployerId"] = employer.Id },
             page: "/Counselor/Review/Employers");
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
-        Assert.Equal(EmployerStatus.Approved, await host.WithDbAsync(db => db.Employers.Where(e => e.Id == employer.Id).Select(e => e.Status).SingleAsync()));
+        var approvedEmployer = await host.WithDbAsync(db => db.Employers.AsNoTracking().SingleAsync(e => e.Id == employer.Id));
+        Assert.Equal(EmployerStatus.Approved, approvedEmployer.Status);
+        Assert.NotNull(approvedEmployer.VerifiedUtc);
+        Assert.Equal("Approved", approvedEmployer.StatusLabel);
 
         // The same session now works: the status is read on every request.
         Assert.Equal(HttpStatusCode.OK, (await pending.GetAsync("/Employer")).StatusCode);
@@ -73,7 +76,7 @@ public sealed class EmployerFlowTests(EmployerFlowTests.Host host) : IClassFixtu
         var users = await host.WithDbAsync(db => db.Users.CountAsync());
         var bad = await client.PostFormAsync("/Employer/Register", new()
         {
-            ["Input.Name"] = "", ["Input.ContactName"] = "王", ["Input.ContactPhone"] = "call me", ["Input.Address"] = "锦江区",
+            ["Input.Name"] = "", ["Input.CreditCode"] = "91350100M000100Y44", ["Input.ContactName"] = "王", ["Input.ContactPhone"] = "call me", ["Input.Address"] = "锦江区",
             ["Input.Login"] = "employer two", ["Input.Password"] = "short", ["Input.ConfirmPassword"] = "other",
         });
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
@@ -82,6 +85,7 @@ public sealed class EmployerFlowTests(EmployerFlowTests.Host host) : IClassFixtu
         Assert.Contains("格式不正确", html);     // phone, login
         Assert.Contains("密码至少 12 位", html);
         Assert.Contains("两次输入的密码不一致", html);
+        Assert.Contains("校验位不符", html);      // credit code
         Assert.DoesNotContain("short", html);
         Assert.Equal(employers, await host.WithDbAsync(db => db.Employers.CountAsync()));
         Assert.Equal(users, await host.WithDbAsync(db => db.Users.CountAsync()));
@@ -89,7 +93,7 @@ public sealed class EmployerFlowTests(EmployerFlowTests.Host host) : IClassFixtu
         var login = "firm-" + Guid.NewGuid().ToString("N")[..6];
         await client.PostFormAsync("/Employer/Register", new()
         {
-            ["Input.Name"] = "空壳公司" + login, ["Input.ContactName"] = "李", ["Input.ContactPhone"] = "13800000000",
+            ["Input.Name"] = "空壳公司" + login, ["Input.CreditCode"] = CreditCodeTests.NewValidCode(), ["Input.ContactName"] = "李", ["Input.ContactPhone"] = "13800000000",
             ["Input.Address"] = "锦江区", ["Input.Login"] = login, ["Input.Password"] = "another long phrase", ["Input.ConfirmPassword"] = "another long phrase",
         });
         var id = await host.WithDbAsync(db => db.Employers.Where(e => e.Name == "空壳公司" + login).Select(e => e.Id).SingleAsync());
@@ -169,6 +173,26 @@ public sealed class EmployerFlowTests(EmployerFlowTests.Host host) : IClassFixtu
             Assert.True(found.Elapsed < TimeSpan.FromSeconds(30), "the approved posting did not reach the job bank");
             await Task.Delay(25);
         }
+    }
+
+    [Fact]
+    public async Task The_review_warns_of_a_posting_with_no_skills_and_no_end_date_and_not_of_a_complete_one()
+    {
+        var employer = await host.SignedInAsAsync(Roles.Employer, employerId: Company);
+        var bare = EmployerClient.PositionForm("小区绿化员（测试）");
+        bare.RemoveAll(f => f.Key is "Input.RequiredSkills" or "Input.PreferredSkills" or "Input.ValidUntil");
+        var bareId = EmployerClient.SavedId(await employer.PostFieldsAsync("/Employer/Edit?handler=Submit", bare, page: "/Employer/Edit"));
+        var fullId = EmployerClient.SavedId(await employer.PostFieldsAsync("/Employer/Edit?handler=Submit",
+            EmployerClient.PositionForm("小区保洁员（完整）"), page: "/Employer/Edit"));
+
+        var counselor = await host.SignedInAsAsync(Roles.Counselor, areas: ["510104023"]);
+        var bareReview = await (await counselor.GetAsync($"/Counselor/Review/Position/{bareId}")).Content.ReadAsStringAsync();
+        var fullReview = await (await counselor.GetAsync($"/Counselor/Review/Position/{fullId}")).Content.ReadAsStringAsync();
+
+        Assert.Contains("上线前请核实", bareReview);
+        Assert.Contains("未填写任何技能要求", bareReview);
+        Assert.Contains("未设有效期", bareReview);
+        Assert.DoesNotContain("上线前请核实", fullReview);
     }
 
     [Fact]
@@ -430,6 +454,9 @@ public sealed class EmployerFlowTests(EmployerFlowTests.Host host) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, fallback.StatusCode);
         var html = await fallback.Content.ReadAsStringAsync();
         Assert.Contains("«保洁员»", html);
+        // Suggestions are named in words; the taxonomy code stays in the form's field values.
+        Assert.Contains("<strong>保洁</strong>", html);
+        Assert.DoesNotContain("<span class=\"code\">clean.basic</span>", html);
         Assert.Contains("class=\"choice suggested\" for=\"req-clean.basic\"", html);
         Assert.Contains("class=\"choice suggested\" for=\"dem-lifting_heavy\"", html);
         // Suggested, not chosen: the employer confirms.

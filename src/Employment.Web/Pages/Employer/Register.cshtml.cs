@@ -16,6 +16,7 @@ public sealed class RegisterModel(EmployerRegistration registration, IStringLoca
     public sealed class InputModel
     {
         public string? Name { get; set; }
+        public string? CreditCode { get; set; }
         public bool PublicSector { get; set; }
         public string? ContactName { get; set; }
         public string? ContactPhone { get; set; }
@@ -37,7 +38,7 @@ public sealed class RegisterModel(EmployerRegistration registration, IStringLoca
     {
         var application = new EmployerApplication
         {
-            Name = Input.Name, PublicSector = Input.PublicSector, ContactName = Input.ContactName, ContactPhone = Input.ContactPhone,
+            Name = Input.Name, CreditCode = Input.CreditCode, PublicSector = Input.PublicSector, ContactName = Input.ContactName, ContactPhone = Input.ContactPhone,
             Address = Input.Address, Login = Input.Login, Password = Input.Password,
         };
         var errors = (await registration.ValidateAsync(application, ct)).ToList();

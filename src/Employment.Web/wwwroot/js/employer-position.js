@@ -32,12 +32,8 @@
       var li = document.createElement('li');
       var name = document.createElement('strong');
       name.textContent = s.name;
-      var code = document.createElement('span');
-      code.className = 'code';
-      code.textContent = s.code;
+      // The name only: the code is the machine's word, not the employer's.
       li.appendChild(name);
-      li.appendChild(document.createTextNode(' '));
-      li.appendChild(code);
       li.appendChild(document.createTextNode(' · ' + (panel.dataset['kind' + s.kind.charAt(0).toUpperCase() + s.kind.slice(1)] || s.kind) +
         ' · ' + panel.dataset.from + ' «' + s.phrase + '» '));
       var button = document.createElement('button');

@@ -15,6 +15,8 @@ public sealed class MatchAlert
     /// <summary>The position's place among the person's matches when it was found (1 is the best).</summary>
     public int Rank { get; set; }
     public double Score { get; set; }
+    /// <summary>The saved search's words this alert answers; null for the person's own top matches.</summary>
+    [MaxLength(SavedSearch.MaxQueryLength)] public string? Query { get; set; }
     public DateTime CreatedUtc { get; set; }
 }
 
@@ -27,6 +29,21 @@ public sealed class OutboxReader
     [Key, MaxLength(64)] public required string Name { get; set; }
     public long Watermark { get; set; }
     public DateTime UpdatedUtc { get; set; }
+}
+
+/// <summary>
+/// A search a counselor saved for a person (the words of the person page's match box): a new or
+/// changed position that enters the person's top matches for those words is an alert too.
+/// </summary>
+public sealed class SavedSearch
+{
+    public const int MaxQueryLength = 200;
+
+    public long Id { get; set; }
+    [MaxLength(64)] public required string PersonId { get; set; }
+    [MaxLength(MaxQueryLength)] public required string Query { get; set; }
+    [MaxLength(256)] public required string CreatedBy { get; set; }
+    public DateTime CreatedUtc { get; set; }
 }
 
 /// <summary>A person's kiosk visits: the openings "new since your last visit" count from the one before this.</summary>
@@ -102,15 +119,23 @@ public sealed class MatchAlerts(AppDbContext db, MatchingEngine engine, JobBankI
             }
             var already = (await db.Set<MatchAlert>().Where(a => a.PositionId == position.Id).Select(a => a.PersonId).ToListAsync(ct))
                 .ToHashSet(StringComparer.Ordinal);
-            var seekers = await ProfileLoader.SeekersAsync(db, suited.Select(s => s.Id).Where(id => !already.Contains(id)).ToList(), ct);
+            var suitedIds = suited.Select(s => s.Id).Where(id => !already.Contains(id)).ToList();
+            var saved = (await db.SavedSearches.AsNoTracking().Where(s => suitedIds.Contains(s.PersonId)).ToListAsync(ct))
+                .ToLookup(s => s.PersonId, StringComparer.Ordinal);
+            var seekers = await ProfileLoader.SeekersAsync(db, suitedIds, ct);
             foreach (var seeker in seekers)
             {
-                var top = engine.PositionsFor(seeker, new MatchRequest { Top = TopN, AsOf = today, Lines = lines });
-                var rank = top.Select(m => m.Id).ToList().IndexOf(position.Id);
-                if (rank >= 0)
+                // The person's own top matches first, then each search saved for them: one alert per person and position.
+                foreach (var query in saved[seeker.Id].Select(s => (string?)s.Query).Prepend(null))
                 {
-                    db.Add(new MatchAlert { PersonId = seeker.Id, PositionId = position.Id, Rank = rank + 1, Score = top[rank].Score, CreatedUtc = now });
-                    added++;
+                    var top = engine.PositionsFor(seeker, new MatchRequest { Top = TopN, AsOf = today, Lines = lines, Query = query });
+                    var rank = top.Select(m => m.Id).ToList().IndexOf(position.Id);
+                    if (rank >= 0)
+                    {
+                        db.Add(new MatchAlert { PersonId = seeker.Id, PositionId = position.Id, Rank = rank + 1, Score = top[rank].Score, Query = query, CreatedUtc = now });
+                        added++;
+                        break;
+                    }
                 }
             }
         }
@@ -119,6 +144,32 @@ public sealed class MatchAlerts(AppDbContext db, MatchingEngine engine, JobBankI
         await db.SaveChangesAsync(ct);
         return added;
     }
+
+    /// <summary>Saves the words of a match search for a person, once; empty words are no search.</summary>
+    public async Task<SavedSearch?> SaveSearchAsync(string personId, string? query, string actor, CancellationToken ct = default)
+    {
+        var words = query?.Trim();
+        if (string.IsNullOrEmpty(words))
+        {
+            throw new CounselingException($"saved search of {personId}", "Query", RefusalCodes.Required);
+        }
+        if (words.Length > SavedSearch.MaxQueryLength)
+        {
+            throw new CounselingException($"saved search of {personId}", "Query", RefusalCodes.TooLong);
+        }
+        var existing = await db.SavedSearches.FirstOrDefaultAsync(s => s.PersonId == personId && s.Query == words, ct);
+        if (existing is not null)
+        {
+            return existing;
+        }
+        var search = new SavedSearch { PersonId = personId, Query = words, CreatedBy = actor, CreatedUtc = clock.GetUtcNow().UtcDateTime };
+        db.SavedSearches.Add(search);
+        await db.SaveChangesAsync(ct);
+        return search;
+    }
+
+    public async Task<bool> DeleteSearchAsync(string personId, long id, CancellationToken ct = default) =>
+        await db.SavedSearches.Where(s => s.Id == id && s.PersonId == personId).ExecuteDeleteAsync(ct) > 0;
 
     /// <summary>When the account last looked at its new matches; null when never.</summary>
     public async Task<DateTime?> SeenAsync(string account, CancellationToken ct = default) =>

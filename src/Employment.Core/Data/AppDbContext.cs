@@ -35,6 +35,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Counseling.OutboxReader> OutboxReaders => Set<Counseling.OutboxReader>();
     public DbSet<Counseling.AlertsSeen> AlertsSeen => Set<Counseling.AlertsSeen>();
     public DbSet<Counseling.KioskVisit> KioskVisits => Set<Counseling.KioskVisit>();
+    public DbSet<Counseling.SavedSearch> SavedSearches => Set<Counseling.SavedSearch>();
     public DbSet<Placement.Placement> Placements => Set<Placement.Placement>();
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<JobFair> JobFairs => Set<JobFair>();
@@ -138,6 +139,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         });
 
         builder.Entity<SubsidyCap>().HasIndex(x => new { x.Quarter, x.DivisionCode }).IsUnique();
+
+        builder.Entity<Counseling.SavedSearch>(e =>
+        {
+            e.HasIndex(x => new { x.PersonId, x.Query }).IsUnique();
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+        });
 
         builder.Entity<Counseling.KioskVisit>().HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
 

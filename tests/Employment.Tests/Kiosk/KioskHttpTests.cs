@@ -100,7 +100,8 @@ public sealed class KioskHttpTests(AppFactory app) : IClassFixture<AppFactory>
         var me = await client.GetAsync("/kiosk/me");
         Assert.Equal(HttpStatusCode.Redirect, me.StatusCode);
         Assert.Equal("/kiosk/signin", me.Headers.Location?.OriginalString);
-        var end = await client.GetAsync("/kiosk/end");
+        var token = Infrastructure.Staff.AntiforgeryToken(await client.GetStringAsync("/kiosk"))!;
+        var end = await client.PostAsync("/kiosk/end", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
         Assert.Equal("\"cache\", \"cookies\", \"storage\"", string.Join(", ", end.Headers.GetValues("Clear-Site-Data")));
     }
 

@@ -17,7 +17,7 @@ public sealed class KioskPinTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        return (scope, new KioskPins(db, clock ?? TimeProvider.System), db);
+        return (scope, new KioskPins(db, clock ?? TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new Microsoft.AspNetCore.Identity.PasswordHasherOptions())), db);
     }
 
     [Fact]

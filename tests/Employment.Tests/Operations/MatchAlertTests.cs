@@ -2,6 +2,7 @@ using Employment.Core.Counseling;
 using Employment.Core.Data;
 using Employment.Core.Positions;
 using Employment.Tests.Counselor;
+using Employment.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -71,5 +72,29 @@ public sealed class MatchAlertTests(CounselorHost host) : IClassFixture<Counselo
 
         var other = await host.CounselorOfAsync(host.StreetB);
         Assert.DoesNotContain($"/Counselor/Person/{person.Id}\"", await other.GetStringAsync("/Counselor/Alerts?days=7"));
+    }
+
+    [Fact]
+    public async Task A_counselor_saves_a_search_for_a_person_of_their_street_and_not_for_another_streets()
+    {
+        var person = await host.TakeAsync(host.StreetA);
+        var theirs = await host.TakeAsync(host.StreetB);
+        var counselor = await host.CounselorOfAsync(host.StreetA);
+        var page = $"/Counselor/Person/{person.Id}?q={Uri.EscapeDataString("保洁")}";
+
+        var saved = await counselor.PostFormAsync($"/Counselor/Person/{person.Id}?handler=SaveSearch", new() { ["q"] = "保洁" }, page: page);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, saved.StatusCode);
+        await counselor.PostFormAsync($"/Counselor/Person/{person.Id}?handler=SaveSearch", new() { ["q"] = " 保洁 " }, page: page); // the same words once
+        var search = Assert.Single(await host.WithDbAsync(db => db.SavedSearches.Where(s => s.PersonId == person.Id).ToListAsync()));
+        Assert.Equal("保洁", search.Query);
+        Assert.Contains("已保存的搜索", await counselor.GetStringAsync($"/Counselor/Person/{person.Id}"));
+
+        var foreign = await counselor.PostFormAsync($"/Counselor/Person/{theirs.Id}?handler=SaveSearch", new() { ["q"] = "保洁" }, page: page);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, foreign.StatusCode);
+        Assert.Empty(await host.WithDbAsync(db => db.SavedSearches.Where(s => s.PersonId == theirs.Id).ToListAsync()));
+
+        var deleted = await counselor.PostFormAsync($"/Counselor/Person/{person.Id}?handler=DeleteSearch", new() { ["searchId"] = search.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, page: page);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.Empty(await host.WithDbAsync(db => db.SavedSearches.Where(s => s.PersonId == person.Id).ToListAsync()));
     }
 }

@@ -62,6 +62,7 @@ public sealed class PersonModel(AppDbContext db, AuditTrail audit, CounselorMatc
     public Household Household => Person.Household!;
     public Region? Region { get; private set; }
     public IReadOnlyList<PersonMatchView> Matches { get; private set; } = [];
+    public IReadOnlyList<SavedSearch> SavedSearches { get; private set; } = [];
     public IReadOnlyList<ReferralRow> Referrals { get; private set; } = [];
     public IReadOnlyList<PlacementRow> Placements { get; private set; } = [];
     public decimal IncomePerHead { get; private set; }
@@ -186,6 +187,41 @@ public sealed class PersonModel(AppDbContext db, AuditTrail audit, CounselorMatc
         return Page();
     }
 
+    /// <summary>Saves the match box's words for this person: positions that enter their top matches for them become new-match alerts.</summary>
+    public async Task<IActionResult> OnPostSaveSearchAsync(string id, [FromServices] MatchAlerts alerts, CancellationToken ct)
+    {
+        ModelState.Clear();
+        var person = await db.VisiblePersonAsync(User, id, ct);
+        if (person is null)
+        {
+            return NotFound();
+        }
+        try
+        {
+            await alerts.SaveSearchAsync(person.Id, Q, User.Actor(), ct);
+            Done = "SearchSaved";
+            return RedirectToPage(null, null, new { id, q = Q }, "matches");
+        }
+        catch (CounselingException refusal)
+        {
+            FailedForm = "search";
+            ModelState.AddModelError("Q", text["Refusal_" + refusal.Code, [.. refusal.Arguments]]);
+        }
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDeleteSearchAsync(string id, long searchId, [FromServices] MatchAlerts alerts, CancellationToken ct)
+    {
+        var person = await db.VisiblePersonAsync(User, id, ct);
+        if (person is null || !await alerts.DeleteSearchAsync(person.Id, searchId, ct))
+        {
+            return NotFound();
+        }
+        Done = "SearchDeleted";
+        return RedirectToPage(null, null, new { id }, "matches");
+    }
+
     public async Task<IActionResult> OnPostCardAsync(string id, [FromServices] Core.Kiosk.KioskPins pins, CancellationToken ct)
     {
         // Only this form's fields matter; the page's other forms were not posted.
@@ -252,6 +288,7 @@ public sealed class PersonModel(AppDbContext db, AuditTrail audit, CounselorMatc
             .Where(e => e.HouseholdId == person.HouseholdId && e.Section == LedgerSection.EmploymentIntention && (e.PersonId == null || e.PersonId == person.Id))
             .OrderByDescending(e => e.PersonId != null).ThenByDescending(e => e.Id).Select(e => e.Text).FirstOrDefaultAsync(ct);
         Matches = await matches.ForPersonAsync(person, Q is { Length: > 200 } ? Q[..200] : Q, 10, ct);
+        SavedSearches = await db.SavedSearches.AsNoTracking().Where(s => s.PersonId == person.Id).OrderBy(s => s.Id).ToListAsync(ct);
         Referrals = await db.Referrals.AsNoTracking().Include(r => r.Steps).Where(r => r.PersonId == person.Id).OrderByDescending(r => r.Id)
             .Join(db.Positions, r => r.PositionId, p => p.Id, (r, p) => new { r, p.Title, Employer = p.Employer!.Name, p.MonthlyWage })
             .Select(x => new ReferralRow(x.r, x.Title, x.Employer, x.MonthlyWage)).ToListAsync(ct);

@@ -67,6 +67,10 @@ namespace Employment.Core.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Query")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Rank")
                         .HasColumnType("INTEGER");
 
@@ -100,6 +104,38 @@ namespace Employment.Core.Data.Migrations.Sqlite
                     b.HasKey("Name");
 
                     b.ToTable("OutboxReaders");
+                });
+
+            modelBuilder.Entity("Employment.Core.Counseling.SavedSearch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "Query")
+                        .IsUnique();
+
+                    b.ToTable("SavedSearches");
                 });
 
             modelBuilder.Entity("Employment.Core.Data.AppUser", b =>
@@ -1475,6 +1511,15 @@ namespace Employment.Core.Data.Migrations.Sqlite
                     b.HasOne("Employment.Core.Positions.Position", null)
                         .WithMany()
                         .HasForeignKey("PositionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Employment.Core.Counseling.SavedSearch", b =>
+                {
+                    b.HasOne("Employment.Core.Households.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -6,8 +6,14 @@
     var resetUrl = body.getAttribute("data-reset") || "/kiosk/end";
 
     function reset() {
-        // replace(): the page being left does not stay in the back-history.
-        location.replace(resetUrl);
+        // Ending a session is a post with the antiforgery token (the layout's hidden form); the end
+        // page then replaces itself with the home page, so nothing of the session stays in history.
+        var form = document.querySelector("form[data-reset-form]");
+        if (form) {
+            form.submit();
+        } else {
+            location.replace(resetUrl);
+        }
     }
 
     // A personal page restored from the back-forward cache is never shown: the session may be over.

@@ -27,7 +27,8 @@ internal static class KioskPinCommand
             await using var services = CliOptions.BuildServices(parse);
             await using var scope = services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
-            var pins = new KioskPins(scope.ServiceProvider.GetRequiredService<AppDbContext>(), TimeProvider.System);
+            var pins = new KioskPins(scope.ServiceProvider.GetRequiredService<AppDbContext>(), TimeProvider.System,
+                Microsoft.Extensions.Options.Options.Create(new Microsoft.AspNetCore.Identity.PasswordHasherOptions()));
             try
             {
                 var personId = parse.GetValue(person)!;

@@ -25,7 +25,28 @@ public sealed class ReferralDesk(AppDbContext db, AuditTrail audit, PlacementWor
 
     public static readonly ReferralStatus[] Open = [ReferralStatus.Proposed, ReferralStatus.Sent, ReferralStatus.Interview];
 
+    /// <summary>
+    /// Refers the person. Two referrals for one person never commit side by side: each one writes
+    /// the person's row (its version), so the later of two parallel requests fails its save, and is
+    /// then run again on fresh data, where it finds the first one's referral and is refused as a
+    /// duplicate (<see cref="RefusalCodes.AlreadyReferred"/>) rather than failing.
+    /// </summary>
     public async Task<Referral> ReferAsync(ReferralInput input, string actor, CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ReferOnceAsync(input, actor, ct);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 5)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<Referral> ReferOnceAsync(ReferralInput input, string actor, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var record = $"referral of {input.PersonId} to {input.PositionId}";
@@ -97,6 +118,8 @@ public sealed class ReferralDesk(AppDbContext db, AuditTrail audit, PlacementWor
         {
             person.MoveTo(PersonStatus.Referred, now);
         }
+        // The person's version changes with every referral, whether or not the status does: the row is the lock.
+        db.Entry(person).Property(p => p.Version).CurrentValue = Guid.NewGuid();
         audit.Add(actor, "refer", AuditTrail.Person, person.Id, $"position {position.Id}, consent recorded, channel {referral.Channel}");
 
         // The lead points at the referral, whose id exists only after the first save: one transaction for both.

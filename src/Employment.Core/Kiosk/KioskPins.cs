@@ -1,9 +1,11 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Employment.Core.Data;
 using Employment.Core.Households;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Employment.Core.Kiosk;
 
@@ -16,22 +18,35 @@ public sealed class KioskPinException(string field, string message) : Exception(
 public enum KioskSignInOutcome { SignedIn, Wrong, LockedOut }
 
 /// <summary>The answer to a sign-in: the person only when it succeeded.</summary>
-public sealed record KioskSignInResult(KioskSignInOutcome Outcome, string? PersonId = null, DateTime? LockedUntilUtc = null);
+/// <summary>
+/// The answer to a sign-in: the person only when it succeeded; after a wrong try, how many are left
+/// before the card locks (so the kiosk can warn before the last one).
+/// </summary>
+public sealed record KioskSignInResult(KioskSignInOutcome Outcome, string? PersonId = null, DateTime? LockedUntilUtc = null, int AttemptsLeft = 0);
 
 /// <summary>
 /// The person card (一人一卡) and its PIN: set by a counselor, checked at the kiosk. PINs are
 /// stored only as ASP.NET Identity password hashes; five wrong tries in a row lock the card.
 /// </summary>
-public sealed partial class KioskPins(AppDbContext db, TimeProvider clock)
+public sealed partial class KioskPins(AppDbContext db, TimeProvider clock, IOptions<PasswordHasherOptions> hashing)
 {
     private readonly AuditTrail _audit = new(db, clock);
+    private readonly PasswordHasher<Person> _hasher = new(hashing);
 
     public const int MaxAttempts = 5;
     public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
 
-    private static readonly PasswordHasher<Person> Hasher = new();
-    // Verified when the card is unknown, so a wrong card takes as long as a wrong PIN.
-    private static readonly Lazy<string> DummyHash = new(() => Hasher.HashPassword(null!, "000000-unused"));
+    /// <summary>
+    /// Wrong tries on card numbers nobody holds, counted like real ones: were "tries left" shown
+    /// only for real cards, the kiosk would tell which cards exist. Bounded; cleared when full.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int Failures, DateTime LockedUntilUtc)> UnknownCards = new();
+    private const int MaxUnknownCards = 10_000;
+
+    // Verified when the card is unknown, so a wrong card takes as long as a wrong PIN (one per hashing cost).
+    private static readonly ConcurrentDictionary<int, string> DummyHashes = new();
+
+    private string DummyHash => DummyHashes.GetOrAdd(hashing.Value.IterationCount, _ => _hasher.HashPassword(null!, "000000-unused"));
 
     [GeneratedRegex("^[0-9]{6}$")]
     private static partial Regex PinPattern();
@@ -63,55 +78,74 @@ public sealed partial class KioskPins(AppDbContext db, TimeProvider clock)
         }
         var now = clock.GetUtcNow().UtcDateTime;
         person.CardNumber = card;
-        person.PinHash = Hasher.HashPassword(person, pin);
+        person.PinHash = _hasher.HashPassword(person, pin);
         person.FailedPinAttempts = 0;
         person.PinLockedUntilUtc = null;
         _audit.Add(actor, "kiosk.pin.set", AuditTrail.Person, person.Id, "card " + card);
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Checks a card and PIN; counts wrong tries and locks the card after <see cref="MaxAttempts"/>.</summary>
+    /// <summary>
+    /// Checks a card and PIN; counts wrong tries and locks the card after <see cref="MaxAttempts"/>.
+    /// Every attempt first claims one of the card's tries in a single conditional UPDATE, before the
+    /// PIN is even looked at: parallel requests cannot all read "four tries so far" and all be
+    /// checked, so the sixth attempt is refused whatever the interleaving, and nothing here can
+    /// lose a concurrency race (no tracked row is written back).
+    /// </summary>
     public async Task<KioskSignInResult> VerifyAsync(string? cardNumber, string? pin, CancellationToken cancellationToken)
     {
         var card = NormalizeCard(cardNumber);
         var now = clock.GetUtcNow().UtcDateTime;
-        var person = card.Length == 0 ? null : await db.Persons.FirstOrDefaultAsync(p => p.CardNumber == card, cancellationToken);
+        var person = card.Length == 0 ? null : await db.Persons.AsNoTracking()
+            .Where(p => p.CardNumber == card).Select(p => new { p.Id, p.PinHash }).FirstOrDefaultAsync(cancellationToken);
         if (person?.PinHash is null)
         {
-            Hasher.VerifyHashedPassword(null!, DummyHash.Value, pin ?? "");
-            return new KioskSignInResult(KioskSignInOutcome.Wrong);
+            _hasher.VerifyHashedPassword(null!, DummyHash, pin ?? "");
+            return UnknownCardTry(card, now);
         }
-        if (person.PinLockedUntilUtc is { } until && until > now)
+
+        // The claim: one more try counted, and the card locked by the try that reaches the limit.
+        // SQL reads every right-hand side from the row as it was, so both columns agree.
+        var lockedUntil = now + Lockout;
+        var claimed = await db.Persons
+            .Where(p => p.Id == person.Id && (p.PinLockedUntilUtc == null || p.PinLockedUntilUtc <= now))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.FailedPinAttempts, p => p.FailedPinAttempts + 1 >= MaxAttempts ? 0 : p.FailedPinAttempts + 1)
+                .SetProperty(p => p.PinLockedUntilUtc, p => p.FailedPinAttempts + 1 >= MaxAttempts ? lockedUntil : (DateTime?)null),
+                cancellationToken);
+        if (claimed == 0)
         {
+            var until = await db.Persons.AsNoTracking().Where(p => p.Id == person.Id).Select(p => p.PinLockedUntilUtc).FirstOrDefaultAsync(cancellationToken);
             return new KioskSignInResult(KioskSignInOutcome.LockedOut, LockedUntilUtc: until);
         }
-        var verdict = pin is null ? PasswordVerificationResult.Failed : Hasher.VerifyHashedPassword(person, person.PinHash, pin);
+
+        var verdict = pin is null ? PasswordVerificationResult.Failed : _hasher.VerifyHashedPassword(null!, person.PinHash, pin);
         string action;
         KioskSignInResult result;
         if (verdict == PasswordVerificationResult.Failed)
         {
-            person.FailedPinAttempts++;
-            if (person.FailedPinAttempts >= MaxAttempts)
+            var state = await db.Persons.AsNoTracking().Where(p => p.Id == person.Id)
+                .Select(p => new { p.PinLockedUntilUtc, p.FailedPinAttempts }).FirstAsync(cancellationToken);
+            if (state.PinLockedUntilUtc == lockedUntil)
             {
-                person.PinLockedUntilUtc = now + Lockout;
-                person.FailedPinAttempts = 0;
+                // This try was the one that reached the limit.
                 action = "kiosk.pin.locked";
-                result = new KioskSignInResult(KioskSignInOutcome.LockedOut, LockedUntilUtc: person.PinLockedUntilUtc);
+                result = new KioskSignInResult(KioskSignInOutcome.LockedOut, LockedUntilUtc: lockedUntil);
             }
             else
             {
                 action = "kiosk.signin.failed";
-                result = new KioskSignInResult(KioskSignInOutcome.Wrong);
+                result = new KioskSignInResult(KioskSignInOutcome.Wrong, AttemptsLeft: Math.Max(1, MaxAttempts - state.FailedPinAttempts));
             }
         }
         else
         {
-            if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
-            {
-                person.PinHash = Hasher.HashPassword(person, pin!);
-            }
-            person.FailedPinAttempts = 0;
-            person.PinLockedUntilUtc = null;
+            // The right PIN, within the tries it was allowed: the count starts again.
+            var rehash = verdict == PasswordVerificationResult.SuccessRehashNeeded ? _hasher.HashPassword(null!, pin!) : person.PinHash;
+            await db.Persons.Where(p => p.Id == person.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.FailedPinAttempts, 0)
+                .SetProperty(p => p.PinLockedUntilUtc, (DateTime?)null)
+                .SetProperty(p => p.PinHash, rehash), cancellationToken);
             action = "kiosk.signin";
             result = new KioskSignInResult(KioskSignInOutcome.SignedIn, person.Id);
             // Kept beside the person, not on it: a visit is no reason to reindex the talent pool.
@@ -129,6 +163,27 @@ public sealed partial class KioskPins(AppDbContext db, TimeProvider clock)
         _audit.Add("kiosk", action, AuditTrail.Person, person.Id);
         await db.SaveChangesAsync(cancellationToken);
         return result;
+    }
+
+    private static KioskSignInResult UnknownCardTry(string card, DateTime now)
+    {
+        if (UnknownCards.Count >= MaxUnknownCards)
+        {
+            UnknownCards.Clear();
+        }
+        var (failures, lockedUntil) = UnknownCards.GetValueOrDefault(card);
+        if (lockedUntil > now)
+        {
+            return new KioskSignInResult(KioskSignInOutcome.LockedOut, LockedUntilUtc: lockedUntil);
+        }
+        failures++;
+        if (failures >= MaxAttempts)
+        {
+            UnknownCards[card] = (0, now + Lockout);
+            return new KioskSignInResult(KioskSignInOutcome.LockedOut, LockedUntilUtc: now + Lockout);
+        }
+        UnknownCards[card] = (failures, DateTime.MinValue);
+        return new KioskSignInResult(KioskSignInOutcome.Wrong, AttemptsLeft: MaxAttempts - failures);
     }
 
     /// <summary>

@@ -29,6 +29,8 @@ public static class Accounts
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<AppClaimsFactory>();
         builder.Services.AddScoped<UserAccounts>();
+        builder.Services.AddOptions<SignInGuardOptions>().BindConfiguration("SignIn").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<SignInGuard>();
         builder.Services.Configure<SecurityStampValidatorOptions>(o =>
         {
             o.ValidationInterval = TimeSpan.Zero;

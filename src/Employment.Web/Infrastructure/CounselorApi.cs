@@ -77,7 +77,7 @@ public static class CounselorApi
         return TypedResults.Ok(new Page<ReferralSummary>(items, total, page, pageSize));
     }
 
-    private static async Task<Results<Created<ReferralSummary>, NotFound, ValidationProblem>> CreateReferralAsync(NewReferral body,
+    private static async Task<Results<Created<ReferralSummary>, Conflict<ReferralSummary>, NotFound, ValidationProblem>> CreateReferralAsync(NewReferral body,
         ClaimsPrincipal user, AppDbContext db, ReferralDesk desk, IStringLocalizer<CounselorResource> text, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(body.PersonId) || string.IsNullOrWhiteSpace(body.PositionId))
@@ -106,9 +106,23 @@ public static class CounselorApi
         }
         catch (CounselingException refusal)
         {
+            // The same request twice (a double click, a retry): the answer names the referral that exists.
+            if (refusal.Code == RefusalCodes.AlreadyReferred && await OpenReferralAsync(db, person.Id, body.PositionId, ct) is { } existing)
+            {
+                return TypedResults.Conflict(Summary(existing.Referral, person.Name, existing.Title));
+            }
             var field = char.ToLowerInvariant(refusal.Field[0]) + refusal.Field[1..];
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [text["Refusal_" + refusal.Code, [.. refusal.Arguments]]] });
         }
+    }
+
+    private static async Task<(Referral Referral, string Title)?> OpenReferralAsync(AppDbContext db, string personId, string positionId, CancellationToken ct)
+    {
+        var found = await db.Referrals.AsNoTracking()
+            .Where(r => r.PersonId == personId && r.PositionId == positionId && ReferralDesk.Open.Contains(r.Status))
+            .Join(db.Positions, r => r.PositionId, p => p.Id, (r, p) => new { Referral = r, p.Title })
+            .OrderByDescending(x => x.Referral.Id).FirstOrDefaultAsync(ct);
+        return found is null ? null : (found.Referral, found.Title);
     }
 
     private static ReferralSummary Summary(Referral r, string name, string title) =>

@@ -1,5 +1,6 @@
 using Employment.Core.Data;
 using Employment.Core.Interchange;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace Employment.Web.Infrastructure;
 
@@ -9,11 +10,22 @@ public sealed class SeedOptions
     public bool Demo { get; set; } = true;
 }
 
+/// <summary>Where the Data Protection key ring lives (configuration section <c>KeyRing</c>).</summary>
+public sealed class KeyRingOptions
+{
+    /// <summary>
+    /// "DataDir": files in <c>keys/</c> under the data directory, beside the database they protect
+    /// sessions for. (One place for a new store, e.g. the database when several nodes share one.)
+    /// </summary>
+    public string Store { get; set; } = "DataDir";
+}
+
 public static class DataSetup
 {
     public static IHostApplicationBuilder AddData(this IHostApplicationBuilder builder)
     {
         builder.Services.AddEmploymentData(builder.Configuration);
+        builder.AddKeyRing();
         builder.Services.AddOptions<SeedOptions>().BindConfiguration("Seed");
         builder.Services.AddScoped<DemoSeeder>();
         return builder;
@@ -36,6 +48,29 @@ public static class DataSetup
                 app.Logger.LogInformation("Loaded the demo district: {Positions} positions, {Households} households, {Persons} persons",
                     summary.Positions, summary.Households, summary.Persons);
             }
+        }
+    }
+
+    /// <summary>
+    /// The key ring that protects cookies and antiforgery tokens. ASP.NET Core's default is the
+    /// user's home, shared by every instance on the machine and lost with a fresh container; the
+    /// keys belong with the data they guard, so two data directories never trust each other's cookies.
+    /// </summary>
+    private static void AddKeyRing(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection("KeyRing").Get<KeyRingOptions>() ?? new KeyRingOptions();
+        var protection = builder.Services.AddDataProtection().SetApplicationName("Employment");
+        switch (options.Store)
+        {
+            case "DataDir":
+                var data = new DataOptions();
+                builder.Configuration.Bind(data);
+                var keys = Path.Combine(data.FullDataDir, "keys");
+                Directory.CreateDirectory(keys);
+                protection.PersistKeysToFileSystem(new DirectoryInfo(keys));
+                break;
+            default:
+                throw new InvalidOperationException($"KeyRing:Store must be DataDir, not '{options.Store}'");
         }
     }
 }

@@ -10,7 +10,15 @@ namespace Employment.Tests.Accounts;
 
 public sealed class SignInTests(SignInTests.Host host) : IClassFixture<SignInTests.Host>
 {
-    public sealed class Host : AppFactory;
+    /// <summary>The account's own lockout, without the per-address back-off in front of it (ParallelLockoutTests has that).</summary>
+    public sealed class Host : AppFactory
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("SignIn:FreeFailuresPerAddress", "0");
+        }
+    }
 
     [Fact]
     public async Task A_staff_account_signs_in_with_a_secure_http_only_strict_cookie_and_out_again()

@@ -367,7 +367,7 @@ public sealed class CounselorPagesTests(CounselorHost host) : IClassFixture<Coun
         var created = await CounselorHost.PostJsonAsync(client, "/api/referrals", new { personId = person.Id, positionId, consent = true });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var again = await CounselorHost.PostJsonAsync(client, "/api/referrals", new { personId = person.Id, positionId, consent = true });
-        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
 
         var list = await client.GetFromJsonAsync<JsonElement>($"/api/referrals?personId={person.Id}");
         var item = Assert.Single(list.GetProperty("items").EnumerateArray());

@@ -39,7 +39,7 @@ public sealed class KioskCliTests
         using var scope = provider.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         Assert.Equal("55001", (await db.Persons.SingleAsync(p => p.Id == person)).CardNumber);
-        var verdict = await new KioskPins(db, TimeProvider.System).VerifyAsync("55001", "402817", default);
+        var verdict = await new KioskPins(db, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new Microsoft.AspNetCore.Identity.PasswordHasherOptions())).VerifyAsync("55001", "402817", default);
         Assert.Equal(KioskSignInOutcome.SignedIn, verdict.Outcome);
     }
 

@@ -1,16 +1,19 @@
 using Employment.Kiosk.Infrastructure;
+using Microsoft.AspNetCore.Http;
 
 namespace Employment.Kiosk.Pages.Kiosk;
 
 /// <summary>
-/// "Finish" (a post) and the idle reset (a get, from the script): the session ends and the browser
-/// is told to clear this site's cookies, storage and cache. Signing out is the only thing a get
-/// here can do, so a forged link can do no more than a person walking away.
+/// "Finish" and the idle reset: a post with the antiforgery token ends the session and tells the
+/// browser to clear this site's cookies, storage and cache. A get only shows the page (with the
+/// finish button while a session is open): a link on any other page cannot sign anyone out.
 /// </summary>
-[Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryToken]
 public sealed class EndModel : KioskPageModel
 {
-    protected override bool EndsSession => true;
+    protected override bool EndsSession => HttpMethods.IsPost(Request.Method);
+
+    /// <summary>True when this answer ended the session (or there was none): the page says it is over.</summary>
+    public bool Ended => EndsSession || !SignedIn;
 
     public void OnGet()
     {

@@ -8,8 +8,11 @@ namespace Employment.Web.Pages.Admin;
 
 /// <summary>The accounts: search by login or name, filter by role and state, sort, page.</summary>
 [Authorize(Roles = Roles.Admin)]
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 {
+    /// <summary>Accounts locked by wrong passwords in the last day, newest first: someone may be hammering them.</summary>
+    public IReadOnlyList<AuditEntry> RecentLockouts { get; private set; } = [];
+
     public const int PageSize = 25;
     public static readonly string[] Sorts = ["login", "name", "role", "created", "state"];
 
@@ -28,7 +31,11 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
+        var since = now.UtcDateTime.AddDays(-1);
+        RecentLockouts = await db.AuditLog.AsNoTracking()
+            .Where(a => a.Action == Account.LoginModel.AccountLockedAction && a.AtUtc >= since)
+            .OrderByDescending(a => a.Id).Take(20).ToListAsync(ct);
         var roles = from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name };
         var query = from u in db.Users
                     join r in roles on u.Id equals r.UserId into rs

@@ -165,12 +165,23 @@ public sealed class MatchAlerts(AppDbContext db, MatchingEngine engine, JobBankI
         }
         var search = new SavedSearch { PersonId = personId, Query = words, CreatedBy = actor, CreatedUtc = clock.GetUtcNow().UtcDateTime };
         db.SavedSearches.Add(search);
+        new AuditTrail(db, clock).Add(actor, "search-saved", AuditTrail.Person, personId, words);
         await db.SaveChangesAsync(ct);
         return search;
     }
 
-    public async Task<bool> DeleteSearchAsync(string personId, long id, CancellationToken ct = default) =>
-        await db.SavedSearches.Where(s => s.Id == id && s.PersonId == personId).ExecuteDeleteAsync(ct) > 0;
+    public async Task<bool> DeleteSearchAsync(string personId, long id, string actor, CancellationToken ct = default)
+    {
+        var search = await db.SavedSearches.FirstOrDefaultAsync(s => s.Id == id && s.PersonId == personId, ct);
+        if (search is null)
+        {
+            return false;
+        }
+        db.SavedSearches.Remove(search);
+        new AuditTrail(db, clock).Add(actor, "search-deleted", AuditTrail.Person, personId, search.Query);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
 
     /// <summary>When the account last looked at its new matches; null when never.</summary>
     public async Task<DateTime?> SeenAsync(string account, CancellationToken ct = default) =>

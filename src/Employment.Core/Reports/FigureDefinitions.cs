@@ -32,6 +32,7 @@ public static class FigureKeys
     public const string SubsidyCap = "subsidyCap";
     public const string SatisfactionAnswers = "satisfactionAnswers";
     public const string SatisfactionAverage = "satisfactionAverage";
+    public const string SatisfactionByChannel = "satisfactionByChannel";
 
     /// <summary>In the order the page, the CSV and the workbook show them.</summary>
     public static readonly string[] All =
@@ -40,7 +41,7 @@ public static class FigureKeys
         DibaoEmploymentGrowthRate, Exits, ExitRate, ExitCandidates, HouseholdsInTransition, HouseholdsInIncentive,
         ZeroEmploymentHouseholds, ZeroEmploymentTrend, Placements, PlacementsByChannel, PublicWelfarePlacements,
         FollowUpsDue, FollowUpsOnTime, FollowUpsOnTimeRate, FirstPlacements, AverageDaysToPlacement,
-        ReferralsExpired, SubsidyCommitted, SubsidySpent, SubsidyCap, SatisfactionAnswers, SatisfactionAverage,
+        ReferralsExpired, SubsidyCommitted, SubsidySpent, SubsidyCap, SatisfactionAnswers, SatisfactionAverage, SatisfactionByChannel,
     ];
 }
 
@@ -133,6 +134,9 @@ public static class FigureDefinitions
         [FigureKeys.SatisfactionAverage] = ("满意度", "Satisfaction",
             "上述答卷的平均分（1至5分）：每份答卷取工作、收入、服务三项的平均，再对答卷取平均，保留两位小数；无答卷时为空。",
             "The mean score of those answers (1 to 5): each answer is the mean of its job, pay and service scores, then averaged over the answers, two decimals; empty when there is no answer."),
+        [FigureKeys.SatisfactionByChannel] = ("按渠道满意度", "Satisfaction by channel",
+            "同“满意度”，按被调查安置的渠道（招聘会、推荐、自助终端）分别计算；该渠道无答卷时为空。",
+            "As satisfaction, computed separately for the placements of each channel (fair, referral, kiosk); empty for a channel with no answer."),
     };
 
     public static bool IsChinese(CultureInfo culture) => culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase)

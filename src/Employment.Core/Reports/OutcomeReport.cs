@@ -52,7 +52,12 @@ public sealed record OutcomeFigures
     public decimal? SubsidyCap { get; init; }
     public int SatisfactionAnswers { get; init; }
     public double? SatisfactionAverage { get; init; }
+    /// <summary>The satisfaction average of the placements of each channel (fair, referral, kiosk); null where nobody answered.</summary>
+    public SatisfactionByChannel SatisfactionByChannel { get; init; } = new(null, null, null);
 }
+
+/// <summary>Satisfaction (1–5) by how the placement came about.</summary>
+public sealed record SatisfactionByChannel(double? Fair, double? Referral, double? Kiosk);
 
 /// <summary>A quarter's figures for the district and each of its streets.</summary>
 public sealed record OutcomeReport

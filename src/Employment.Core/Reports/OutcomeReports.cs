@@ -127,7 +127,11 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
                 // The district's cap is stored without a code; households with no street have none.
                 SubsidyCap = code is not null && data.Caps.TryGetValue((quarter.ToString(), code == data.DistrictCode ? "" : code), out var cap) ? cap : null,
                 SatisfactionAnswers = answers.Count,
-                SatisfactionAverage = answers.Count == 0 ? null : Math.Round(answers.Average(a => a.Score), 2, MidpointRounding.AwayFromZero),
+                SatisfactionAverage = Mean(answers),
+                SatisfactionByChannel = new SatisfactionByChannel(
+                    Mean(answers.Where(a => a.Placement.Channel == PlacementChannel.Fair)),
+                    Mean(answers.Where(a => a.Placement.Channel == PlacementChannel.Referral)),
+                    Mean(answers.Where(a => a.Placement.Channel == PlacementChannel.Kiosk))),
             };
         }
 
@@ -144,6 +148,10 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
             Options = o,
         };
     }
+
+    private static double? Mean(IEnumerable<SatisfactionRow> answers) =>
+        answers.Select(a => a.Score).DefaultIfEmpty(double.NaN).Average() is var mean && double.IsNaN(mean)
+            ? null : Math.Round(mean, 2, MidpointRounding.AwayFromZero);
 
     private static double? Rate(int numerator, int denominator) =>
         denominator == 0 ? null : Math.Round((double)numerator / denominator, 4, MidpointRounding.AwayFromZero);

@@ -52,6 +52,9 @@ public static class ReportLines
         yield return Line(FigureKeys.SubsidyCap, f.SubsidyCap);
         yield return Line(FigureKeys.SatisfactionAnswers, f.SatisfactionAnswers);
         yield return Line(FigureKeys.SatisfactionAverage, f.SatisfactionAverage);
+        yield return Line(FigureKeys.SatisfactionByChannel, f.SatisfactionByChannel.Fair, "fair", zh ? "招聘会" : "fair");
+        yield return Line(FigureKeys.SatisfactionByChannel, f.SatisfactionByChannel.Referral, "referral", zh ? "推荐" : "referral");
+        yield return Line(FigureKeys.SatisfactionByChannel, f.SatisfactionByChannel.Kiosk, "kiosk", zh ? "自助终端" : "kiosk");
     }
 
     /// <summary>The district first, then each street, then households with no known street.</summary>
@@ -185,6 +188,11 @@ public static class ReportJson
         }
         w.WriteNumber(FigureKeys.SatisfactionAnswers, f.SatisfactionAnswers);
         Rate(w, FigureKeys.SatisfactionAverage, f.SatisfactionAverage);
+        w.WriteStartObject(FigureKeys.SatisfactionByChannel);
+        Rate(w, "fair", f.SatisfactionByChannel.Fair);
+        Rate(w, "referral", f.SatisfactionByChannel.Referral);
+        Rate(w, "kiosk", f.SatisfactionByChannel.Kiosk);
+        w.WriteEndObject();
     }
 
     private static void Rate(Utf8JsonWriter w, string key, double? value)

@@ -196,7 +196,7 @@ public sealed class IndexSurvivesKillTests
                     }
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
                 // Not listening yet.
             }

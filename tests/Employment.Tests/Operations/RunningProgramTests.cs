@@ -237,6 +237,9 @@ public sealed class RunningProgramTests : IAsyncLifetime
         ReportJson.Write(report, json, System.Globalization.CultureInfo.GetCultureInfo("zh-CN"));
         var root = JsonDocument.Parse(json.ToArray()).RootElement;
         Assert.Equal(3.5, root.GetProperty("satisfactionAverage").GetDouble());
+        // The placement came through a referral: the other channels have no answer.
+        Assert.Equal(3.5, root.GetProperty("satisfactionByChannel").GetProperty("referral").GetDouble());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("satisfactionByChannel").GetProperty("fair").ValueKind);
         Assert.Equal(0, root.GetProperty("referralsExpired").GetInt32());
         Assert.Equal(0m, root.GetProperty("subsidyCommitted").GetDecimal());
         Assert.Equal(0m, root.GetProperty("subsidySpent").GetDecimal());

@@ -215,7 +215,7 @@ public sealed class PersonModel(AppDbContext db, AuditTrail audit, CounselorMatc
     public async Task<IActionResult> OnPostDeleteSearchAsync(string id, long searchId, [FromServices] MatchAlerts alerts, CancellationToken ct)
     {
         var person = await db.VisiblePersonAsync(User, id, ct);
-        if (person is null || !await alerts.DeleteSearchAsync(person.Id, searchId, ct))
+        if (person is null || !await alerts.DeleteSearchAsync(person.Id, searchId, User.Actor(), ct))
         {
             return NotFound();
         }

@@ -72,7 +72,7 @@ public sealed class IndexModel(OutcomeReports reports, IStringLocalizer<Outcomes
     {
         FigureKeys.AverageDaysToPlacement => line.Value is double days ? text["Days", days] : text["Empty"],
         // A score of 1 to 5, not a rate.
-        FigureKeys.SatisfactionAverage => line.Value is double score ? score.ToString("0.00", CultureInfo.CurrentCulture) : text["Empty"],
+        FigureKeys.SatisfactionAverage or FigureKeys.SatisfactionByChannel => line.Value is double score ? score.ToString("0.00", CultureInfo.CurrentCulture) : text["Empty"],
         _ => Format(line.Value),
     };
 

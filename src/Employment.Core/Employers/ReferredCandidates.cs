@@ -23,7 +23,10 @@ public sealed record CandidateView(
     IReadOnlyList<string> Needs,
     ReferralStatus Status,
     DateTime? InterviewUtc,
-    DateTime UpdatedUtc);
+    DateTime UpdatedUtc,
+    /// <summary>Who to call when the person left no phone: the counselor who referred them, and their work phone.</summary>
+    string? CounselorName = null,
+    string? CounselorPhone = null);
 
 /// <summary>What an employer does with a referral: interview, hire, or turn down with a reason.</summary>
 public sealed class ReferredCandidates(AppDbContext db, PlacementWorkflow workflow, AuditTrail audit, TimeProvider clock,
@@ -58,8 +61,25 @@ public sealed class ReferredCandidates(AppDbContext db, PlacementWorkflow workfl
         {
             await db.SaveChangesAsync(ct);
         }
-        var items = rows.Select(x => new CandidateView(x.Id, x.PositionId, x.Title, x.Name, x.Skills, x.Phone, x.Needs, x.Status, x.InterviewUtc, x.UpdatedUtc)).ToList();
+        // A person without a phone is reached through the counselor who referred them: name them.
+        var referrers = await ReferrersAsync(rows.Where(x => string.IsNullOrWhiteSpace(x.Phone)).Select(x => x.Id).ToList(), ct);
+        var items = rows.Select(x => new CandidateView(x.Id, x.PositionId, x.Title, x.Name, x.Skills, x.Phone, x.Needs, x.Status, x.InterviewUtc, x.UpdatedUtc,
+            referrers.GetValueOrDefault(x.Id).Name, referrers.GetValueOrDefault(x.Id).Phone)).ToList();
         return (items, total);
+    }
+
+    private async Task<Dictionary<long, (string? Name, string? Phone)>> ReferrersAsync(List<long> referralIds, CancellationToken ct)
+    {
+        if (referralIds.Count == 0)
+        {
+            return [];
+        }
+        var rows = await (
+            from r in db.Referrals.AsNoTracking()
+            join u in db.Users.AsNoTracking() on r.CreatedBy equals u.UserName
+            where referralIds.Contains(r.Id)
+            select new { r.Id, Name = u.DisplayName ?? u.UserName, u.PhoneNumber }).ToListAsync(ct);
+        return rows.ToDictionary(x => x.Id, x => ((string?)x.Name, (string?)x.PhoneNumber));
     }
 
     public async Task ScheduleInterviewAsync(string employerId, long referralId, DateTime interviewUtc, string actor, CancellationToken ct = default)

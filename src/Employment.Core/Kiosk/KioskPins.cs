@@ -18,7 +18,11 @@ public sealed class KioskPinException(string field, string message) : Exception(
 public enum KioskSignInOutcome { SignedIn, Wrong, LockedOut }
 
 /// <summary>The answer to a sign-in: the person only when it succeeded.</summary>
-public sealed record KioskSignInResult(KioskSignInOutcome Outcome, string? PersonId = null, DateTime? LockedUntilUtc = null);
+/// <summary>
+/// The answer to a sign-in: the person only when it succeeded; after a wrong try, how many are left
+/// before the card locks (so the kiosk can warn before the last one).
+/// </summary>
+public sealed record KioskSignInResult(KioskSignInOutcome Outcome, string? PersonId = null, DateTime? LockedUntilUtc = null, int AttemptsLeft = 0);
 
 /// <summary>
 /// The person card (一人一卡) and its PIN: set by a counselor, checked at the kiosk. PINs are
@@ -31,6 +35,13 @@ public sealed partial class KioskPins(AppDbContext db, TimeProvider clock, IOpti
 
     public const int MaxAttempts = 5;
     public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Wrong tries on card numbers nobody holds, counted like real ones: were "tries left" shown
+    /// only for real cards, the kiosk would tell which cards exist. Bounded; cleared when full.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int Failures, DateTime LockedUntilUtc)> UnknownCards = new();
+    private const int MaxUnknownCards = 10_000;
 
     // Verified when the card is unknown, so a wrong card takes as long as a wrong PIN (one per hashing cost).
     private static readonly ConcurrentDictionary<int, string> DummyHashes = new();
@@ -90,7 +101,7 @@ public sealed partial class KioskPins(AppDbContext db, TimeProvider clock, IOpti
         if (person?.PinHash is null)
         {
             _hasher.VerifyHashedPassword(null!, DummyHash, pin ?? "");
-            return new KioskSignInResult(KioskSignInOutcome.Wrong);
+            return UnknownCardTry(card, now);
         }
 
         // The claim: one more try counted, and the card locked by the try that reaches the limit.
@@ -114,7 +125,7 @@ public sealed partial class KioskPins(AppDbContext db, TimeProvider clock, IOpti
         if (verdict == PasswordVerificationResult.Failed)
         {
             var state = await db.Persons.AsNoTracking().Where(p => p.Id == person.Id)
-                .Select(p => new { p.PinLockedUntilUtc }).FirstAsync(cancellationToken);
+                .Select(p => new { p.PinLockedUntilUtc, p.FailedPinAttempts }).FirstAsync(cancellationToken);
             if (state.PinLockedUntilUtc == lockedUntil)
             {
                 // This try was the one that reached the limit.
@@ -124,7 +135,7 @@ public sealed partial class KioskPins(AppDbContext db, TimeProvider clock, IOpti
             else
             {
                 action = "kiosk.signin.failed";
-                result = new KioskSignInResult(KioskSignInOutcome.Wrong);
+                result = new KioskSignInResult(KioskSignInOutcome.Wrong, AttemptsLeft: Math.Max(1, MaxAttempts - state.FailedPinAttempts));
             }
         }
         else
@@ -152,6 +163,27 @@ public sealed partial class KioskPins(AppDbContext db, TimeProvider clock, IOpti
         _audit.Add("kiosk", action, AuditTrail.Person, person.Id);
         await db.SaveChangesAsync(cancellationToken);
         return result;
+    }
+
+    private static KioskSignInResult UnknownCardTry(string card, DateTime now)
+    {
+        if (UnknownCards.Count >= MaxUnknownCards)
+        {
+            UnknownCards.Clear();
+        }
+        var (failures, lockedUntil) = UnknownCards.GetValueOrDefault(card);
+        if (lockedUntil > now)
+        {
+            return new KioskSignInResult(KioskSignInOutcome.LockedOut, LockedUntilUtc: lockedUntil);
+        }
+        failures++;
+        if (failures >= MaxAttempts)
+        {
+            UnknownCards[card] = (0, now + Lockout);
+            return new KioskSignInResult(KioskSignInOutcome.LockedOut, LockedUntilUtc: now + Lockout);
+        }
+        UnknownCards[card] = (failures, DateTime.MinValue);
+        return new KioskSignInResult(KioskSignInOutcome.Wrong, AttemptsLeft: MaxAttempts - failures);
     }
 
     /// <summary>

@@ -434,6 +434,37 @@ public sealed class EmployerFlowTests(EmployerFlowTests.Host host) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_candidate_without_a_phone_names_the_referring_counselor_and_their_work_phone()
+    {
+        var counselor = await host.CreateAccountAsync(Roles.Counselor, areas: ["510104023"]);
+        using (var scope = host.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+            var user = (await users.FindByNameAsync(counselor.Login))!;
+            await users.SetPhoneNumberAsync(user, "028-8555 0101");
+        }
+        var positionId = await host.WithDbAsync(async db =>
+        {
+            var position = await db.Positions.FirstAsync(p => p.EmployerId == OtherCompany && p.Status == PositionStatus.Open);
+            var person = await db.Persons.Where(p => !p.Employed && p.Status == PersonStatus.Seeking && p.LaborCapacity != Core.Domain.LaborCapacity.None)
+                .OrderByDescending(p => p.Id).FirstAsync();
+            person.Phone = null;
+            db.Referrals.Add(new Referral
+            {
+                PersonId = person.Id, PositionId = position.Id, Status = ReferralStatus.Sent, ConsentRecorded = true, CreatedBy = counselor.Login,
+                CreatedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+            return position.Id;
+        });
+
+        var employer = await host.SignedInAsAsync(Roles.Employer, employerId: OtherCompany);
+        var html = await (await employer.GetAsync($"/Employer/Candidates?position={positionId}")).Content.ReadAsStringAsync();
+
+        Assert.Contains($"未留电话，请联系就业指导员 {counselor.Login}（工作电话 028-8555 0101）", html);
+    }
+
+    [Fact]
     public async Task Suggestions_come_as_json_for_the_script_and_in_the_page_without_it()
     {
         var employer = await host.SignedInAsAsync(Roles.Employer, employerId: Company);

@@ -59,6 +59,35 @@ public sealed class KioskHttpTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task A_posting_with_a_street_but_no_address_shows_the_street_as_its_place()
+    {
+        var (id, street) = await app.WithDbAsync(async db =>
+        {
+            var position = await db.Positions.Where(p => p.Status == Core.Positions.PositionStatus.Open && !p.Remote && p.DivisionCode != null
+                && p.Filled < p.Headcount && p.ValidUntil == null && p.Employer!.Status == Core.Positions.EmployerStatus.Approved).OrderBy(p => p.Id).FirstAsync();
+            position.Address = null;
+            await db.SaveChangesAsync();
+            return (position.Id, await db.Divisions.Where(d => d.Code == position.DivisionCode).Select(d => d.Name).SingleAsync());
+        });
+
+        var html = await Client().GetStringAsync("/kiosk/positions/" + id);
+
+        Assert.Matches("icons.svg#pin[^<]*</use></svg>[^<]*</dt>\\s*<dd>\\s*" + System.Text.RegularExpressions.Regex.Escape(street), html);
+    }
+
+    [Fact]
+    public async Task A_wrong_PIN_says_how_many_tries_are_left()
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var card = "98" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+
+        var response = await client.PostFormAsync("/kiosk/signin", new() { ["card"] = card, ["pin"] = "000001" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("还可以再试 4 次", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Every_kiosk_page_is_no_store_and_the_personal_page_needs_a_session()
     {
         var client = Client();

@@ -49,12 +49,31 @@ public sealed class KioskPinTests(AppFactory app) : IClassFixture<AppFactory>
             await pins.SetPinAsync(id, "70010002", "284619", "test", default);
             for (var i = 1; i < KioskPins.MaxAttempts; i++)
             {
-                Assert.Equal(KioskSignInOutcome.Wrong, (await pins.VerifyAsync("70010002", "000001", default)).Outcome);
+                var wrong = await pins.VerifyAsync("70010002", "000001", default);
+                Assert.Equal(KioskSignInOutcome.Wrong, wrong.Outcome);
+                Assert.Equal(KioskPins.MaxAttempts - i, wrong.AttemptsLeft);
             }
             Assert.Equal(KioskSignInOutcome.LockedOut, (await pins.VerifyAsync("70010002", "000001", default)).Outcome);
             Assert.Equal(KioskSignInOutcome.LockedOut, (await pins.VerifyAsync("70010002", "284619", default)).Outcome);
             clock.Advance(KioskPins.Lockout + TimeSpan.FromSeconds(1));
             Assert.Equal(KioskSignInOutcome.SignedIn, (await pins.VerifyAsync("70010002", "284619", default)).Outcome);
+        }
+    }
+
+    [Fact]
+    public async Task A_card_nobody_holds_counts_down_and_locks_like_a_real_one()
+    {
+        var (scope, pins, _) = Pins();
+        using (scope)
+        {
+            var card = "99" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+            var left = new List<int>();
+            for (var i = 1; i < KioskPins.MaxAttempts; i++)
+            {
+                left.Add((await pins.VerifyAsync(card, "000001", default)).AttemptsLeft);
+            }
+            Assert.Equal([4, 3, 2, 1], left);
+            Assert.Equal(KioskSignInOutcome.LockedOut, (await pins.VerifyAsync(card, "000001", default)).Outcome);
         }
     }
 

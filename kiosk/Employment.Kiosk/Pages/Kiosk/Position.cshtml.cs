@@ -10,6 +10,8 @@ public sealed class PositionModel(KioskCatalog catalog) : KioskPageModel
 {
     public KioskPosition? Position { get; private set; }
     public KioskStreet? Street { get; private set; }
+    /// <summary>The street the position is in: the place to show when the posting gives no detailed address.</summary>
+    public KioskStreet? PositionStreet { get; private set; }
     public double? DistanceKm { get; private set; }
     public KioskListState? State { get; private set; }
 
@@ -23,6 +25,7 @@ public sealed class PositionModel(KioskCatalog catalog) : KioskPageModel
         }
         State = KioskListState.From(group, pw, access, near, street, KioskListState.LastText(q), sort, pageNumber);
         Street = await catalog.StreetAsync(State.Street, ct);
+        PositionStreet = await catalog.StreetAsync(Position.DivisionCode, ct);
         if (Street is not null && Position.Location is { } at)
         {
             DistanceKm = Geo.DistanceKm(at, Street.Centre);

@@ -25,7 +25,8 @@ public sealed class SignInModel(KioskPins pins, IStringLocalizer<KioskResource> 
                 break;
             default:
                 // One message for an unknown card and a wrong PIN: the screen never tells which cards exist.
-                Message = text["WrongCardOrPin"];
+                // How many tries are left, counted the same way for cards nobody holds.
+                Message = result.AttemptsLeft > 0 ? text["WrongCardOrPinTriesLeft", result.AttemptsLeft] : text["WrongCardOrPin"];
                 break;
         }
         return Page();

@@ -244,6 +244,18 @@ public sealed class ParallelLockoutTests(ParallelLockoutTests.Host host) : IClas
     }
 
     [Fact]
+    public async Task The_QR_code_of_a_position_with_a_very_long_title_is_drawn_not_a_500()
+    {
+        var id = await host.WithDbAsync(db => db.Positions.AsNoTracking().Where(p => p.Status == Employment.Core.Positions.PositionStatus.Open)
+            .OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
+        // Planted directly, past every validation, as an old row or another writer might have it.
+        await host.WithDbAsync(db => db.Positions.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Title, new string('岗', 2400))));
+        var response = await host.NewClient().GetAsync($"/kiosk/positions/{id}/qr.svg");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<svg", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public void The_key_ring_lives_in_the_data_directory()
     {
         _ = host.Server;

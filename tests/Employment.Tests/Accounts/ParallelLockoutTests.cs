@@ -136,7 +136,7 @@ public sealed class ParallelLockoutTests(ParallelLockoutTests.Host host) : IClas
         }
         var html = await response.Content.ReadAsStringAsync();
         return response.StatusCode != HttpStatusCode.OK ? Answer.Other
-            : html.Contains("锁定", StringComparison.Ordinal) ? Answer.Locked
+            : html.Contains("已锁定", StringComparison.Ordinal) ? Answer.Locked
             : html.Contains("不对", StringComparison.Ordinal) ? Answer.Wrong
             : Answer.Other;
     }

@@ -23,6 +23,8 @@ internal static class ImportCommand
             await using var services = CliOptions.BuildServices(parse);
             await using var scope = services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
+            // The district's divisions first: the import checks codes and coordinates against them.
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedDivisionsAsync(ct);
             try
             {
                 var summary = await scope.ServiceProvider.GetRequiredService<DatasetImporter>().ImportAsync(read, ct);

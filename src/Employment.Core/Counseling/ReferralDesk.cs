@@ -21,7 +21,7 @@ public sealed class ReferralDesk(AppDbContext db, AuditTrail audit, PlacementWor
     Microsoft.Extensions.Options.IOptions<ReferralOptions> referralOptions)
 {
     public const int MaxNoteLength = 1000;
-    public const decimal MaxMonthlyWage = 100_000;
+    public const decimal MaxMonthlyWage = Domain.InputRules.MonthlyWageMax;
 
     public static readonly ReferralStatus[] Open = [ReferralStatus.Proposed, ReferralStatus.Sent, ReferralStatus.Interview];
 

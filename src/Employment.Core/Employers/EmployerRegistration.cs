@@ -70,10 +70,10 @@ public sealed partial class EmployerRegistration(AppDbContext db, UserAccounts a
     public async Task<IReadOnlyList<FieldError>> ValidateAsync(EmployerApplication a, CancellationToken ct = default)
     {
         var errors = new List<FieldError>();
-        Required(errors, nameof(a.Name), a.Name, 200);
-        Required(errors, nameof(a.ContactName), a.ContactName, 100);
+        Required(errors, nameof(a.Name), a.Name, Domain.InputRules.EmployerNameMax);
+        Required(errors, nameof(a.ContactName), a.ContactName, Domain.InputRules.PersonNameMax);
         Required(errors, nameof(a.ContactPhone), a.ContactPhone, 50);
-        Required(errors, nameof(a.Address), a.Address, 300);
+        Required(errors, nameof(a.Address), a.Address, Domain.InputRules.AddressMax);
         if (string.IsNullOrWhiteSpace(a.CreditCode))
         {
             errors.Add(new FieldError(nameof(a.CreditCode), ErrorCodes.Required));
@@ -140,9 +140,9 @@ public sealed partial class EmployerRegistration(AppDbContext db, UserAccounts a
         {
             errors.Add(new FieldError(field, ErrorCodes.Required));
         }
-        else if (value.Trim().Length > max)
+        else if (Domain.InputRules.TextProblem(value.Trim(), max) is { } problem)
         {
-            errors.Add(new FieldError(field, ErrorCodes.TooLong, max));
+            errors.Add(new FieldError(field, problem, max));
         }
     }
 

@@ -54,8 +54,13 @@ public sealed record PositionDraft
 /// </summary>
 public sealed class PositionPosting(AppDbContext db, TimeProvider clock)
 {
-    /// <summary>Street centres outside this box are not Jinjiang's: typed coordinates must land in China at least.</summary>
-    private const double MinLat = 18, MaxLat = 54, MinLon = 73, MaxLon = 135;
+    /// <summary>The district's box: its divisions' centres and <see cref="InputRules.DistrictMarginDegrees"/> around them.</summary>
+    public static async Task<GeoBox> DistrictBoxAsync(AppDbContext db, CancellationToken ct)
+    {
+        var centres = await db.Divisions.AsNoTracking().Where(x => x.Lat != null && x.Lon != null)
+            .Select(x => new { Lat = x.Lat!.Value, Lon = x.Lon!.Value }).ToListAsync(ct);
+        return GeoBox.Around(centres.Select(c => (c.Lat, c.Lon)).ToList(), InputRules.DistrictMarginDegrees);
+    }
 
     public static bool IsEditable(PositionStatus status) =>
         status is PositionStatus.Draft or PositionStatus.InReview or PositionStatus.Rejected or PositionStatus.Open;
@@ -65,9 +70,9 @@ public sealed class PositionPosting(AppDbContext db, TimeProvider clock)
     {
         var errors = new List<FieldError>();
         var taxonomy = Taxonomy.Taxonomy.Embedded;
-        Text(errors, nameof(d.Title), d.Title, 200, required: true);
-        Text(errors, nameof(d.Description), d.Description, 4000, required: false);
-        Text(errors, nameof(d.Address), d.Address, 300, required: false);
+        Text(errors, nameof(d.Title), d.Title, InputRules.TitleMax, required: true);
+        Text(errors, nameof(d.Description), d.Description, InputRules.DescriptionMax, required: false, multiline: true);
+        Text(errors, nameof(d.Address), d.Address, InputRules.AddressMax, required: false);
         if (d.PublicWelfare && !employer.PublicSector)
         {
             errors.Add(new FieldError(nameof(d.PublicWelfare), ErrorCodes.PublicWelfareNeedsPublicSector));
@@ -77,15 +82,15 @@ public sealed class PositionPosting(AppDbContext db, TimeProvider clock)
             // Funding belongs to public-welfare posts only: a private post's wage is the employer's.
             errors.Add(new FieldError(nameof(d.MonthlySubsidy), ErrorCodes.FundingNeedsPublicWelfare));
         }
-        Range(errors, nameof(d.MonthlySubsidy), d.MonthlySubsidy, 0m, 100_000m);
-        Text(errors, nameof(d.FundingBody), d.FundingBody, 200, required: false);
-        Range(errors, nameof(d.Headcount), d.Headcount, 1, 1000);
+        Range(errors, nameof(d.MonthlySubsidy), d.MonthlySubsidy, 0m, InputRules.MonthlyWageMax);
+        Text(errors, nameof(d.FundingBody), d.FundingBody, InputRules.EmployerNameMax, required: false);
+        Range(errors, nameof(d.Headcount), d.Headcount, 1, InputRules.HeadcountMax);
         if (d.MonthlyWage is null && submit)
         {
             errors.Add(new FieldError(nameof(d.MonthlyWage), ErrorCodes.Required));
         }
-        Range(errors, nameof(d.MonthlyWage), d.MonthlyWage, 0m, 1_000_000m);
-        Range(errors, nameof(d.HoursPerWeek), d.HoursPerWeek, 1.0, 84.0);
+        Range(errors, nameof(d.MonthlyWage), d.MonthlyWage, 1m, InputRules.MonthlyWageMax);
+        Range(errors, nameof(d.HoursPerWeek), d.HoursPerWeek, 1.0, InputRules.HoursPerWeekMax);
         Range(errors, nameof(d.MinAge), d.MinAge, 16, 100);
         Range(errors, nameof(d.MaxAge), d.MaxAge, 16, 100);
         if (d.MinAge is { } min && d.MaxAge is { } max && min > max)
@@ -106,8 +111,10 @@ public sealed class PositionPosting(AppDbContext db, TimeProvider clock)
         {
             errors.Add(new FieldError(d.Lat is null ? nameof(d.Lat) : nameof(d.Lon), ErrorCodes.CoordinatesPair));
         }
-        Range(errors, nameof(d.Lat), d.Lat, MinLat, MaxLat);
-        Range(errors, nameof(d.Lon), d.Lon, MinLon, MaxLon);
+        // Typed coordinates land in the district (its streets' box and a margin), as imported ones must.
+        var box = await DistrictBoxAsync(db, ct);
+        Range(errors, nameof(d.Lat), d.Lat, box.MinLat, box.MaxLat);
+        Range(errors, nameof(d.Lon), d.Lon, box.MinLon, box.MaxLon);
         if (!string.IsNullOrWhiteSpace(d.DivisionCode) && await StreetAsync(d.DivisionCode, ct) is null)
         {
             errors.Add(new FieldError(nameof(d.DivisionCode), ErrorCodes.UnknownDivision, d.DivisionCode));
@@ -242,7 +249,7 @@ public sealed class PositionPosting(AppDbContext db, TimeProvider clock)
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static void Text(List<FieldError> errors, string field, string? value, int max, bool required)
+    private static void Text(List<FieldError> errors, string field, string? value, int max, bool required, bool multiline = false)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -251,9 +258,9 @@ public sealed class PositionPosting(AppDbContext db, TimeProvider clock)
                 errors.Add(new FieldError(field, ErrorCodes.Required));
             }
         }
-        else if (value.Trim().Length > max)
+        else if (InputRules.TextProblem(value.Trim(), max, multiline) is { } problem)
         {
-            errors.Add(new FieldError(field, ErrorCodes.TooLong, max));
+            errors.Add(new FieldError(field, problem, max));
         }
     }
 

@@ -133,9 +133,9 @@ public sealed class ReferredCandidates(AppDbContext db, PlacementWorkflow workfl
                     interviewDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))]);
             }
         }
-        if (monthlyWage is < 0)
+        if (monthlyWage is < 0 or > Domain.InputRules.MonthlyWageMax)
         {
-            throw new FieldErrorsException([new FieldError("MonthlyWage", ErrorCodes.Range, 0, 1_000_000)]);
+            throw new FieldErrorsException([new FieldError("MonthlyWage", ErrorCodes.Range, 0, Domain.InputRules.MonthlyWageMax)]);
         }
         try
         {

@@ -109,7 +109,67 @@ public sealed class DatasetImporter(AppDbContext db, TimeProvider clock)
             errors.Add(new DatasetError($"person {person.Id} (household {memberOf[person.Id]})", "id",
                 $"already belongs to household {person.HouseholdId} in the database"));
         }
+
+        // A position is its employer's: a file may not move another employer's position to its own.
+        var employerOf = dataset.Positions.ToDictionary(p => p.Id, p => p.EmployerId);
+        var positionIds = employerOf.Keys.ToList();
+        var owned = await db.Positions.Where(p => positionIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.EmployerId }).ToListAsync(cancellationToken);
+        foreach (var position in owned.Where(p => p.EmployerId != employerOf[p.Id]))
+        {
+            errors.Add(new DatasetError($"position {position.Id}", "id",
+                $"already belongs to employer {position.EmployerId} in the database, not {employerOf[position.Id]}"));
+        }
+
+        await FindPlaceErrorsAsync(dataset, errors, cancellationToken);
         return errors;
+    }
+
+    /// <summary>
+    /// Division codes the database knows, and coordinates within the district (its streets' box
+    /// and a margin): the same bounds the forms keep. With no divisions loaded there is nothing to
+    /// check codes against, and coordinates must at least be in China.
+    /// </summary>
+    private async Task FindPlaceErrorsAsync(Dataset dataset, List<DatasetError> errors, CancellationToken cancellationToken)
+    {
+        var divisions = await db.Divisions.AsNoTracking().Select(d => new { d.Code, d.Lat, d.Lon }).ToListAsync(cancellationToken);
+        var codes = divisions.Select(d => d.Code).ToHashSet(StringComparer.Ordinal);
+        var box = GeoBox.Around(divisions.Where(d => d.Lat != null && d.Lon != null).Select(d => (d.Lat!.Value, d.Lon!.Value)).ToList(),
+            InputRules.DistrictMarginDegrees);
+
+        void Check(string record, string field, LocationRecord? location)
+        {
+            if (location is null)
+            {
+                return;
+            }
+            if (!box.Contains(location.Lat, location.Lon))
+            {
+                errors.Add(new DatasetError(record, field, FormattableString.Invariant(
+                    $"({location.Lat}, {location.Lon}) is outside the district ({box})")));
+            }
+            if (location.DivisionCode is { } code && codes.Count > 0 && !codes.Contains(code))
+            {
+                errors.Add(new DatasetError(record, field + ".divisionCode", $"no division has the code '{code}'"));
+            }
+        }
+
+        if (dataset.Region.DivisionCode is { } regionCode && codes.Count > 0 && !codes.Contains(regionCode))
+        {
+            errors.Add(new DatasetError("region", "divisionCode", $"no division has the code '{regionCode}'"));
+        }
+        foreach (var position in dataset.Positions)
+        {
+            Check($"position {position.Id}", "location", position.Location);
+        }
+        foreach (var household in dataset.Households)
+        {
+            Check($"household {household.Id}", "location", household.Location);
+            foreach (var member in household.Members)
+            {
+                Check($"person {member.Id} (household {household.Id})", "location", member.Location);
+            }
+        }
     }
 
     private static void Apply(PositionRecord record, Position position, DateTime now)

@@ -55,6 +55,11 @@ public static class DatasetReader
         {
             document = JsonDocument.Parse(text);
         }
+        catch (JsonException e) when (e.Message.Contains("maximum configured depth", StringComparison.Ordinal))
+        {
+            var where = e.LineNumber is { } line ? $" at line {line + 1}" : "";
+            return Refused($"nested too deep: more than {DefaultMaxDepth} levels of lists and objects{where}");
+        }
         catch (JsonException e)
         {
             var where = e.LineNumber is { } line ? $" at line {line + 1}, position {e.BytePositionInLine + 1}" : "";
@@ -63,8 +68,17 @@ public static class DatasetReader
         using (document)
         {
             var session = new ReadSession(taxonomy, today);
-            var dataset = session.ReadDataset(document.RootElement);
-            return new DatasetReadResult(dataset, session.Errors);
+            try
+            {
+                var dataset = session.ReadDataset(document.RootElement);
+                return new DatasetReadResult(dataset, session.Errors);
+            }
+            catch (InvalidOperationException)
+            {
+                // Text the JSON parser accepts but .NET cannot hold (an escaped lone surrogate where
+                // no field check reached it, e.g. in a field's name): refused, never a crash.
+                return new DatasetReadResult(null, [.. session.Errors, new DatasetError(DatasetRecord, "", "holds text that is not valid Unicode (a lone \\uD800–\\uDFFF escape)")]);
+            }
         }
     }
 
@@ -113,6 +127,7 @@ public static class DatasetReader
         private readonly Dictionary<string, string> _householdPlaces = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _personHouseholds = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _residentIdHolders = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, bool> _publicSector = new(StringComparer.Ordinal);
 
         public Dataset ReadDataset(JsonElement root)
         {
@@ -124,10 +139,10 @@ public static class DatasetReader
             }
             var fields = new RecordFields(root, DatasetRecord, "", Errors);
 
-            var format = fields.RequiredString("format");
+            var format = fields.RequiredString("format", 64);
             if (format is not null && format != Dataset.FormatName)
             {
-                fields.Error("format", $"must be '{Dataset.FormatName}', not '{format}'");
+                fields.Error("format", $"must be '{Dataset.FormatName}', not '{Echo(format)}'");
             }
             if (fields.TryObject("region", required: true, out var region))
             {
@@ -153,11 +168,11 @@ public static class DatasetReader
         {
             var region = new RegionRecord
             {
-                Name = fields.RequiredString("name") ?? "",
-                DivisionCode = fields.OptionalString("divisionCode"),
+                Name = fields.RequiredString("name", InputRules.RegionNameMax) ?? "",
+                DivisionCode = fields.OptionalString("divisionCode", DivisionCodeMax),
             };
-            var dibaoLine = fields.RequiredNumber<decimal>("dibaoLine", NumberRange.AtLeast(0));
-            var edgeLine = fields.RequiredNumber<decimal>("edgeLine", NumberRange.AtLeast(0));
+            var dibaoLine = fields.RequiredNumber<decimal>("dibaoLine", NumberRange.Between(0, (double)InputRules.LineMax));
+            var edgeLine = fields.RequiredNumber<decimal>("edgeLine", NumberRange.Between(0, (double)InputRules.LineMax));
             if (edgeLine < dibaoLine)
             {
                 fields.Error("edgeLine", $"must not be below dibaoLine {dibaoLine}, not {edgeLine}");
@@ -167,24 +182,34 @@ public static class DatasetReader
             return region;
         }
 
-        private EmployerRecord ReadEmployer(RecordFields fields, string place) => new()
+        private EmployerRecord ReadEmployer(RecordFields fields, string place)
         {
-            Id = ReadUniqueId(fields, place, _employerPlaces),
-            Name = fields.OptionalString("name") ?? "",
-            PublicSector = fields.Bool("publicSector", fallback: false),
-        };
+            var errorsBefore = Errors.Count;
+            var employer = new EmployerRecord
+            {
+                Id = ReadUniqueId(fields, place, _employerPlaces),
+                Name = fields.RequiredString("name", InputRules.EmployerNameMax) ?? "",
+                PublicSector = fields.Bool("publicSector", fallback: false),
+            };
+            // A broken employer is reported as such, not again through each of its positions.
+            if (Errors.Count == errorsBefore)
+            {
+                _publicSector.TryAdd(employer.Id, employer.PublicSector);
+            }
+            return employer;
+        }
 
         private PositionRecord ReadPosition(RecordFields fields, string place)
         {
             var position = new PositionRecord
             {
                 Id = ReadUniqueId(fields, place, _positionPlaces),
-                Title = fields.RequiredString("title") ?? "",
-                EmployerId = fields.RequiredString("employerId") ?? "",
-                Description = fields.OptionalString("description"),
+                Title = fields.RequiredString("title", InputRules.TitleMax) ?? "",
+                EmployerId = fields.RequiredString("employerId", InputRules.IdMax) ?? "",
+                Description = fields.OptionalString("description", InputRules.DescriptionMax, multiline: true),
                 PublicWelfare = fields.Bool("publicWelfare", fallback: false),
-                MonthlyWage = fields.RequiredNumber<decimal>("monthlyWage", NumberRange.AtLeast(0)) ?? 0,
-                HoursPerWeek = fields.Number<double>("hoursPerWeek", NumberRange.Positive(max: 168), fallback: 40) ?? 40,
+                MonthlyWage = fields.RequiredNumber<decimal>("monthlyWage", NumberRange.Positive(max: (double)InputRules.MonthlyWageMax)) ?? 0,
+                HoursPerWeek = fields.Number<double>("hoursPerWeek", NumberRange.Positive(max: InputRules.HoursPerWeekMax), fallback: 40) ?? 40,
                 RequiredSkills = fields.Codes("requiredSkills", TaxonomyKind.Skill, taxonomy),
                 PreferredSkills = fields.Codes("preferredSkills", TaxonomyKind.Skill, taxonomy),
                 Accommodations = fields.Codes("accommodations", TaxonomyKind.Accommodation, taxonomy),
@@ -192,8 +217,8 @@ public static class DatasetReader
                 MinEducation = fields.Word("minEducation", "education", WireNames.AllEducations, fallback: null),
                 ValidUntil = fields.Date("validUntil"),
                 Status = fields.Word("status", "status", Statuses, fallback: "open") ?? "open",
-                MonthlySubsidy = fields.Number<decimal>("monthlySubsidy", NumberRange.Between(0, 100_000)),
-                FundingBody = fields.OptionalString("fundingBody"),
+                MonthlySubsidy = fields.Number<decimal>("monthlySubsidy", NumberRange.Between(0, (double)InputRules.MonthlyWageMax)),
+                FundingBody = fields.OptionalString("fundingBody", InputRules.EmployerNameMax),
                 FundedUntil = fields.Date("fundedUntil"),
             };
             if (!position.PublicWelfare && (position.MonthlySubsidy is not null || position.FundingBody is not null || position.FundedUntil is not null))
@@ -202,10 +227,15 @@ public static class DatasetReader
             }
             if (position.EmployerId.Length > 0 && !_employerPlaces.ContainsKey(position.EmployerId))
             {
-                fields.Error("employerId", $"no employer has the id '{position.EmployerId}'");
+                fields.Error("employerId", $"no employer has the id '{Echo(position.EmployerId)}'");
+            }
+            else if (position.PublicWelfare && _publicSector.TryGetValue(position.EmployerId, out var publicSector) && !publicSector)
+            {
+                // As on the employer's form: public-welfare posts are the public sector's.
+                fields.Error("publicWelfare", $"only a public-sector employer offers public-welfare posts; employer {Echo(position.EmployerId)} is not one");
             }
 
-            var headcount = fields.Number<int>("headcount", NumberRange.AtLeast(1), fallback: 1);
+            var headcount = fields.Number<int>("headcount", NumberRange.Between(1, InputRules.HeadcountMax), fallback: 1);
             var filled = fields.Number<int>("filled", NumberRange.AtLeast(0), fallback: 0);
             if (filled > headcount)
             {
@@ -240,11 +270,11 @@ public static class DatasetReader
             {
                 Id = ReadUniqueId(fields, place, _householdPlaces),
                 Category = fields.Word("category", "household category", WireNames.AllCategories, fallback: null),
-                MonthlyIncome = fields.RequiredNumber<decimal>("monthlyIncome", NumberRange.AtLeast(0)) ?? 0,
+                MonthlyIncome = fields.RequiredNumber<decimal>("monthlyIncome", NumberRange.Between(0, (double)InputRules.MonthlyIncomeMax)) ?? 0,
                 Causes = fields.Words("causes", "cause", WireNames.AllCauses),
                 Location = fields.Location("location", required: true),
             };
-            var size = fields.RequiredNumber<int>("size", NumberRange.AtLeast(1));
+            var size = fields.RequiredNumber<int>("size", NumberRange.Between(1, InputRules.HouseholdSizeMax));
             household.Size = size ?? 0;
 
             if (!fields.Has("members"))
@@ -273,8 +303,8 @@ public static class DatasetReader
         {
             var person = new PersonRecord
             {
-                Id = fields.RequiredString("id") ?? "",
-                Name = fields.RequiredString("name") ?? "",
+                Id = fields.RequiredString("id", InputRules.IdMax) ?? "",
+                Name = fields.RequiredString("name", InputRules.PersonNameMax) ?? "",
                 IdNumber = ReadResidentId(fields),
                 Age = fields.RequiredNumber<int>("age", NumberRange.Age) ?? 0,
                 LaborCapacity = fields.RequiredWord("laborCapacity", "labor capacity", WireNames.AllLaborCapacities) ?? "",
@@ -285,9 +315,9 @@ public static class DatasetReader
                 Limits = fields.Codes("limits", TaxonomyKind.Demand, taxonomy),
                 Needs = fields.Codes("needs", TaxonomyKind.Accommodation, taxonomy),
                 PrefersRemote = fields.Bool("prefersRemote", fallback: false),
-                MaxCommuteKm = fields.Number<double>("maxCommuteKm", NumberRange.Positive(), fallback: 10) ?? 10,
-                MaxHoursPerWeek = fields.Number<double>("maxHoursPerWeek", NumberRange.Positive(max: 168)),
-                DesiredWage = fields.Number<decimal>("desiredWage", NumberRange.AtLeast(0)),
+                MaxCommuteKm = fields.Number<double>("maxCommuteKm", NumberRange.Positive(max: InputRules.CommuteKmMax), fallback: 10) ?? 10,
+                MaxHoursPerWeek = fields.Number<double>("maxHoursPerWeek", NumberRange.Positive(max: InputRules.HoursPerWeekMax)),
+                DesiredWage = fields.Number<decimal>("desiredWage", NumberRange.Between(0, (double)InputRules.MonthlyWageMax)),
                 Location = fields.Location("location", required: false),
             };
             if (person.Id.Length > 0)
@@ -312,7 +342,7 @@ public static class DatasetReader
 
         private string? ReadResidentId(RecordFields fields)
         {
-            var given = fields.OptionalString("idNumber");
+            var given = fields.OptionalString("idNumber", 32);
             if (given is null)
             {
                 return null;
@@ -331,7 +361,7 @@ public static class DatasetReader
             foreach (var (element, place) in fields.ObjectItems("skills"))
             {
                 var skill = fields.Nested(element, place);
-                var code = skill.RequiredString("code");
+                var code = skill.RequiredString("code", InputRules.IdMax);
                 var level = skill.RequiredNumber<int>("level", NumberRange.Between(1, 3));
                 if (code is null)
                 {
@@ -339,7 +369,7 @@ public static class DatasetReader
                 }
                 if (!taxonomy.IsKnown(code, TaxonomyKind.Skill))
                 {
-                    skill.Error("code", $"unknown skill code '{code}'");
+                    skill.Error("code", $"unknown skill code '{Echo(code)}'");
                 }
                 else if (skills.Exists(s => s.Code == code))
                 {
@@ -369,7 +399,7 @@ public static class DatasetReader
 
         private static string ReadUniqueId(RecordFields fields, string place, Dictionary<string, string> seen)
         {
-            var id = fields.RequiredString("id");
+            var id = fields.RequiredString("id", InputRules.IdMax);
             if (id is null)
             {
                 return "";
@@ -408,9 +438,19 @@ public static class DatasetReader
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var property in json.EnumerateObject())
             {
-                if (!seen.Add(property.Name))
+                string name;
+                try
                 {
-                    Error(property.Name, "is given more than once");
+                    name = property.Name;
+                }
+                catch (InvalidOperationException)
+                {
+                    Error("", "a field's name " + InputRules.Describe(TextProblems.LoneSurrogate, 0));
+                    continue;
+                }
+                if (!seen.Add(name))
+                {
+                    Error(Echo(name), "is given more than once");
                 }
             }
         }
@@ -426,27 +466,37 @@ public static class DatasetReader
         public bool IsEmptyList(string field) =>
             TryGet(field, out var value) && value.ValueKind == JsonValueKind.Array && value.GetArrayLength() == 0;
 
-        public string? RequiredString(string field)
+        public string? RequiredString(string field, int max, bool multiline = false)
         {
             if (!TryGet(field, out var value))
             {
                 Error(field, "required");
                 return null;
             }
-            var text = AsString(field, value);
+            var text = AsString(field, value, multiline);
             if (text is not null && string.IsNullOrWhiteSpace(text))
             {
                 Error(field, "must not be empty");
                 return null;
             }
-            return text;
+            return Bounded(field, text, max);
         }
 
         /// <summary>Blank counts as absent, so a record reads back the same after writing.</summary>
-        public string? OptionalString(string field)
+        public string? OptionalString(string field, int max, bool multiline = false)
         {
-            var text = TryGet(field, out var value) ? AsString(field, value) : null;
-            return string.IsNullOrWhiteSpace(text) ? null : text;
+            var text = TryGet(field, out var value) ? AsString(field, value, multiline) : null;
+            return string.IsNullOrWhiteSpace(text) ? null : Bounded(field, text, max);
+        }
+
+        private string? Bounded(string field, string? text, int max)
+        {
+            if (text is not null && text.Length > max)
+            {
+                Error(field, $"{InputRules.Describe(TextProblems.TooLong, max)}: it has {text.Length}");
+                return null;
+            }
+            return text;
         }
 
         public bool Bool(string field, bool fallback)
@@ -531,7 +581,7 @@ public static class DatasetReader
             StringList(field, word => allowed.Contains(word) ? null : UnknownWord(what, word, allowed));
 
         public List<string> Codes(string field, TaxonomyKind kind, Taxonomy.Taxonomy taxonomy) =>
-            StringList(field, code => taxonomy.IsKnown(code, kind) ? null : $"unknown {kind.ToString().ToLowerInvariant()} code '{code}'");
+            StringList(field, code => taxonomy.IsKnown(code, kind) ? null : $"unknown {kind.ToString().ToLowerInvariant()} code '{Echo(code)}'");
 
         public DateOnly? Date(string field)
         {
@@ -543,7 +593,7 @@ public static class DatasetReader
             {
                 return date;
             }
-            Error(field, $"must be a date YYYY-MM-DD, not '{text}'");
+            Error(field, $"must be a date YYYY-MM-DD, not '{Echo(text)}'");
             return null;
         }
 
@@ -560,8 +610,8 @@ public static class DatasetReader
             {
                 Lat = lat ?? 0,
                 Lon = lon ?? 0,
-                Address = location.OptionalString("address"),
-                DivisionCode = location.OptionalString("divisionCode"),
+                Address = location.OptionalString("address", InputRules.AddressMax),
+                DivisionCode = location.OptionalString("divisionCode", DivisionCodeMax),
             };
         }
 
@@ -611,7 +661,7 @@ public static class DatasetReader
                 {
                     continue;
                 }
-                var problem = problemOf(text) ?? (list.Contains(text) ? $"'{text}' is listed twice" : null);
+                var problem = problemOf(text) ?? (list.Contains(text) ? $"'{Echo(text)}' is listed twice" : null);
                 if (problem is null)
                 {
                     list.Add(text);
@@ -638,11 +688,28 @@ public static class DatasetReader
             return value.EnumerateArray().Select((element, i) => (element, $"{field}[{i}]")).ToList();
         }
 
-        private string? AsString(string field, JsonElement value)
+        private string? AsString(string field, JsonElement value, bool multiline = false)
         {
             if (value.ValueKind == JsonValueKind.String)
             {
-                return value.GetString();
+                string text;
+                try
+                {
+                    text = value.GetString()!;
+                }
+                catch (InvalidOperationException)
+                {
+                    // An escaped lone surrogate ("\ud800") is valid JSON but no text .NET can hold.
+                    Error(field, InputRules.Describe(TextProblems.LoneSurrogate, 0));
+                    return null;
+                }
+                // Length is the caller's (it knows the field); what no field may hold is checked here.
+                if (InputRules.TextProblem(text, int.MaxValue, multiline) is { } problem)
+                {
+                    Error(field, InputRules.Describe(problem, 0));
+                    return null;
+                }
+                return text;
             }
             Error(field, $"must be a string, not {KindOf(value)}");
             return null;
@@ -679,8 +746,16 @@ public static class DatasetReader
             value.TryGetDouble(out var real) && double.IsFinite(real) && real == Math.Truncate(real);
 
         private static string UnknownWord(string what, string word, IReadOnlyCollection<string> allowed) =>
-            $"unknown {what} '{word}'; the contract's are {string.Join(", ", allowed)}";
+            $"unknown {what} '{Echo(word)}'; the contract's are {string.Join(", ", allowed)}";
     }
+
+    private const int DivisionCodeMax = 12;
+
+    /// <summary>System.Text.Json's own limit (JsonDocumentOptions.MaxDepth 0 means 64).</summary>
+    private const int DefaultMaxDepth = 64;
+
+    /// <summary>A value as an error message repeats it: a 5-million-character name is not printed back whole.</summary>
+    private static string Echo(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     private static string KindOf(JsonElement value) => value.ValueKind switch
     {

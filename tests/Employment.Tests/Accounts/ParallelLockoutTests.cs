@@ -136,7 +136,7 @@ public sealed class ParallelLockoutTests(ParallelLockoutTests.Host host) : IClas
         }
         var html = await response.Content.ReadAsStringAsync();
         return response.StatusCode != HttpStatusCode.OK ? Answer.Other
-            : html.Contains("锁定", StringComparison.Ordinal) ? Answer.Locked
+            : html.Contains("已锁定", StringComparison.Ordinal) ? Answer.Locked
             : html.Contains("不对", StringComparison.Ordinal) ? Answer.Wrong
             : Answer.Other;
     }
@@ -241,6 +241,18 @@ public sealed class ParallelLockoutTests(ParallelLockoutTests.Host host) : IClas
         Assert.Equal(HttpStatusCode.OK, ended.StatusCode);
         Assert.True(ended.Headers.Contains("Clear-Site-Data"));
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/kiosk/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_QR_code_of_a_position_with_a_very_long_title_is_drawn_not_a_500()
+    {
+        var id = await host.WithDbAsync(db => db.Positions.AsNoTracking().Where(p => p.Status == Employment.Core.Positions.PositionStatus.Open)
+            .OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
+        // Planted directly, past every validation, as an old row or another writer might have it.
+        await host.WithDbAsync(db => db.Positions.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Title, new string('岗', 2400))));
+        var response = await host.NewClient().GetAsync($"/kiosk/positions/{id}/qr.svg");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<svg", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -237,7 +237,7 @@ public class DatasetReaderTests
 
         var exception = Assert.Throws<DatasetException>(() => ExampleDataset.Read(json).EnsureValid());
 
-        Assert.Equal(["region, name: required", "position P-1, headcount: must be at least 1, not 0"],
+        Assert.Equal(["region, name: required", "position P-1, headcount: must be between 1 and 1000, not 0"],
             exception.Errors.Select(e => e.ToString()));
         Assert.Contains("position P-1, headcount", exception.Message);
     }

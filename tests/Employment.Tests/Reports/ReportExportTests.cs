@@ -112,7 +112,8 @@ public sealed class ReportExportTests(DistrictAppFactory factory) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var workbook = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
-        var sheet = workbook.Worksheet("Figures");
+        Assert.Equal(["指标", "指标说明"], workbook.Worksheets.Select(w => w.Name));
+        var sheet = workbook.Worksheet("指标");
         var columns = sheet.Row(1).CellsUsed().ToDictionary(c => c.GetString(), c => c.Address.ColumnNumber);
         var district = sheet.Row(3);
         Assert.Equal("510104", district.Cell(columns["scopeCode"]).GetString());
@@ -123,7 +124,7 @@ public sealed class ReportExportTests(DistrictAppFactory factory) : IClassFixtur
         Assert.Equal("脱贫率", sheet.Row(2).Cell(columns["exitRate"]).GetString());
         // The district, 11 streets and the households with no street.
         Assert.Equal(13, sheet.RowsUsed().Count() - 2);
-        var definitions = workbook.Worksheet("Definitions");
+        var definitions = workbook.Worksheet("指标说明");
         var exitRate = definitions.RowsUsed().Single(r => r.Cell(1).GetString() == "exitRate");
         Assert.StartsWith("核实退出 ÷ 本季在册家庭", exitRate.Cell(3).GetString());
     }
@@ -133,6 +134,10 @@ public sealed class ReportExportTests(DistrictAppFactory factory) : IClassFixtur
     {
         var client = await CounselorAsync();
         await client.GetAsync("/Culture?culture=en&returnUrl=%2F");
+        using (var english = new XLWorkbook(new MemoryStream(await client.GetByteArrayAsync("/Reports?quarter=2026Q3&handler=Xlsx"))))
+        {
+            Assert.Equal(["Figures", "Definitions"], english.Worksheets.Select(w => w.Name));
+        }
 
         var html = await client.GetStringAsync("/Reports?quarter=2026Q4");
         var csv = ReadCsv(await client.GetStringAsync("/Reports?quarter=2026Q4&handler=Csv"));

@@ -19,7 +19,7 @@ namespace Employment.Web.Pages.Admin;
 [Authorize(Roles = Roles.Admin)]
 public sealed class LinesModel(AppDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer<AdminResource> text) : PageModel
 {
-    public const decimal Ceiling = 100_000m;
+    public const decimal Ceiling = Core.Domain.InputRules.LineMax;
 
     public sealed class InputModel
     {

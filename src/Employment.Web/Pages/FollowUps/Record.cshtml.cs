@@ -61,7 +61,7 @@ public sealed class RecordModel(AppDbContext db, AuditTrail audit, PlacementWork
         {
             ModelState.AddModelError("", text["AlreadyDone"]);
         }
-        if (Input.MonthlyWage is < 0 or > 100_000)
+        if (Input.MonthlyWage is < 0 or > Core.Domain.InputRules.MonthlyWageMax)
         {
             ModelState.AddModelError("Input.MonthlyWage", text["WageInvalid"]);
         }

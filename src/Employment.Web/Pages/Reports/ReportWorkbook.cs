@@ -10,13 +10,15 @@ namespace Employment.Web.Pages.Reports;
 /// </summary>
 public static class ReportWorkbook
 {
-    public const string FiguresSheet = "Figures";
-    public const string DefinitionsSheet = "Definitions";
+    /// <summary>The sheets are named in the reader's language, like the tabs of any workbook they make themselves.</summary>
+    public static (string Figures, string Definitions) SheetNames(CultureInfo culture) =>
+        FigureDefinitions.IsChinese(culture) ? ("指标", "指标说明") : ("Figures", "Definitions");
 
     public static byte[] Create(OutcomeReport report, CultureInfo culture)
     {
         using var workbook = new XLWorkbook();
-        var sheet = workbook.Worksheets.Add(FiguresSheet);
+        var names = SheetNames(culture);
+        var sheet = workbook.Worksheets.Add(names.Figures);
         var lines = ReportLines.Of(report.District, culture, report.Options).ToList();
         sheet.Cell(1, 1).Value = "quarter";
         sheet.Cell(1, 2).Value = "asOf";
@@ -69,7 +71,7 @@ public static class ReportWorkbook
             sheet.Column(5 + c).Width = 14;
         }
 
-        var defs = workbook.Worksheets.Add(DefinitionsSheet);
+        var defs = workbook.Worksheets.Add(names.Definitions);
         defs.Cell(1, 1).Value = "figure";
         defs.Cell(1, 2).Value = "label";
         defs.Cell(1, 3).Value = "definition";

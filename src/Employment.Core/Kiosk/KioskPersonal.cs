@@ -75,9 +75,7 @@ public sealed class KioskPersonal(AppDbContext db, MatchingEngine engine, KioskC
         {
             return null;
         }
-        var quarterStart = clock.StartOfDayUtc(Reports.Quarter.Of(clock.Today()).FirstDay);
-        var answered = await db.SatisfactionAnswers.AnyAsync(a => a.PlacementId == placement && a.Source == SurveySource.Kiosk
-            && a.RecordedUtc >= quarterStart, ct);
+        var answered = await SatisfactionSurveys.ThisQuarter(db, placement.Value, SurveySource.Kiosk, clock).AnyAsync(ct);
         return answered ? null : placement;
     }
 

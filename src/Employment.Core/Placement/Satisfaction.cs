@@ -36,6 +36,13 @@ public sealed record SurveyInput(int Job, int Pay, int Service, string? Remark);
 /// <summary>Records satisfaction answers: one per follow-up from the counselor, one per quarter and placement from the kiosk.</summary>
 public sealed class SatisfactionSurveys(AppDbContext db, AuditTrail audit, TimeProvider clock)
 {
+    /// <summary>A placement's answers of one source, outside follow-ups, in the district's current quarter: the one the quarter allows.</summary>
+    public static IQueryable<SatisfactionAnswer> ThisQuarter(AppDbContext db, long placementId, SurveySource source, TimeProvider clock)
+    {
+        var since = clock.StartOfDayUtc(Reports.Quarter.Of(clock.Today()).FirstDay);
+        return db.SatisfactionAnswers.Where(a => a.PlacementId == placementId && a.Source == source && a.FollowUpId == null && a.RecordedUtc >= since);
+    }
+
     public async Task<SatisfactionAnswer> RecordAsync(long placementId, SurveySource source, SurveyInput input, string actor,
         long? followUpId = null, CancellationToken ct = default)
     {
@@ -60,11 +67,9 @@ public sealed class SatisfactionSurveys(AppDbContext db, AuditTrail audit, TimeP
             throw new CounselingException(record, "FollowUpId", RefusalCodes.NoSuchRecord);
         }
         // One answer per follow-up, and from the kiosk one per quarter: a second one corrects the first.
-        var quarterStart = clock.StartOfDayUtc(Reports.Quarter.Of(clock.DayOf(now)).FirstDay);
         var answer = source == SurveySource.FollowUp && followUpId is not null
             ? await db.Set<SatisfactionAnswer>().FirstOrDefaultAsync(a => a.FollowUpId == followUpId, ct)
-            : await db.Set<SatisfactionAnswer>().FirstOrDefaultAsync(a => a.PlacementId == placementId && a.Source == source
-                && a.FollowUpId == null && a.RecordedUtc >= quarterStart, ct);
+            : await ThisQuarter(db, placementId, source, clock).FirstOrDefaultAsync(ct);
         if (answer is null)
         {
             answer = new SatisfactionAnswer { PlacementId = placementId, PersonId = placement.PersonId, RecordedBy = actor };

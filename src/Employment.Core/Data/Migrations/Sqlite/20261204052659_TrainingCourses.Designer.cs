@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Employment.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261204052038_TrainingCourses")]
+    [Migration("20261204052659_TrainingCourses")]
     partial class TrainingCourses
     {
         /// <inheritdoc />
@@ -865,6 +865,11 @@ namespace Employment.Core.Data.Migrations.Sqlite
                     b.HasIndex("PersonId");
 
                     b.HasIndex("PositionId");
+
+                    b.HasIndex("PersonId", "PositionId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Leads_New")
+                        .HasFilter("\"Status\" = 'New'");
 
                     b.HasIndex("Status", "CreatedUtc");
 

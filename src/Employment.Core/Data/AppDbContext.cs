@@ -186,6 +186,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         {
             e.HasIndex(x => new { x.Status, x.CreatedUtc });
             e.HasIndex(x => x.PersonId);
+            // "Interested" is idempotent while the lead is new: the database keeps that, for every process.
+            e.HasIndex(x => new { x.PersonId, x.PositionId }).IsUnique().HasFilter("\"Status\" = 'New'").HasDatabaseName("IX_Leads_New");
             e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Position>().WithMany().HasForeignKey(x => x.PositionId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -926,6 +926,11 @@ namespace Employment.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("PositionId");
 
+                    b.HasIndex("PersonId", "PositionId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Leads_New")
+                        .HasFilter("\"Status\" = 'New'");
+
                     b.HasIndex("Status", "CreatedUtc");
 
                     b.ToTable("Leads");

@@ -29,6 +29,8 @@ public static class InputRules
     public const decimal LineMax = 100_000m;
     public const int HouseholdSizeMax = 50;
     public const int HeadcountMax = 1000;
+    /// <summary>A training course's seats.</summary>
+    public const int SeatsMax = 10_000;
     public const double HoursPerWeekMax = 84;
     public const double CommuteKmMax = 300;
 

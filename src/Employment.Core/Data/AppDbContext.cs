@@ -27,6 +27,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Household> Households => Set<Household>();
     public DbSet<Person> Persons => Set<Person>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<RecordChange> RecordChanges => Set<RecordChange>();
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<ReferralStep> ReferralSteps => Set<ReferralStep>();
     public DbSet<SatisfactionAnswer> SatisfactionAnswers => Set<SatisfactionAnswer>();
@@ -120,6 +121,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         });
 
         builder.Entity<Division>().HasKey(x => x.Code);
+
+        builder.Entity<RecordChange>(e =>
+        {
+            e.HasIndex(x => new { x.HouseholdId, x.AtUtc });
+            e.HasIndex(x => x.PersonId);
+            e.HasOne<Household>().WithMany().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+        });
 
         builder.Entity<LedgerEntry>().HasIndex(x => new { x.HouseholdId, x.Section });
 

@@ -124,6 +124,19 @@ public sealed class DatasetImporter(AppDbContext db, TimeProvider clock)
                 $"already belongs to household {person.HouseholdId} in the database"));
         }
 
+        // One resident ID, one person, across the store: the same rule as the counselor's register form.
+        var idNumbers = dataset.Households.SelectMany(h => h.Members.Select(m => (Person: m, Household: h.Id)))
+            .Where(x => x.Person.IdNumber is not null).ToList();
+        var holders = await ResidentIdHolders.FindAsync(db, idNumbers.Select(x => x.Person.IdNumber!).ToList(), personIds, cancellationToken);
+        foreach (var holder in holders)
+        {
+            foreach (var (person, household) in idNumbers.Where(x => x.Person.IdNumber == holder.IdNumber))
+            {
+                errors.Add(new DatasetError($"person {person.Id} (household {household})", "idNumber",
+                    $"is the same resident ID ({holder.Masked}) as that of person {holder.PersonId} (household {holder.HouseholdId}) in the database"));
+            }
+        }
+
         // A position is its employer's: a file may not move another employer's position to its own.
         var employerOf = dataset.Positions.ToDictionary(p => p.Id, p => p.EmployerId);
         var positionIds = employerOf.Keys.ToList();

@@ -841,7 +841,7 @@ public static class DatasetReader
     /// <summary>An allowed span of numbers, with the words that tell a person what is allowed.</summary>
     private readonly record struct NumberRange(double Min, double? Max, bool MinExcluded)
     {
-        public static NumberRange Age => Between(0, 120);
+        public static NumberRange Age => Between(InputRules.AgeMin, InputRules.AgeMax);
         public static NumberRange AtLeast(double min) => new(min, null, false);
         public static NumberRange Between(double min, double max) => new(min, max, false);
         public static NumberRange Positive(double? max = null) => new(0, max, true);

@@ -30,10 +30,6 @@ public sealed class KioskPersonal(AppDbContext db, MatchingEngine engine, KioskC
 {
     private readonly AuditTrail _audit = new(db, clock);
 
-    // One writer for leads in this process: "idempotent while New" needs the check and the insert
-    // to be one step, and SQLite has no unique index on (person, position, status) to lean on.
-    private static readonly SemaphoreSlim LeadGate = new(1, 1);
-
     /// <summary>
     /// Reasons that would put the household's poverty category or income per head on a public
     /// screen; the counselor sees them, the kiosk does not.
@@ -157,23 +153,25 @@ public sealed class KioskPersonal(AppDbContext db, MatchingEngine engine, KioskC
         {
             return false;
         }
-        await LeadGate.WaitAsync(ct);
-        try
+        if (await db.Leads.AnyAsync(l => l.PersonId == personId && l.PositionId == positionId && l.Status == LeadStatus.New, ct))
         {
-            var exists = await db.Leads.AnyAsync(l => l.PersonId == personId && l.PositionId == positionId && l.Status == LeadStatus.New, ct);
-            if (!exists)
-            {
-                var now = clock.GetUtcNow().UtcDateTime;
-                db.Leads.Add(new Lead { PersonId = personId, PositionId = positionId, Status = LeadStatus.New, CreatedUtc = now });
-                _audit.Add("kiosk:" + personId, "kiosk.interested", AuditTrail.Person, personId, "position " + positionId);
-                await db.SaveChangesAsync(ct);
-            }
             return true;
         }
-        finally
+        var now = clock.GetUtcNow().UtcDateTime;
+        var lead = new Lead { PersonId = personId, PositionId = positionId, Status = LeadStatus.New, CreatedUtc = now };
+        db.Leads.Add(lead);
+        _audit.Add("kiosk:" + personId, "kiosk.interested", AuditTrail.Person, personId, "position " + positionId);
+        try
         {
-            LeadGate.Release();
+            await db.SaveChangesAsync(ct);
         }
+        catch (DbUpdateException failure) when (failure.IsUniqueViolation())
+        {
+            // A press at the same moment wrote the new lead first (the index allows one new lead per
+            // person and position): that one stands, and this press is answered like it.
+            db.ChangeTracker.Clear();
+        }
+        return true;
     }
 
     private async Task AuditAsync(string personId, string action, string detail, CancellationToken ct)

@@ -134,8 +134,9 @@ public sealed class IndexSynchronizer(
             present.Add(id);
             if (!documents.TryGetValue(id, out var stored))
             {
-                missing++;
                 index.Upsert(profile);
+                // A record the index refuses is reported by health, not "repaired" every night.
+                missing += index.Unindexable.ContainsKey(id) ? 0 : 1;
             }
             else if (!stored.AsSpan().SequenceEqual(index.Serialize(profile)))
             {
@@ -215,6 +216,10 @@ public sealed class IndexSynchronizer(
         var profiles = await load(db, null, ct);
         index.Rebuild(profiles, mark);
         logger.LogInformation("Rebuilt the {Index} index: {Count} documents, watermark {Watermark}", name, profiles.Count, mark);
+        foreach (var (id, reason) in index.Unindexable)
+        {
+            logger.LogError("The {Index} index refused {Id}, skipped: {Reason}", name, id, reason);
+        }
         var applied = await CatchUpAsync(name, index, load, ct);
         return new IndexSyncResult(name, true, profiles.Count + applied, index.Watermark ?? mark);
     }
@@ -241,8 +246,13 @@ public sealed class IndexSynchronizer(
             var present = new HashSet<string>(StringComparer.Ordinal);
             foreach (var profile in profiles)
             {
+                var id = IdOf(profile);
                 index.Upsert(profile);
-                present.Add(IdOf(profile));
+                present.Add(id);
+                if (index.Unindexable.TryGetValue(id, out var reason))
+                {
+                    logger.LogError("The {Index} index refused {Id}, skipped: {Reason}", name, id, reason);
+                }
             }
             foreach (var id in ids.Where(id => !present.Contains(id)))
             {

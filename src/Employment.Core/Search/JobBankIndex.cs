@@ -17,6 +17,9 @@ public interface ISearchIndex<TProfile> : IDisposable
     /// <summary>Documents visible to searches now.</summary>
     int Count { get; }
 
+    /// <summary>Records the index refused (id → reason): skipped so that the others stay searchable.</summary>
+    IReadOnlyDictionary<string, string> Unindexable { get; }
+
     /// <summary>Adds or replaces by id; visible to searches within seconds, durable only after <see cref="Commit"/>.</summary>
     void Upsert(TProfile profile);
 
@@ -56,6 +59,7 @@ public sealed class JobBankIndex : ISearchIndex<PositionProfile>
     public long? Watermark => Store.Watermark;
     public bool NeedsRebuild => Store.NeedsRebuild;
     public int Count => Store.Count;
+    public IReadOnlyDictionary<string, string> Unindexable => Store.Unindexable;
     public void Upsert(PositionProfile profile) => Store.Upsert(profile);
     public void Delete(string id) => Store.Delete(id);
     public long Commit(long watermark) => Store.Commit(watermark);

@@ -30,6 +30,7 @@ internal sealed class LuceneIndex<TProfile> : IDisposable where TProfile : class
     private readonly TieredMergePolicy _merges = new();
     private const double NormalBufferMb = 64;
     private const double BulkBufferMb = 512;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _unindexable = new(StringComparer.Ordinal);
     private long _nextSlot;
     private long _lastGeneration;
     private bool _disposed;
@@ -103,14 +104,34 @@ internal sealed class LuceneIndex<TProfile> : IDisposable where TProfile : class
         }
     }
 
+    /// <summary>
+    /// Records Lucene refused, by id, with its reason: one record the index cannot hold (a value over
+    /// Lucene's term or doc-values limits) is skipped, never allowed to stop the whole index.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Unindexable => _unindexable;
+
     public void Upsert(TProfile profile)
     {
-        var document = CreateDocument(profile);
-        var generation = _tracking.UpdateDocument(new Term(FieldNames.Id, _schema.IdOf(profile)), document);
-        NoteGeneration(generation);
+        var id = _schema.IdOf(profile);
+        try
+        {
+            var generation = _tracking.UpdateDocument(new Term(FieldNames.Id, id), CreateDocument(profile));
+            NoteGeneration(generation);
+            _unindexable.TryRemove(id, out _);
+        }
+        catch (ArgumentException refused)
+        {
+            // Lucene refused this document only (the writer goes on): the old version, now wrong, goes too.
+            _unindexable[id] = refused.Message;
+            NoteGeneration(_tracking.DeleteDocuments(new Term(FieldNames.Id, id)));
+        }
     }
 
-    public void Delete(string id) => NoteGeneration(_tracking.DeleteDocuments(new Term(FieldNames.Id, id)));
+    public void Delete(string id)
+    {
+        _unindexable.TryRemove(id, out _);
+        NoteGeneration(_tracking.DeleteDocuments(new Term(FieldNames.Id, id)));
+    }
 
     public long Commit(long watermark)
     {
@@ -133,6 +154,7 @@ internal sealed class LuceneIndex<TProfile> : IDisposable where TProfile : class
         {
             var firstNewSlot = Interlocked.Read(ref _nextSlot);
             _writer.DeleteAll();
+            _unindexable.Clear();
             // A bulk load: one large buffer per indexing thread and no merging while it lasts, so
             // each thread flushes a few big segments once instead of many small ones merged again
             // and again; one commit at the end.
@@ -164,7 +186,14 @@ internal sealed class LuceneIndex<TProfile> : IDisposable where TProfile : class
                                 }
                                 profile = source.Current;
                             }
-                            _tracking.AddDocument(CreateDocument(profile));
+                            try
+                            {
+                                _tracking.AddDocument(CreateDocument(profile));
+                            }
+                            catch (ArgumentException refused)
+                            {
+                                _unindexable[_schema.IdOf(profile)] = refused.Message;
+                            }
                         }
                     }
                     catch (Exception e)

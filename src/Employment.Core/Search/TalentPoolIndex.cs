@@ -27,6 +27,7 @@ public sealed class TalentPoolIndex : ISearchIndex<SeekerProfile>
     public long? Watermark => Store.Watermark;
     public bool NeedsRebuild => Store.NeedsRebuild;
     public int Count => Store.Count;
+    public IReadOnlyDictionary<string, string> Unindexable => Store.Unindexable;
     public void Upsert(SeekerProfile profile) => Store.Upsert(profile);
     public void Delete(string id) => Store.Delete(id);
     public long Commit(long watermark) => Store.Commit(watermark);

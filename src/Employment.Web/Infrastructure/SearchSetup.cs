@@ -105,9 +105,22 @@ internal sealed class IndexHealthCheck(IndexSynchronizer synchronizer, IndexingS
         {
             data["lastSyncUtc"] = last;
         }
+        // Each record the index refused names itself, so an operator can correct that one record.
+        var refused = synchronizer.JobBank.Unindexable.Select(r => new { index = "jobBank", id = r.Key, reason = r.Value })
+            .Concat(synchronizer.TalentPool.Unindexable.Select(r => new { index = "talentPool", id = r.Key, reason = r.Value }))
+            .OrderBy(r => r.index, StringComparer.Ordinal).ThenBy(r => r.id, StringComparer.Ordinal).Take(100).ToList();
+        if (refused.Count > 0)
+        {
+            data["unindexable"] = refused;
+        }
         if (indexing.LastError is { } error)
         {
             return Task.FromResult(HealthCheckResult.Degraded("indexing failing: " + error, data: data));
+        }
+        if (refused.Count > 0 && indexing.Ready.IsCompleted)
+        {
+            return Task.FromResult(HealthCheckResult.Degraded(
+                "records the index could not hold: " + string.Join(", ", refused.Select(r => r.id)), data: data));
         }
         return Task.FromResult(indexing.Ready.IsCompleted
             ? HealthCheckResult.Healthy("indexes current", data)

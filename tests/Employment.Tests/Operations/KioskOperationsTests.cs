@@ -21,7 +21,7 @@ public sealed class KioskOperationsTests(AppFactory app) : IClassFixture<AppFact
         var person = await app.WithDbAsync(db => db.Persons.AsNoTracking()
             .Where(p => !p.Employed && p.LaborCapacity != Core.Domain.LaborCapacity.None && p.CardNumber == null
                 && (p.Status == Core.Households.PersonStatus.Registered || p.Status == Core.Households.PersonStatus.Seeking))
-            .OrderBy(p => p.Id).Skip(card == "66000001" ? 0 : 1).Select(p => p.Id).FirstAsync());
+            .OrderBy(p => p.Id).Skip(card[^1] - '1').Select(p => p.Id).FirstAsync());
         using var scope = app.Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<KioskPins>().SetPinAsync(person, card, Pin, "test", default);
         return (person, card);
@@ -83,5 +83,22 @@ public sealed class KioskOperationsTests(AppFactory app) : IClassFixture<AppFact
         var after = await client.GetStringAsync("/kiosk/me?thanks=true");
         Assert.Contains("谢谢您的评价", after);
         Assert.DoesNotContain("name=\"service\"", after);
+    }
+
+    [Fact]
+    public async Task Twelve_parallel_presses_of_interested_store_one_new_lead_and_each_answers_as_a_press()
+    {
+        var (person, card) = await CardholderAsync("66000003");
+        var client = await SignInAsync(card);
+        var position = await AnOpenPositionAsync();
+        var token = Staff.AntiforgeryToken(await client.GetStringAsync($"/kiosk/positions/{position}"))!;
+        var form = new Dictionary<string, string> { ["positionId"] = position, ["__RequestVerificationToken"] = token };
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ =>
+            client.PostAsync("/kiosk/me?handler=Interested", new FormUrlEncodedContent(form))));
+
+        // The lead's natural key (person, position, while new) is the database's to keep: one row, every press answered alike.
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Redirect, a.StatusCode));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Leads.CountAsync(l => l.PersonId == person && l.PositionId == position && l.Status == LeadStatus.New)));
     }
 }

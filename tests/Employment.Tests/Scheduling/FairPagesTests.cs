@@ -88,6 +88,26 @@ public sealed class FairPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_same_hire_recorded_by_ten_parallel_posts_makes_one_placement_and_no_error()
+    {
+        var counselor = await _host.SignedInAsAsync(Roles.Counselor, ["510104017"]);
+        var s1 = await _host.QueryAsync(db => db.JobFairAssignments.SingleAsync(a => a.JobFairId == _fair.Id && a.PersonId == "S-1"));
+        var token = Staff.AntiforgeryToken(await counselor.GetStringAsync($"/Fairs/{_fair.Id}"))!;
+        var form = new Dictionary<string, string>
+        {
+            ["Outcomes[0].AssignmentId"] = s1.Id.ToString(), ["Outcomes[0].Attended"] = "yes", ["Outcomes[0].Hired"] = "yes",
+            ["__RequestVerificationToken"] = token,
+        };
+        var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
+            counselor.PostAsync($"/Fairs/{_fair.Id}?handler=Outcomes", new FormUrlEncodedContent(form))));
+
+        // Every request is answered as a save (the later ones find the hire already recorded), none with 500.
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Redirect, a.StatusCode));
+        Assert.Equal(1, await _host.QueryAsync(db => db.Placements.CountAsync(p => p.PersonId == "S-1")));
+        Assert.True((await _host.QueryAsync(db => db.JobFairAssignments.SingleAsync(a => a.Id == s1.Id))).Hired);
+    }
+
+    [Fact]
     public async Task Health_reports_the_scheduler_running_on_its_store()
     {
         var body = System.Text.Json.JsonDocument.Parse(await _host.NewClient().GetStringAsync("/health")).RootElement;

@@ -16,7 +16,7 @@ namespace Employment.Web.Pages.Fairs;
 /// A counselor sees and records only the people of their own area.
 /// </summary>
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
-public sealed class DetailModel(AppDbContext db, AuditTrail audit, PlacementWorkflow workflow, IStringLocalizer<SchedulingResource> text,
+public sealed class DetailModel(AppDbContext db, AuditTrail audit, FairOutcomes outcomes, IStringLocalizer<SchedulingResource> text,
     ILogger<DetailModel> logger) : PageModel
 {
     public const int PageSize = 50;
@@ -81,55 +81,15 @@ public sealed class DetailModel(AppDbContext db, AuditTrail audit, PlacementWork
             await LoadAsync();
             return Page();
         }
-        var ids = Outcomes.Select(o => o.AssignmentId).ToList();
-        // Only this fair's lines, and only those of the counselor's own area: the ids in the form are not trusted.
-        var lines = (await db.JobFairAssignments.Where(a => a.JobFairId == Id && ids.Contains(a.Id)).ToListAsync(HttpContext.RequestAborted))
-            .Where(a => User.IsAdmin() || AreaScope.Covers(User.Areas(), a.DivisionCode))
-            .ToDictionary(a => a.Id);
-        int saved = 0, hired = 0;
-        var errors = new List<string>();
-        foreach (var input in Outcomes)
+        var result = await outcomes.RecordAsync(Id,
+            Outcomes.Select(o => new FairOutcomeInput(o.AssignmentId, Flag(o.Attended), Flag(o.Hired), o.StartedOn, o.Outcome)).ToList(),
+            code => User.IsAdmin() || AreaScope.Covers(User.Areas(), code), User.Actor(), HttpContext.RequestAborted);
+        foreach (var (person, refusal) in result.Refused)
         {
-            if (!lines.TryGetValue(input.AssignmentId, out var line))
-            {
-                continue;
-            }
-            var attended = Flag(input.Attended);
-            var hire = Flag(input.Hired);
-            line.Attended = attended ?? (hire == true ? true : line.Attended);
-            line.Outcome = string.IsNullOrWhiteSpace(input.Outcome) ? line.Outcome : input.Outcome.Trim();
-            if (hire == true && line.Hired != true)
-            {
-                line.Hired = true;
-                try
-                {
-                    // The workflow's one save carries this line's outcome too: hired here means placed there.
-                    await workflow.HireAsync(new HireRequest(line.PersonId, line.PositionId, PlacementChannel.Fair, input.StartedOn ?? fair.HeldOn),
-                        User.Actor(), HttpContext.RequestAborted);
-                    hired++;
-                }
-                catch (Exception ex) when (ex is WorkflowException or Core.Domain.LifecycleException)
-                {
-                    // Whatever the refused hire had begun to change stays unsaved; this line's outcome is kept.
-                    foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is not JobFairAssignment && e.State != EntityState.Unchanged).ToList())
-                    {
-                        entry.State = EntityState.Detached;
-                    }
-                    line.Hired = null;
-                    errors.Add(text["HireFailed", line.PersonId, ex.Message]);
-                    logger.LogInformation("Fair {Quarter}: hire of {Person} refused: {Reason}", fair.Quarter, line.PersonId, ex.Message);
-                    continue;
-                }
-            }
-            else if (hire == false && line.Hired != true)
-            {
-                line.Hired = false;
-            }
-            saved++;
+            logger.LogInformation("Fair {Quarter}: hire of {Person} refused: {Reason}", fair.Quarter, person, refusal.Message);
         }
-        audit.Add(User.Actor(), "fair.outcomes", "JobFair", fair.Quarter, $"{saved} outcomes, {hired} hires");
-        await db.SaveChangesAsync(HttpContext.RequestAborted);
-        Message = string.Join(" ", new[] { text["OutcomesSaved", saved, hired].Value }.Concat(errors));
+        Message = string.Join(" ", new[] { text["OutcomesSaved", result.Saved, result.Hired].Value }
+            .Concat(result.Refused.Select(r => text["HireFailed", r.PersonId, r.Refusal.Message].Value)));
         return RedirectToPage(new { id = Id, street = Street, pageNumber = PageNumber });
     }
 

@@ -70,6 +70,7 @@ public static class SearchServices
             });
         services.AddSingleton(sp => new JobBankIndex(sp.GetRequiredService<IOptions<SearchOptions>>().Value));
         services.AddSingleton(sp => new TalentPoolIndex(sp.GetRequiredService<IOptions<SearchOptions>>().Value));
+        services.AddSingleton(sp => new PositionTextSearch(sp.GetRequiredService<JobBankIndex>()));
         services.AddSingleton(sp => new MatchingEngine(sp.GetRequiredService<JobBankIndex>(), sp.GetRequiredService<TalentPoolIndex>()));
         services.AddSingleton<IndexSynchronizer>();
         services.AddScoped<Counseling.MatchAlerts>();

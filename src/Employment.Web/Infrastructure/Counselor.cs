@@ -53,23 +53,18 @@ public static class CounselorScope
     /// A refused request as field errors: the Core code turned into a sentence, on the field it names
     /// (prefixed as the form binds it), so the page shows it next to the input.
     /// </summary>
-    public static void AddRefusal(this ModelStateDictionary state, IStringLocalizer text, string prefix, CounselingException refusal) =>
-        state.AddModelError(FieldKey(prefix, refusal.Field), text["Refusal_" + refusal.Code, [.. refusal.Arguments]]);
-
-    /// <summary>A refusal of the placement workflow: about the person or position as a whole, except the wage.</summary>
-    public static void AddRefusal(this ModelStateDictionary state, IStringLocalizer text, string prefix, WorkflowException refusal) =>
-        state.AddModelError(refusal.Field == "monthlyWage" ? FieldKey(prefix, refusal.Field) : "",
-            text["Workflow_" + refusal.Field].ResourceNotFound ? text["Refusal_NotAllowed"] : text["Workflow_" + refusal.Field]);
+    public static void AddRefusal(this ModelStateDictionary state, IStringLocalizer<RefusalResource> text, string prefix, RefusalException refusal) =>
+        state.AddModelError(FieldKey(prefix, refusal.Field), text.Describe(refusal));
 
     // A state or a record id is no input on the form: its refusal shows above the page, not beside a field.
     private static string FieldKey(string prefix, string field) =>
-        field is "id" or "" or "Status" ? "" : string.IsNullOrEmpty(prefix) ? field : prefix + "." + char.ToUpperInvariant(field[0]) + field[1..];
+        field is "id" or "" or "Status" or "status" or "personId" or "positionId" or "employed" or "laborCapacity" or "referralId" ? "" : string.IsNullOrEmpty(prefix) ? field : prefix + "." + char.ToUpperInvariant(field[0]) + field[1..];
 
     /// <summary>
     /// Model binding writes its own English sentences ("The value 'x' is not valid"); every error a
     /// counselor sees comes from our resources instead.
     /// </summary>
-    public static void LocalizeBindingErrors(this ModelStateDictionary state, IStringLocalizer text)
+    public static void LocalizeBindingErrors(this ModelStateDictionary state, IStringLocalizer<RefusalResource> text)
     {
         foreach (var (_, entry) in state)
         {

@@ -15,7 +15,8 @@ namespace Employment.Web.Pages.Exits;
 /// <summary>Verifying one candidate's exit: the household's standing, a date and a note.</summary>
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
 [TypeFilter(typeof(VisibleHouseholdFilter))]
-public sealed class VerifyModel(AppDbContext db, HouseholdExits exits, AuditTrail audit, IStringLocalizer<OutcomesResource> text) : PageModel
+public sealed class VerifyModel(AppDbContext db, HouseholdExits exits, AuditTrail audit, IStringLocalizer<OutcomesResource> text,
+    IStringLocalizer<RefusalResource> refusals) : PageModel
 {
     public sealed class VerifyInput
     {
@@ -58,7 +59,7 @@ public sealed class VerifyModel(AppDbContext db, HouseholdExits exits, AuditTrai
             var exit = await exits.VerifyAsync(Household.Id, Input.VerifiedOn!.Value, Input.Note, User.Actor(), ct);
             return RedirectToPage("Index", new { verified = exit.Id });
         }
-        catch (ExitRefusedException ex)
+        catch (RefusalException ex)
         {
             var field = ex.Field switch
             {
@@ -66,7 +67,7 @@ public sealed class VerifyModel(AppDbContext db, HouseholdExits exits, AuditTrai
                 "verifiedOn" => "Input.VerifiedOn",
                 _ => string.Empty,
             };
-            ModelState.AddModelError(field, ex.Reason);
+            ModelState.AddModelError(field, refusals.Describe(ex));
             return Page();
         }
         catch (DbUpdateConcurrencyException)

@@ -17,6 +17,7 @@ namespace Employment.Web.Pages.Fairs;
 /// </summary>
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
 public sealed class DetailModel(AppDbContext db, AuditTrail audit, FairOutcomes outcomes, IStringLocalizer<SchedulingResource> text,
+    IStringLocalizer<RefusalResource> refusals,
     ILogger<DetailModel> logger) : PageModel
 {
     public const int PageSize = 50;
@@ -89,7 +90,7 @@ public sealed class DetailModel(AppDbContext db, AuditTrail audit, FairOutcomes 
             logger.LogInformation("Fair {Quarter}: hire of {Person} refused: {Reason}", fair.Quarter, person, refusal.Message);
         }
         Message = string.Join(" ", new[] { text["OutcomesSaved", result.Saved, result.Hired].Value }
-            .Concat(result.Refused.Select(r => text["HireFailed", r.PersonId, r.Refusal.Message].Value)));
+            .Concat(result.Refused.Select(r => text["HireFailed", r.PersonId, refusals.Describe(r.Refusal)].Value)));
         return RedirectToPage(new { id = Id, street = Street, pageNumber = PageNumber });
     }
 

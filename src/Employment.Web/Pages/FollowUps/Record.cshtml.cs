@@ -1,3 +1,4 @@
+using Employment.Core.Domain;
 using System.ComponentModel.DataAnnotations;
 using Employment.Core.Data;
 using Employment.Core.Placement;
@@ -14,7 +15,7 @@ namespace Employment.Web.Pages.FollowUps;
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
 [FollowUpInArea]
 public sealed class RecordModel(AppDbContext db, AuditTrail audit, PlacementWorkflow workflow, SatisfactionSurveys surveys,
-    IStringLocalizer<SchedulingResource> text) : PageModel
+    IStringLocalizer<SchedulingResource> text, IStringLocalizer<RefusalResource> refusals) : PageModel
 {
     public sealed class InputModel
     {
@@ -89,9 +90,9 @@ public sealed class RecordModel(AppDbContext db, AuditTrail audit, PlacementWork
                     new SurveyInput(Input.Job!.Value, Input.Pay!.Value, Input.Service!.Value, Input.Remark), User.Actor(), Id, HttpContext.RequestAborted);
             }
         }
-        catch (Exception ex) when (ex is WorkflowException or Core.Domain.LifecycleException)
+        catch (RefusalException refusal)
         {
-            ModelState.AddModelError("", ex.Message);
+            ModelState.AddModelError(refusal.Field == "monthlyWage" ? "Input.MonthlyWage" : "", refusals.Describe(refusal));
             return Page();
         }
         Message = text["Recorded"];

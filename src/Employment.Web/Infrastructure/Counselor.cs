@@ -29,25 +29,25 @@ public static class CounselorSetup
 
 /// <summary>
 /// Object ownership for counselors, checked on the server for every page and endpoint: a person or
-/// household is found only through <see cref="AreaScope.Visible"/>, so an id from another street
+/// household is found only through <see cref="StaffScope.Visible"/>, so an id from another street
 /// is simply not there (404), whatever the URL says.
 /// </summary>
 public static class CounselorScope
 {
     /// <summary>The areas to put into a talent-pool search: null for an admin (everywhere).</summary>
-    public static IReadOnlyList<string>? SearchAreas(this ClaimsPrincipal user) => user.IsAdmin() ? null : user.Areas();
+    public static IReadOnlyList<string>? SearchAreas(this ClaimsPrincipal user) => user.Scope().Areas;
 
     public static Task<Household?> VisibleHouseholdAsync(this AppDbContext db, ClaimsPrincipal user, string id, CancellationToken ct = default) =>
         db.Households.Visible(user).Include(h => h.Members).AsSplitQuery().FirstOrDefaultAsync(h => h.Id == id, ct);
 
     public static Task<Person?> VisiblePersonAsync(this AppDbContext db, ClaimsPrincipal user, string id, CancellationToken ct = default) =>
-        db.Persons.Include(p => p.Household).ThenInclude(h => h!.Members)
-            .Where(p => p.Id == id && db.Households.Visible(user).Any(h => h.Id == p.HouseholdId))
+        db.Persons.Include(p => p.Household).ThenInclude(h => h!.Members).Within(user.Scope())
+            .Where(p => p.Id == id)
             .AsSplitQuery().FirstOrDefaultAsync(ct);
 
     /// <summary>The persons of the user's area, as a query (for referrals, leads and follow-ups).</summary>
     public static IQueryable<Person> VisiblePersons(this AppDbContext db, ClaimsPrincipal user) =>
-        db.Persons.Where(p => db.Households.Visible(user).Any(h => h.Id == p.HouseholdId));
+        db.Persons.Within(user.Scope());
 
     /// <summary>
     /// A refused request as field errors: the Core code turned into a sentence, on the field it names

@@ -70,6 +70,29 @@ public sealed class OwnDataStartTests
         }
     }
 
+    private sealed class IndexElsewhereHost(string dataDir, string indexRoot) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("DataDir", dataDir);
+            builder.UseSetting("Search:IndexRoot", indexRoot);
+        }
+    }
+
+    [Fact]
+    public async Task Search_IndexRoot_from_configuration_puts_the_indexes_there()
+    {
+        using var dir = new TempDir();
+        using var host = new IndexElsewhereHost(dir.File("data"), dir.File("indexes"));
+        _ = host.Server;
+        await host.Services.GetRequiredService<Employment.Web.Infrastructure.IndexingService>().Ready.WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(dir.File("indexes"), "jobbank"), "segments_*"));
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(dir.File("indexes"), "talentpool"), "segments_*"));
+        Assert.False(Directory.Exists(Path.Combine(dir.File("data"), "index")));
+    }
+
     [Fact]
     public void The_data_directory_is_a_full_path_from_the_moment_it_is_set()
     {

@@ -88,7 +88,7 @@ public sealed class IndexModel(AppDbContext db, HouseholdExits exits, AuditTrail
     {
         var exit = await db.HouseholdExits.AsNoTracking().FirstOrDefaultAsync(e => e.Id == exitId, ct);
         var household = exit is null ? null : await db.Households.AsNoTracking().FirstOrDefaultAsync(h => h.Id == exit.HouseholdId, ct);
-        if (household is null || !AreaScope.CanSee(User, household.DivisionCode))
+        if (household is null || !User.Scope().Covers(household.DivisionCode))
         {
             return NotFound();
         }

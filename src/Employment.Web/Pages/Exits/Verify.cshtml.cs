@@ -86,7 +86,7 @@ public sealed class VerifyModel(AppDbContext db, HouseholdExits exits, AuditTrai
     private async Task<bool> LoadAsync(string id, CancellationToken ct)
     {
         var household = await db.Households.AsNoTracking().Include(h => h.Members).FirstOrDefaultAsync(h => h.Id == id, ct);
-        if (household is null || !AreaScope.CanSee(User, household.DivisionCode))
+        if (household is null || !User.Scope().Covers(household.DivisionCode))
         {
             return false;
         }
@@ -111,7 +111,7 @@ internal sealed class VisibleHouseholdFilter(AppDbContext db) : IAsyncAuthorizat
     {
         var id = context.RouteData.Values["id"] as string;
         var code = await db.Households.AsNoTracking().Where(h => h.Id == id).Select(h => new { h.DivisionCode }).FirstOrDefaultAsync();
-        if (code is null || !AreaScope.CanSee(context.HttpContext.User, code.DivisionCode))
+        if (code is null || !context.HttpContext.User.Scope().Covers(code.DivisionCode))
         {
             context.Result = new NotFoundResult();
         }

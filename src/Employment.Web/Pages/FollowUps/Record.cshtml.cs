@@ -109,7 +109,7 @@ public sealed class RecordModel(AppDbContext db, AuditTrail audit, PlacementWork
         }
         var person = await db.Persons.AsNoTracking().Include(p => p.Household)
             .FirstOrDefaultAsync(p => p.Id == placement.PersonId, HttpContext.RequestAborted);
-        if (person is null || !AreaScope.CanSee(User, person.DivisionCode ?? person.Household?.DivisionCode))
+        if (person is null || !User.Scope().CoversPerson(person))
         {
             return false;
         }
@@ -144,7 +144,7 @@ internal sealed class FollowUpInAreaAttribute : Attribute, Microsoft.AspNetCore.
                               join h in db.Households.AsNoTracking() on p.HouseholdId equals h.Id
                               where f.Id == id
                               select new { Code = p.DivisionCode ?? h.DivisionCode }).FirstOrDefaultAsync(context.HttpContext.RequestAborted);
-        if (division is null || !AreaScope.CanSee(context.HttpContext.User, division.Code))
+        if (division is null || !context.HttpContext.User.Scope().Covers(division.Code))
         {
             context.Result = new NotFoundResult();
         }

@@ -27,6 +27,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Household> Households => Set<Household>();
     public DbSet<Person> Persons => Set<Person>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<RecordChange> RecordChanges => Set<RecordChange>();
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<ReferralStep> ReferralSteps => Set<ReferralStep>();
     public DbSet<SatisfactionAnswer> SatisfactionAnswers => Set<SatisfactionAnswer>();
@@ -45,6 +46,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<HouseholdExit> HouseholdExits => Set<HouseholdExit>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<IndexChange> IndexChanges => Set<IndexChange>();
+    public DbSet<Training.Course> Courses => Set<Training.Course>();
+    public DbSet<Training.CourseEnrollment> CourseEnrollments => Set<Training.CourseEnrollment>();
 
     /// <summary>True after a save that queued index work; the indexer's wake-up reads it.</summary>
     public bool WroteIndexChanges { get; private set; }
@@ -69,6 +72,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         configurationBuilder.Properties<DivisionLevel>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<LeadStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<IndexOperation>().HaveConversion<string>().HaveMaxLength(8);
+        configurationBuilder.Properties<Training.CourseStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Training.EnrollmentStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
     }
 
@@ -116,6 +121,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         });
 
         builder.Entity<Division>().HasKey(x => x.Code);
+
+        builder.Entity<RecordChange>(e =>
+        {
+            e.HasIndex(x => new { x.HouseholdId, x.AtUtc });
+            e.HasIndex(x => x.PersonId);
+            e.HasOne<Household>().WithMany().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+        });
 
         builder.Entity<LedgerEntry>().HasIndex(x => new { x.HouseholdId, x.Section });
 
@@ -185,6 +197,25 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         });
 
         builder.Entity<HouseholdExit>().HasIndex(x => x.VerifiedOn);
+
+        builder.Entity<Training.Course>(e =>
+        {
+            e.Property(x => x.Skills).HasConversion(SkillList.Converter, SkillList.Comparer).HasMaxLength(2000);
+            e.Property(x => x.Accommodations).HasConversion(CodeList.Converter, CodeList.Comparer).HasMaxLength(2000);
+            e.Property(x => x.ForPositions).HasConversion(CodeList.Converter, CodeList.Comparer).HasMaxLength(4000);
+            e.Property(x => x.MinEducation).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(x => x.StartDate);
+            e.HasIndex(x => x.Status);
+        });
+
+        builder.Entity<Training.CourseEnrollment>(e =>
+        {
+            e.HasIndex(x => new { x.CourseId, x.PersonId });
+            e.HasIndex(x => x.PersonId);
+            e.HasIndex(x => x.CompletedOn);
+            e.HasOne<Training.Course>().WithMany().HasForeignKey(x => x.CourseId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+        });
 
         builder.Entity<AuditEntry>(e =>
         {

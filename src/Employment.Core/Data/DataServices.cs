@@ -38,6 +38,7 @@ public static class DataServices
         services.AddScoped<Placement.PlacementWorkflow>();
         services.AddScoped<Placement.FairOutcomes>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<Households.TalentPoolRegister>();
         // The program's running rules: referrals that expire and their fair share, public-welfare terms and budgets, satisfaction.
         services.AddOptions<Counseling.ReferralOptions>().Bind(configuration.GetSection(Counseling.ReferralOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();

@@ -14,6 +14,11 @@ public static class InputRules
     public const int DescriptionMax = 4000;
     public const int AddressMax = 300;
     public const int RegionNameMax = 100;
+    /// <summary>A stated reason: for a change, a category the lines do not give, an archive, an erase.</summary>
+    public const int ReasonMax = 500;
+    public const int PhoneMax = 50;
+    public const int AgeMin = 0;
+    public const int AgeMax = 120;
 
     /// <summary>The one monthly wage ceiling (yuan): offered, desired and hired wages alike.</summary>
     public const decimal MonthlyWageMax = 100_000m;
@@ -24,6 +29,8 @@ public static class InputRules
     public const decimal LineMax = 100_000m;
     public const int HouseholdSizeMax = 50;
     public const int HeadcountMax = 1000;
+    /// <summary>A training course's seats.</summary>
+    public const int SeatsMax = 10_000;
     public const double HoursPerWeekMax = 84;
     public const double CommuteKmMax = 300;
 

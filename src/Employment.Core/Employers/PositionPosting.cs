@@ -226,7 +226,10 @@ public sealed class PositionPosting(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>Streets and communities with a centre: what the location picker offers.</summary>
-    public async Task<Division?> StreetAsync(string code, CancellationToken ct) =>
+    public Task<Division?> StreetAsync(string code, CancellationToken ct) => StreetAsync(db, code, ct);
+
+    /// <summary>A street or community of the district with a centre: where a position or a household may be placed.</summary>
+    public static async Task<Division?> StreetAsync(AppDbContext db, string code, CancellationToken ct) =>
         await db.Divisions.AsNoTracking().FirstOrDefaultAsync(x => x.Code == code.Trim()
             && (x.Level == DivisionLevel.Street || x.Level == DivisionLevel.Community) && x.Lat != null && x.Lon != null, ct);
 

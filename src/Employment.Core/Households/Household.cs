@@ -24,6 +24,14 @@ public sealed class Household
     public DateTime? ExitCandidateSinceUtc { get; set; }
     /// <summary>The counselor who helps this household ("1+1"); null until one is assigned.</summary>
     [MaxLength(450)] public string? HelperUserId { get; set; }
+    /// <summary>
+    /// Why the household has a category the lines do not give it (支出型贫困 from medical costs, 特困);
+    /// null when the category is the lines' own.
+    /// </summary>
+    [MaxLength(InputRules.ReasonMax)] public string? CategoryReason { get; set; }
+    /// <summary>When the household left the program other than by a verified exit (moved away, deregistered); its members leave the talent pool.</summary>
+    public DateTime? ArchivedUtc { get; set; }
+    [MaxLength(InputRules.ReasonMax)] public string? ArchiveReason { get; set; }
     public DateTime RegisteredUtc { get; set; }
     public DateTime UpdatedUtc { get; set; }
     [ConcurrencyCheck] public Guid Version { get; set; } = Guid.NewGuid();

@@ -49,6 +49,11 @@ public sealed class Person
     public int FailedPinAttempts { get; set; }
     public DateTime? PinLockedUntilUtc { get; set; }
     public PersonStatus Status { get; set; } = PersonStatus.Registered;
+    /// <summary>
+    /// When the person's identifying data was erased (PIPL art. 47): the row stays so that placements
+    /// and the quarter's figures stay right, but it names nobody and leaves the talent pool.
+    /// </summary>
+    public DateTime? ErasedUtc { get; set; }
     public DateTime RegisteredUtc { get; set; }
     public DateTime UpdatedUtc { get; set; }
     [ConcurrencyCheck] public Guid Version { get; set; } = Guid.NewGuid();

@@ -2,6 +2,7 @@ using Employment.Core.Households;
 using Employment.Core.Data;
 using Employment.Core.Domain;
 using Employment.Core.Positions;
+using Employment.Core.Training;
 using Microsoft.EntityFrameworkCore;
 
 namespace Employment.Core.Interchange;
@@ -15,6 +16,8 @@ public sealed class DatasetExporter(AppDbContext db)
         var employers = await db.Employers.AsNoTracking().OrderBy(e => e.Id).ToListAsync(cancellationToken);
         var positions = await db.Positions.AsNoTracking().OrderBy(p => p.Id).ToListAsync(cancellationToken);
         var households = await db.Households.AsNoTracking().Include(h => h.Members).OrderBy(h => h.Id).ToListAsync(cancellationToken);
+        // Only offered courses: an employer's order still in review is not yet the district's.
+        var courses = await db.Courses.AsNoTracking().Where(c => c.Status == CourseStatus.Open).OrderBy(c => c.Id).ToListAsync(cancellationToken);
 
         return new Dataset
         {
@@ -84,6 +87,29 @@ public sealed class DatasetExporter(AppDbContext db)
                         ? new LocationRecord { Lat = lat, Lon = lon, Address = m.Address, DivisionCode = m.DivisionCode }
                         : null,
                 }).ToList(),
+            }).ToList(),
+            Courses = courses.Select(c => new CourseRecord
+            {
+                Id = c.Id,
+                Title = c.Title,
+                Provider = c.Provider,
+                Skills = c.Skills.Select(s => new SkillRecord { Code = s.Code, Level = s.Level }).ToList(),
+                StartDate = c.StartDate,
+                EndDate = c.EndDate,
+                HoursPerWeek = c.HoursPerWeek,
+                Seats = c.Seats,
+                Enrolled = c.Enrolled,
+                Remote = c.Remote,
+                Location = c.Lat is { } lat && c.Lon is { } lon
+                    ? new LocationRecord { Lat = lat, Lon = lon, Address = c.Address, DivisionCode = c.DivisionCode }
+                    : null,
+                Accommodations = c.Accommodations.ToList(),
+                MinAge = c.MinAge,
+                MaxAge = c.MaxAge,
+                MinEducation = c.MinEducation?.ToWire(),
+                Subsidized = c.Subsidized,
+                // A promise for a position the export leaves out would dangle.
+                ForPositions = c.ForPositions.Where(id => positions.Any(p => p.Id == id)).ToList(),
             }).ToList(),
         };
     }

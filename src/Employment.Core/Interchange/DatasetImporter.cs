@@ -3,11 +3,15 @@ using Employment.Core.Domain;
 using Employment.Core.Households;
 using Employment.Core.Matching;
 using Employment.Core.Positions;
+using Employment.Core.Training;
 using Microsoft.EntityFrameworkCore;
 
 namespace Employment.Core.Interchange;
 
-public sealed record ImportSummary(int Employers, int Positions, int Households, int Persons, int Created, int Updated);
+public sealed record ImportSummary(int Employers, int Positions, int Households, int Persons, int Created, int Updated)
+{
+    public int Courses { get; init; }
+}
 
 /// <summary>
 /// Writes a validated dataset into the database in one transaction. Records are matched by id, so
@@ -89,11 +93,21 @@ public sealed class DatasetImporter(AppDbContext db, TimeProvider clock)
             }
         }
 
+        var courseIds = dataset.Courses.Select(c => c.Id).ToList();
+        var courses = await db.Courses.Where(c => courseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        foreach (var record in dataset.Courses)
+        {
+            var isNew = !courses.TryGetValue(record.Id, out var course);
+            course ??= db.Courses.Add(new Course { Id = record.Id, Title = record.Title, Provider = record.Provider, CreatedUtc = now, UpdatedUtc = now }).Entity;
+            Apply(record, course);
+            Count(isNew);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         return new ImportSummary(dataset.Employers.Count, dataset.Positions.Count, dataset.Households.Count,
-            dataset.Households.Sum(h => h.Members.Count), created, updated);
+            dataset.Households.Sum(h => h.Members.Count), created, updated) { Courses = dataset.Courses.Count };
     }
 
     private async Task<List<DatasetError>> FindConflictsAsync(Dataset dataset, CancellationToken cancellationToken)
@@ -108,6 +122,19 @@ public sealed class DatasetImporter(AppDbContext db, TimeProvider clock)
         {
             errors.Add(new DatasetError($"person {person.Id} (household {memberOf[person.Id]})", "id",
                 $"already belongs to household {person.HouseholdId} in the database"));
+        }
+
+        // One resident ID, one person, across the store: the same rule as the counselor's register form.
+        var idNumbers = dataset.Households.SelectMany(h => h.Members.Select(m => (Person: m, Household: h.Id)))
+            .Where(x => x.Person.IdNumber is not null).ToList();
+        var holders = await ResidentIdHolders.FindAsync(db, idNumbers.Select(x => x.Person.IdNumber!).ToList(), personIds, cancellationToken);
+        foreach (var holder in holders)
+        {
+            foreach (var (person, household) in idNumbers.Where(x => x.Person.IdNumber == holder.IdNumber))
+            {
+                errors.Add(new DatasetError($"person {person.Id} (household {household})", "idNumber",
+                    $"is the same resident ID ({holder.Masked}) as that of person {holder.PersonId} (household {holder.HouseholdId}) in the database"));
+            }
         }
 
         // A position is its employer's: a file may not move another employer's position to its own.
@@ -170,6 +197,33 @@ public sealed class DatasetImporter(AppDbContext db, TimeProvider clock)
                 Check($"person {member.Id} (household {household.Id})", "location", member.Location);
             }
         }
+        foreach (var course in dataset.Courses)
+        {
+            Check($"course {course.Id}", "location", course.Location);
+        }
+    }
+
+    private static void Apply(CourseRecord record, Course course)
+    {
+        course.Title = record.Title;
+        course.Provider = record.Provider;
+        SetIfChanged(course.Skills, record.Skills.Select(s => new SkillLevel(s.Code, s.Level)).ToList(), v => course.Skills = v);
+        course.StartDate = record.StartDate;
+        course.EndDate = record.EndDate;
+        course.HoursPerWeek = record.HoursPerWeek;
+        course.Seats = record.Seats;
+        course.Enrolled = record.Enrolled;
+        course.Remote = record.Remote;
+        course.Lat = record.Location?.Lat;
+        course.Lon = record.Location?.Lon;
+        course.Address = record.Location?.Address;
+        course.DivisionCode = record.Location?.DivisionCode;
+        SetIfChanged(course.Accommodations, record.Accommodations, v => course.Accommodations = v);
+        course.MinAge = record.MinAge;
+        course.MaxAge = record.MaxAge;
+        course.MinEducation = record.MinEducation is null ? null : Parse<Education>(record.MinEducation, WireNames.TryParseEducation);
+        course.Subsidized = record.Subsidized;
+        SetIfChanged(course.ForPositions, record.ForPositions, v => course.ForPositions = v);
     }
 
     private static void Apply(PositionRecord record, Position position, DateTime now)

@@ -13,6 +13,8 @@ public sealed class Dataset
     public List<EmployerRecord> Employers { get; set; } = [];
     public List<PositionRecord> Positions { get; set; } = [];
     public List<HouseholdRecord> Households { get; set; } = [];
+    /// <summary>Optional in the contract: absent and empty mean the same.</summary>
+    public List<CourseRecord> Courses { get; set; } = [];
 }
 
 public sealed class RegionRecord
@@ -108,4 +110,25 @@ public sealed class DisabilityRecord
 {
     public string Type { get; set; } = "";
     public int Grade { get; set; }
+}
+
+public sealed class CourseRecord
+{
+    public string Id { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string Provider { get; set; } = "";
+    public List<SkillRecord> Skills { get; set; } = [];
+    public DateOnly StartDate { get; set; }
+    public DateOnly EndDate { get; set; }
+    public double? HoursPerWeek { get; set; }
+    public int Seats { get; set; } = 1;
+    public int Enrolled { get; set; }
+    public bool Remote { get; set; }
+    public LocationRecord? Location { get; set; }
+    public List<string> Accommodations { get; set; } = [];
+    public int? MinAge { get; set; }
+    public int? MaxAge { get; set; }
+    public string? MinEducation { get; set; }
+    public bool Subsidized { get; set; }
+    public List<string> ForPositions { get; set; } = [];
 }

@@ -128,6 +128,7 @@ public static class DatasetReader
         private readonly Dictionary<string, string> _personHouseholds = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _residentIdHolders = new(StringComparer.Ordinal);
         private readonly Dictionary<string, bool> _publicSector = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _coursePlaces = new(StringComparer.Ordinal);
 
         public Dataset ReadDataset(JsonElement root)
         {
@@ -160,6 +161,11 @@ public static class DatasetReader
             foreach (var (element, place) in fields.ObjectItems("households"))
             {
                 dataset.Households.Add(ReadHousehold(new RecordFields(element, RecordName(element, "household", place), "", Errors), place));
+            }
+            // Optional: a dataset without courses keeps the contract.
+            foreach (var (element, place) in fields.ObjectItems("courses"))
+            {
+                dataset.Courses.Add(ReadCourse(new RecordFields(element, RecordName(element, "course", place), "", Errors), place));
             }
             return dataset;
         }
@@ -262,6 +268,67 @@ public static class DatasetReader
             position.MinAge = minAge;
             position.MaxAge = maxAge;
             return position;
+        }
+
+        private CourseRecord ReadCourse(RecordFields fields, string place)
+        {
+            var course = new CourseRecord
+            {
+                Id = ReadUniqueId(fields, place, _coursePlaces),
+                Title = fields.RequiredString("title", InputRules.TitleMax) ?? "",
+                Provider = fields.RequiredString("provider", InputRules.EmployerNameMax) ?? "",
+                Skills = ReadSkills(fields),
+                HoursPerWeek = fields.Number<double>("hoursPerWeek", NumberRange.Positive(max: InputRules.HoursPerWeekMax)),
+                Remote = fields.Bool("remote", fallback: false),
+                Accommodations = fields.Codes("accommodations", TaxonomyKind.Accommodation, taxonomy),
+                MinEducation = fields.Word("minEducation", "education", WireNames.AllEducations, fallback: null),
+                Subsidized = fields.Bool("subsidized", fallback: false),
+                ForPositions = fields.References("forPositions", "position", _positionPlaces),
+            };
+            if (!fields.Has("skills") || fields.IsEmptyList("skills"))
+            {
+                fields.Error("skills", "required: at least one skill the course teaches");
+            }
+
+            var start = fields.Has("startDate") ? fields.Date("startDate") : RequiredMissing(fields, "startDate");
+            var end = fields.Has("endDate") ? fields.Date("endDate") : RequiredMissing(fields, "endDate");
+            if (start > end)
+            {
+                fields.Error("endDate", $"must not be before startDate {start:yyyy-MM-dd}, not {end:yyyy-MM-dd}");
+            }
+            course.StartDate = start ?? default;
+            course.EndDate = end ?? default;
+
+            var seats = fields.RequiredNumber<int>("seats", NumberRange.Between(1, InputRules.SeatsMax));
+            var enrolled = fields.Number<int>("enrolled", NumberRange.AtLeast(0), fallback: 0);
+            if (enrolled > seats)
+            {
+                fields.Error("enrolled", $"must not exceed seats {seats}, not {enrolled}");
+            }
+            course.Seats = seats ?? 1;
+            course.Enrolled = enrolled ?? 0;
+
+            if (!course.Remote && !fields.Has("location"))
+            {
+                fields.Error("location", "required unless the course is remote");
+            }
+            course.Location = fields.Location("location", required: false);
+
+            var minAge = fields.Number<int>("minAge", NumberRange.Age);
+            var maxAge = fields.Number<int>("maxAge", NumberRange.Age);
+            if (minAge > maxAge)
+            {
+                fields.Error("minAge", $"must not be above maxAge {maxAge}, not {minAge}");
+            }
+            course.MinAge = minAge;
+            course.MaxAge = maxAge;
+            return course;
+        }
+
+        private static DateOnly? RequiredMissing(RecordFields fields, string field)
+        {
+            fields.Error(field, "required");
+            return null;
         }
 
         private HouseholdRecord ReadHousehold(RecordFields fields, string place)
@@ -580,6 +647,10 @@ public static class DatasetReader
         public List<string> Words(string field, string what, IReadOnlyCollection<string> allowed) =>
             StringList(field, word => allowed.Contains(word) ? null : UnknownWord(what, word, allowed));
 
+        /// <summary>Ids that must name records of <paramref name="kind"/> read earlier in the file.</summary>
+        public List<string> References(string field, string kind, IReadOnlyDictionary<string, string> known) =>
+            StringList(field, id => known.ContainsKey(id) ? null : $"no {kind} has the id '{Echo(id)}'");
+
         public List<string> Codes(string field, TaxonomyKind kind, Taxonomy.Taxonomy taxonomy) =>
             StringList(field, code => taxonomy.IsKnown(code, kind) ? null : $"unknown {kind.ToString().ToLowerInvariant()} code '{Echo(code)}'");
 
@@ -770,7 +841,7 @@ public static class DatasetReader
     /// <summary>An allowed span of numbers, with the words that tell a person what is allowed.</summary>
     private readonly record struct NumberRange(double Min, double? Max, bool MinExcluded)
     {
-        public static NumberRange Age => Between(0, 120);
+        public static NumberRange Age => Between(InputRules.AgeMin, InputRules.AgeMax);
         public static NumberRange AtLeast(double min) => new(min, null, false);
         public static NumberRange Between(double min, double max) => new(min, max, false);
         public static NumberRange Positive(double? max = null) => new(0, max, true);

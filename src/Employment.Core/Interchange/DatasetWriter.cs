@@ -30,6 +30,11 @@ public static class DatasetWriter
         WriteObjects(json, "employers", dataset.Employers, WriteEmployer);
         WriteObjects(json, "positions", dataset.Positions, WritePosition);
         WriteObjects(json, "households", dataset.Households, WriteHousehold);
+        // Optional in the contract: a district without courses writes the file it always wrote.
+        if (dataset.Courses.Count > 0)
+        {
+            WriteObjects(json, "courses", dataset.Courses, WriteCourse);
+        }
         json.WriteEndObject();
     }
 
@@ -133,6 +138,34 @@ public static class DatasetWriter
         WriteIfPresent(json, "desiredWage", person.DesiredWage);
         WriteLocation(json, person.Location);
     }
+
+    private static void WriteCourse(Utf8JsonWriter json, CourseRecord course)
+    {
+        json.WriteString("id", course.Id);
+        json.WriteString("title", course.Title);
+        json.WriteString("provider", course.Provider);
+        WriteSkills(json, course.Skills);
+        json.WriteString("startDate", course.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        json.WriteString("endDate", course.EndDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        WriteIfPresent(json, "hoursPerWeek", course.HoursPerWeek);
+        json.WriteNumber("seats", course.Seats);
+        json.WriteNumber("enrolled", course.Enrolled);
+        json.WriteBoolean("remote", course.Remote);
+        WriteLocation(json, course.Location);
+        WriteList(json, "accommodations", course.Accommodations);
+        WriteIfPresent(json, "minAge", course.MinAge);
+        WriteIfPresent(json, "maxAge", course.MaxAge);
+        WriteIfPresent(json, "minEducation", course.MinEducation);
+        json.WriteBoolean("subsidized", course.Subsidized);
+        WriteList(json, "forPositions", course.ForPositions);
+    }
+
+    private static void WriteSkills(Utf8JsonWriter json, IEnumerable<SkillRecord> skills) =>
+        WriteObjects(json, "skills", skills, (j, skill) =>
+        {
+            j.WriteString("code", skill.Code);
+            j.WriteNumber("level", skill.Level);
+        });
 
     private static void WriteLocation(Utf8JsonWriter json, LocationRecord? location)
     {

@@ -66,6 +66,18 @@ public static class ReasonText
         [ReasonCodes.PublicWelfareZeroEmployment] = ("公益性岗位，零就业家庭优先", "Public-welfare position: zero-employment households first"),
         [ReasonCodes.PublicWelfareOthersFirst] = ("公益性岗位，优先安排低保、特困和零就业家庭", "Public-welfare position: dibao, extremely poor and zero-employment households come first"),
         [ReasonCodes.TextMatch] = ("与检索词相关", "Matches the search words"),
+        [Training.TrainingReasonCodes.Unlocks] = ("学完可应聘 {0} 个岗位", "Opens {0} positions"),
+        [Training.TrainingReasonCodes.UnlocksNearest] = ("学完可应聘 {0} 个岗位；最近的 {1:0.0} 公里", "Opens {0} positions; the nearest {1:0.0} km away"),
+        [Training.TrainingReasonCodes.UnlocksWelfare] = ("学完可应聘 {0} 个岗位，其中 {1} 个公益性岗位", "Opens {0} positions, {1} of them public-welfare"),
+        [Training.TrainingReasonCodes.UnlocksWelfareNearest] = ("学完可应聘 {0} 个岗位，其中 {1} 个公益性岗位；最近的 {2:0.0} 公里", "Opens {0} positions, {1} of them public-welfare; the nearest {2:0.0} km away"),
+        [Training.TrainingReasonCodes.UnlocksNothing] = ("学完暂无新增可应聘岗位", "Opens no new position for now"),
+        [Training.TrainingReasonCodes.BestPay] = ("其中最高月薪 {0:N0} 元", "Best of them pays {0:N0} CNY a month"),
+        [Training.TrainingReasonCodes.OrderBased] = ("订单培训：学完直接推荐到 {0} 个承诺岗位", "Order-based: completers are referred to {0} promised positions"),
+        [Training.TrainingReasonCodes.Teaches] = ("学习{0}（{1}）", "Teaches {0} ({1})"),
+        [Training.TrainingReasonCodes.Subsidized] = ("政府补贴培训，困难家庭免费", "Subsidised: free for registered households"),
+        [Training.TrainingReasonCodes.Distance] = ("培训地点距家 {0:0.0} 公里", "Taught {0:0.0} km from home"),
+        [Training.TrainingReasonCodes.Online] = ("线上授课", "Taught online"),
+        [Training.TrainingReasonCodes.Starts] = ("{0} 开课（{1} 天后）", "Starts {0} (in {1} days)"),
     };
 
     private static readonly string[] LevelsZh = ["", "入门", "熟练", "精通"];

@@ -27,7 +27,9 @@ public static class ProfileLoader
     /// <summary>Persons by id (all when <paramref name="ids"/> is null), with their household's facts.</summary>
     public static async Task<IReadOnlyList<SeekerProfile>> SeekersAsync(AppDbContext db, IReadOnlyCollection<string>? ids, CancellationToken ct)
     {
-        var query = db.Households.AsNoTracking().Include(h => h.Members).AsQueryable();
+        // An archived household left the program and an erased person names nobody: neither is in the talent pool.
+        var query = db.Households.AsNoTracking().Where(h => h.ArchivedUtc == null)
+            .Include(h => h.Members).AsQueryable();
         if (ids is not null)
         {
             var householdIds = db.Persons.Where(p => ids.Contains(p.Id)).Select(p => p.HouseholdId);
@@ -38,7 +40,7 @@ public static class ProfileLoader
         var wanted = ids is null ? null : new HashSet<string>(ids, StringComparer.Ordinal);
         var lastReferred = await LastReferredAsync(db, wanted, ct);
         return households
-            .SelectMany(h => h.Members.Where(m => wanted is null || wanted.Contains(m.Id))
+            .SelectMany(h => h.Members.Where(m => m.ErasedUtc is null && (wanted is null || wanted.Contains(m.Id)))
                 .Select(m => m.ToProfile(h, intentions.GetValueOrDefault(m.Id) ?? intentions.GetValueOrDefault(h.Id),
                     lastReferred.TryGetValue(m.Id, out var at) ? at : null)))
             .ToList();

@@ -77,6 +77,7 @@ public static class SearchServices
             .ValidateOnStart();
         services.AddSingleton(sp => new JobBankIndex(sp.GetRequiredService<IOptions<SearchOptions>>().Value));
         services.AddSingleton(sp => new TalentPoolIndex(sp.GetRequiredService<IOptions<SearchOptions>>().Value));
+        services.AddSingleton(sp => new PositionTextSearch(sp.GetRequiredService<JobBankIndex>()));
         services.AddSingleton(sp => new MatchingEngine(sp.GetRequiredService<JobBankIndex>(), sp.GetRequiredService<TalentPoolIndex>()));
         services.AddSingleton<IndexSynchronizer>();
         services.AddScoped<Counseling.MatchAlerts>();

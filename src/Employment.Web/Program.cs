@@ -21,6 +21,7 @@ builder.AddKiosk();
 builder.AddOutcomes();
 builder.AddEmployerPortal();
 builder.AddCounselor();
+builder.AddTraining();
 builder.AddStaffSecurity();
 builder.Services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocalization(o =>
     o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Employment.Web.SharedResource)));

@@ -28,8 +28,8 @@ builder.Services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocaliz
 
 var app = builder.Build();
 
-await app.InitializeDataAsync();
-await app.SeedDemoAccountsAsync();
+var demoLoaded = await app.InitializeDataAsync();
+await app.SeedDemoAccountsAsync(demoLoaded);
 
 app.UseStaffSecurity();
 app.UseSecurityHeaders();

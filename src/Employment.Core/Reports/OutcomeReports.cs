@@ -239,32 +239,15 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
         public static async Task<Snapshot> LoadAsync(AppDbContext db, CancellationToken ct)
         {
             var divisions = await db.Divisions.AsNoTracking().ToListAsync(ct);
-            var byCode = divisions.ToDictionary(d => d.Code, StringComparer.Ordinal);
-            var streets = divisions.Where(d => d.Level == DivisionLevel.Street).OrderBy(d => d.Code, StringComparer.Ordinal).ToList();
+            var streetOf = new Streets(divisions);
+            var streets = streetOf.All.ToList();
             var region = await db.Regions.AsNoTracking().TheDistrict().FirstOrDefaultAsync(ct);
             var district = divisions.FirstOrDefault(d => d.Level == DivisionLevel.District && (region?.DivisionCode is null || d.Code == region.DivisionCode));
-
-            string? StreetOf(string? code)
-            {
-                if (string.IsNullOrEmpty(code))
-                {
-                    return null;
-                }
-                // A community row names its street as parent; a community code without a row starts with the street's code.
-                for (var current = code; current is not null && byCode.TryGetValue(current, out var d); current = d.ParentCode)
-                {
-                    if (d.Level == DivisionLevel.Street)
-                    {
-                        return d.Code;
-                    }
-                }
-                return streets.FirstOrDefault(s => code.StartsWith(s.Code, StringComparison.Ordinal))?.Code;
-            }
 
             var households = (await db.Households.AsNoTracking()
                     .Select(h => new { h.Id, h.Category, h.DivisionCode, h.RegisteredUtc, h.ExitStatus, h.ExitCandidateSinceUtc })
                     .ToListAsync(ct))
-                .Select(h => new HouseholdRow(h.Id, h.Category, StreetOf(h.DivisionCode), DateOnly.FromDateTime(h.RegisteredUtc), h.ExitStatus,
+                .Select(h => new HouseholdRow(h.Id, h.Category, streetOf.StreetOf(h.DivisionCode), DateOnly.FromDateTime(h.RegisteredUtc), h.ExitStatus,
                     h.ExitCandidateSinceUtc is { } since ? DateOnly.FromDateTime(since) : null))
                 .ToDictionary(h => h.Id, StringComparer.Ordinal);
             var persons = (await db.Persons.AsNoTracking()

@@ -72,4 +72,6 @@ public sealed record OutcomeReport
     /// <summary>Households whose division code maps to no street; null when there are none.</summary>
     public OutcomeFigures? Unassigned { get; init; }
     public required OutcomeOptions Options { get; init; }
+    /// <summary>The first day the program holds anything about (the earliest registration); null for an empty program. Figures for days before it are not zeros but unknown.</summary>
+    public DateOnly? DataSince { get; init; }
 }

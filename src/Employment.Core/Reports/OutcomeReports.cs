@@ -139,6 +139,7 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
             Streets = streets,
             Unassigned = unassignedCount == 0 ? null : Figures(null, "", street => street is null),
             Options = o,
+            DataSince = data.Households.Count == 0 ? null : data.Households.Values.Min(h => h.RegisteredOn),
         };
     }
 

@@ -9,6 +9,7 @@ public static class TrainingSetup
     {
         builder.Services.AddScoped<TrainingDesk>();
         builder.Services.AddScoped<ShortageReport>();
+        builder.Services.AddScoped<Core.Kiosk.KioskCourses>();
         return builder;
     }
 }

@@ -54,6 +54,9 @@ public sealed record OutcomeFigures
     public double? SatisfactionAverage { get; init; }
     /// <summary>The satisfaction average of the placements of each channel (fair, referral, kiosk); null where nobody answered.</summary>
     public SatisfactionByChannel SatisfactionByChannel { get; init; } = new(null, null, null);
+    public int PeopleTrained { get; init; }
+    public double? TrainingCompletionRate { get; init; }
+    public int TrainedPlacedWithin90Days { get; init; }
 }
 
 /// <summary>Satisfaction (1–5) by how the placement came about.</summary>

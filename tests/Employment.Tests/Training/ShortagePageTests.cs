@@ -113,3 +113,35 @@ public sealed class ShortagePageTests(TrainingAppFactory app) : IClassFixture<Tr
     private static string Row(string skill, int demand, int supply) =>
         $"data-skill=\"{skill}\"><td>{Core.Taxonomy.Taxonomy.Embedded.Find(skill)!.Name(false)}</td><tdclass=\"num\">{demand}</td><tdclass=\"num\">{supply}</td><tdclass=\"num\">{demand - supply}</td>";
 }
+
+/// <summary>The training figures of the outcome report, from enrolments and a hire made through the real desks.</summary>
+public sealed class TrainingFigureTests(TrainingAppFactory app) : IClassFixture<TrainingAppFactory>
+{
+    [Fact]
+    public async Task Trained_people_completion_rate_and_placed_within_90_days_count_what_they_say()
+    {
+        await app.ReadyAsync();
+        using var scope = app.Services.CreateScope();
+        var desk = scope.ServiceProvider.GetRequiredService<Core.Training.TrainingDesk>();
+        var referrals = scope.ServiceProvider.GetRequiredService<Core.Counseling.ReferralDesk>();
+        var reports = scope.ServiceProvider.GetRequiredService<Core.Reports.OutcomeReports>();
+        var quarter = Core.Reports.Quarter.Of(new DateOnly(2026, 12, 1));
+        var before = (await reports.ForQuarterAsync(quarter)).District;
+
+        var completed = await desk.EnrolAsync("S-1", "C-4", "test");
+        await desk.CompleteAsync(completed.Id, "test");
+        var dropped = await desk.EnrolAsync("S-3", "C-4", "test");
+        await desk.DropOutAsync(dropped.Id, "搬家", "test");
+        // S-1 (trained today) is hired today: within 90 days of completing.
+        var referral = await referrals.ReferAsync(new Core.Counseling.ReferralInput("S-1", "P-1", Consent: true), "test");
+        await referrals.HireAsync(referral.Id, new DateOnly(2026, 12, 1), null, "test");
+
+        var after = (await reports.ForQuarterAsync(quarter)).District;
+        Assert.Equal(before.PeopleTrained + 1, after.PeopleTrained);
+        Assert.Equal(before.TrainedPlacedWithin90Days + 1, after.TrainedPlacedWithin90Days);
+        Assert.Equal(0.5, after.TrainingCompletionRate);
+        var lines = Core.Reports.ReportLines.Of(after, System.Globalization.CultureInfo.GetCultureInfo("zh-CN"), scope.ServiceProvider
+            .GetRequiredService<Microsoft.Extensions.Options.IOptions<Core.Reports.OutcomeOptions>>().Value).ToList();
+        Assert.Contains(lines, l => l.Key == "peopleTrained" && l.Label == "本季度培训结业人数" && l.Definition.Length > 10);
+    }
+}

@@ -260,6 +260,12 @@ public sealed class IndexSynchronizer(
             }
             index.Commit(batch[^1].Id);
             index.WaitForChanges();
+            // An erase: the deleted documents leave the segment files too, not only the searches.
+            if (batch.Any(c => c.Operation == IndexOperation.Erase))
+            {
+                index.ExpungeDeletes();
+                logger.LogInformation("Expunged deleted documents from the {Index} index after an erase", name);
+            }
             total += batch.Count;
         }
     }

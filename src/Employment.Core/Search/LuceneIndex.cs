@@ -235,6 +235,37 @@ internal sealed class LuceneIndex<TProfile> : IDisposable where TProfile : class
         _searchers.MaybeRefreshBlocking();
     }
 
+    /// <summary>
+    /// Rewrites every segment that holds a deleted document and commits, so a deleted document
+    /// (an erased person) is gone from the files and not only from searches: Lucene otherwise keeps
+    /// it in its segment until a merge happens to pick that segment. The searchers are refreshed so
+    /// no reader holds the old segments, and the files nothing references any more are deleted.
+    /// </summary>
+    public void ExpungeDeletes()
+    {
+        lock (_commitLock)
+        {
+            var allowed = _merges.ForceMergeDeletesPctAllowed;
+            _merges.ForceMergeDeletesPctAllowed = 0;
+            try
+            {
+                _writer.ForceMergeDeletes(true);
+            }
+            finally
+            {
+                _merges.ForceMergeDeletesPctAllowed = allowed;
+            }
+            _writer.SetCommitData(new Dictionary<string, string>
+            {
+                [FieldNames.WatermarkKey] = (Watermark ?? 0).ToString(CultureInfo.InvariantCulture),
+                [FieldNames.SchemaKey] = _schema.Version,
+            });
+            _writer.Commit();
+        }
+        _searchers.MaybeRefreshBlocking();
+        _writer.DeleteUnusedFiles();
+    }
+
     /// <summary>Every live document's id and stored profile bytes, from the latest searcher.</summary>
     public Dictionary<string, byte[]> StoredProfiles()
     {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Employment.Core.Matching;
 using Employment.Core.Search;
+using Employment.Core.Training;
 
 namespace Employment.Cli.Bench;
 
@@ -16,7 +17,7 @@ public static class BenchCommand
     private const int Top = 20;
     private const int IndexQueries = 300;
 
-    public static async Task<int> RunAsync(int persons, int positions, string format, string? workDir, TextWriter output)
+    public static async Task<int> RunAsync(int persons, int positions, string format, string? workDir, TextWriter output, int? courses = null)
     {
         var json = string.Equals(format, "json", StringComparison.OrdinalIgnoreCase);
         var log = json ? TextWriter.Null : output;
@@ -71,11 +72,12 @@ public static class BenchCommand
             batchClock.Stop();
             var batchCpu = cpu.Lap();
             var batchRate = batch.Count / batchClock.Elapsed.TotalSeconds;
+            var training = await TrainingAsync(region, courses ?? Math.Max(1, positions / 10), seekerSample, exhaustiveQueries, log);
             var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
 
             var result = new BenchResult(persons, positions,
                 Direction(toPositions, toPositionsExhaustive), Direction(toPersons, toPersonsExhaustive),
-                Math.Round(docsPerSecond), Math.Round(batchRate, 1), Math.Round(peakMb));
+                Math.Round(docsPerSecond), Math.Round(batchRate, 1), Math.Round(peakMb), training);
             if (json)
             {
                 await output.WriteLineAsync(JsonSerializer.Serialize(result, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
@@ -99,6 +101,38 @@ public static class BenchCommand
                 try { Directory.Delete(root, recursive: true); } catch (IOException) { }
             }
         }
+    }
+
+    /// <summary>
+    /// A person's course list (every course they may take, all it unlocks, ranked) against the plain
+    /// loop over every course and every position through the same rules, in the same run.
+    /// </summary>
+    private static async Task<TrainingResult> TrainingAsync(SyntheticRegion region, int count, List<SeekerProfile> sample, int plainQueries, TextWriter log)
+    {
+        var courses = SyntheticCourses.Generate(Seed, count, region);
+        var build = Stopwatch.StartNew();
+        var advisor = new TrainingAdvisor(region.Positions, courses);
+        build.Stop();
+        await log.WriteLineAsync($"Training advisor over {count:N0} courses built in {build.Elapsed.TotalMilliseconds:F0} ms");
+        foreach (var s in sample.Take(30)) { advisor.CoursesFor(s, region.AsOf, region.Lines); }
+        var listed = 0L;
+        var times = Time(sample, s => listed += advisor.CoursesFor(s, region.AsOf, region.Lines).Count);
+        var plain = Time(sample.Take(Math.Min(plainQueries, 20)), s =>
+        {
+            foreach (var course in courses)
+            {
+                if (CourseRules.Check(s, course, region.AsOf) is null)
+                {
+                    foreach (var position in region.Positions)
+                    {
+                        CourseRules.Unlocks(s, course, position, region.AsOf);
+                    }
+                }
+            }
+        });
+        var d = Direction(times, plain);
+        return new TrainingResult(count, d.P50Ms, d.P95Ms, d.P99Ms, d.ExhaustiveP50Ms, d.Speedup,
+            Math.Round(listed / (double)Math.Max(1, sample.Count), 1), Math.Round(build.Elapsed.TotalMilliseconds));
     }
 
     private static void DeleteIndexes(SearchOptions options)
@@ -151,6 +185,9 @@ public static class BenchCommand
         await output.WriteLineAsync(string.Format(c, "index build          {0:N0} docs/s", r.IndexDocsPerSecond));
         await output.WriteLineAsync(string.Format(c, "batch top-10         {0:N0} persons/s ({1:N0} of {2:N0} persons timed{3}); all persons in {4:F0} s",
             r.BatchPersonsPerSecond, batchCount, persons, batchCount < persons ? ", rate extrapolated" : "", persons / r.BatchPersonsPerSecond));
+        var t = r.Training;
+        await output.WriteLineAsync(string.Format(c, "person → courses    {0,7:F2} {1,8:F2} {2,8:F2} {3,13:F1} {4,13} {5,14:F1}×   ({6:N0} courses, {7:F1} listed per person, advisor built in {8:N0} ms; baseline: every course × every position through CourseRules)",
+            t.P50Ms, t.P95Ms, t.P99Ms, t.PlainP50Ms, "", t.Speedup, t.Courses, t.CoursesListedPerPerson, t.BuildMs));
         await output.WriteLineAsync(string.Format(c, "peak working set     {0:N0} MB", r.PeakMemoryMb));
     }
 
@@ -171,5 +208,8 @@ public static class BenchCommand
     private sealed record DirectionResult(double P50Ms, double P95Ms, double P99Ms, double ExhaustiveP50Ms, double ExhaustiveP95Ms, double Speedup);
 
     private sealed record BenchResult(int Persons, int Positions, DirectionResult PersonToPositions, DirectionResult PositionToPersons,
-        double IndexDocsPerSecond, double BatchPersonsPerSecond, double PeakMemoryMb);
+        double IndexDocsPerSecond, double BatchPersonsPerSecond, double PeakMemoryMb, TrainingResult Training);
+
+    private sealed record TrainingResult(int Courses, double P50Ms, double P95Ms, double P99Ms, double PlainP50Ms, double Speedup,
+        double CoursesListedPerPerson, double BuildMs);
 }

@@ -12,8 +12,9 @@ internal static class BenchVerb
         var positions = new Option<int>("--positions") { Description = "positions in the synthetic region", Required = true };
         var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
+        var courses = new Option<int?>("--courses") { Description = "training courses in the synthetic region (default: one per ten positions)" };
         var workDir = new Option<string?>("--work-dir") { Description = "where to build the indexes (default: a temp folder, deleted after)" };
-        var command = new Command("bench", "measure matching latency, index build rate and batch rate") { persons, positions, format, workDir };
+        var command = new Command("bench", "measure matching latency, index build rate and batch rate") { persons, positions, courses, format, workDir };
         command.SetAction(async (parse, _) =>
         {
             if (parse.GetValue(persons) < 1 || parse.GetValue(positions) < 1)
@@ -21,7 +22,12 @@ internal static class BenchVerb
                 await Console.Error.WriteLineAsync("--persons and --positions must be at least 1");
                 return ExitCodes.InvalidInput;
             }
-            return await BenchCommand.RunAsync(parse.GetValue(persons), parse.GetValue(positions), parse.GetValue(format)!, parse.GetValue(workDir), Console.Out);
+            if (parse.GetValue(courses) is < 1)
+            {
+                await Console.Error.WriteLineAsync("--courses must be at least 1");
+                return ExitCodes.InvalidInput;
+            }
+            return await BenchCommand.RunAsync(parse.GetValue(persons), parse.GetValue(positions), parse.GetValue(format)!, parse.GetValue(workDir), Console.Out, parse.GetValue(courses));
         });
         return command;
     }

@@ -81,66 +81,108 @@ public sealed class TrainingAdvisor
             }
             gap.Positions.Add((position, km));
         }
-        var reachDeg = person.MaxCommuteKm / 110.5 * 1.01 + 1e-6;
-        var from = LowerBound(_lats, person.Location.Lat - reachDeg);
-        for (var i = from; i < _placed.Length && _lats[i] <= person.Location.Lat + reachDeg; i++)
+        var reachLat = person.MaxCommuteKm / 110.5 * 1.01 + 1e-6;
+        var reachLon = person.MaxCommuteKm / (110.5 * Math.Max(0.05, Math.Cos((Math.Abs(person.Location.Lat) + reachLat) * Math.PI / 180))) * 1.01 + 1e-6;
+        var from = LowerBound(_lats, person.Location.Lat - reachLat);
+        for (var i = from; i < _placed.Length && _lats[i] <= person.Location.Lat + reachLat; i++)
         {
-            Consider(_placed[i]);
+            // A cheap box test first: most of a latitude band is too far east or west.
+            if (Math.Abs(_placed[i].Location!.Value.Lon - person.Location.Lon) <= reachLon)
+            {
+                Consider(_placed[i]);
+            }
         }
         foreach (var position in _remote)
         {
             Consider(position);
         }
 
-        var advice = new List<CourseAdvice>(eligible.Count);
-        foreach (var (course, km) in eligible)
+        // Which gaps each course closes; only positions some course opens are valued, once, and
+        // ranked once for all courses, so a course's list is a sort of small integers. A gap is
+        // tried only against the courses teaching its first missing skill.
+        var closing = new List<Gap>[eligible.Count];
+        var valued = new List<UnlockedPosition>();
+        var teaching = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var c = 0; c < eligible.Count; c++)
         {
-            List<UnlockedPosition>? unlocked = null;
-            foreach (var gap in gaps.Values)
+            foreach (var skill in eligible[c].Course.Skills)
             {
-                if (!gap.ClosedBy(course))
+                if (!teaching.TryGetValue(skill.Code, out var list))
                 {
-                    continue;
+                    teaching[skill.Code] = list = [];
                 }
-                gap.Value(person, lines, _ranker);
-                foreach (var opened in gap.Valued!)
+                list.Add(c);
+            }
+        }
+        foreach (var gap in gaps.Values)
+        {
+            if (!teaching.TryGetValue(gap.Missing[0], out var teachers))
+            {
+                continue;
+            }
+            foreach (var c in teachers)
+            {
+                if (gap.ClosedBy(eligible[c].Course))
                 {
-                    (unlocked ??= []).Add(opened);
+                    (closing[c] ??= []).Add(gap);
+                    gap.Value(person, lines, _ranker, valued);
                 }
             }
-            var list = unlocked ?? [];
-            list.Sort(static (a, b) => b.Value != a.Value ? b.Value.CompareTo(a.Value) : string.CompareOrdinal(a.Id, b.Id));
-            advice.Add(Judge(person, course, km, list, asOf));
+        }
+        var order = new int[valued.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+        Array.Sort(order, (a, b) => valued[a].Value != valued[b].Value ? valued[b].Value.CompareTo(valued[a].Value) : string.CompareOrdinal(valued[a].Id, valued[b].Id));
+        var rank = new int[valued.Count];
+        for (var r = 0; r < order.Length; r++)
+        {
+            rank[order[r]] = r;
+        }
+
+        var advice = new List<CourseAdvice>(eligible.Count);
+        var ranks = new List<int>();
+        for (var c = 0; c < eligible.Count; c++)
+        {
+            var (course, km) = eligible[c];
+            ranks.Clear();
+            var summary = new Summary();
+            if (closing[c] is { } closed)
+            {
+                foreach (var gap in closed)
+                {
+                    summary.Add(gap.Summary);
+                    for (var i = gap.First; i < gap.First + gap.Positions.Count; i++)
+                    {
+                        ranks.Add(rank[i]);
+                    }
+                }
+            }
+            ranks.Sort();
+            var unlocked = new UnlockedPosition[ranks.Count];
+            for (var i = 0; i < unlocked.Length; i++)
+            {
+                unlocked[i] = valued[order[ranks[i]]];
+            }
+            var promised = 0;
+            foreach (var id in course.ForPositions)
+            {
+                if (closing[c] is { } gapsClosed && gapsClosed.Exists(g => g.Holds(id)))
+                {
+                    promised++;
+                }
+            }
+            advice.Add(Judge(person, course, km, unlocked, summary, promised, asOf));
         }
         advice.Sort(static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Id, b.Id));
         return advice.Count > top ? advice.GetRange(0, top) : advice;
     }
 
     /// <summary>The course's score in 0..1 and its reasons, from what it opens up and what it asks of the person.</summary>
-    private static CourseAdvice Judge(SeekerProfile person, CourseProfile course, double? km, List<UnlockedPosition> unlocked, DateOnly asOf)
+    private static CourseAdvice Judge(SeekerProfile person, CourseProfile course, double? km, UnlockedPosition[] unlocked, Summary summary, int promised, DateOnly asOf)
     {
-        var value = 0.0;
-        var welfare = 0;
-        var promised = 0;
-        double? nearest = null;
-        var bestPay = 0.0;
-        foreach (var opened in unlocked)
-        {
-            value += opened.Value;
-            if (opened.Position.PublicWelfare)
-            {
-                welfare++;
-            }
-            if (course.ForPositions.Contains(opened.Id, StringComparer.Ordinal))
-            {
-                promised++;
-            }
-            if (opened.DistanceKm is { } d && (nearest is null || d < nearest))
-            {
-                nearest = d;
-            }
-            bestPay = Math.Max(bestPay, opened.Position.MonthlyWage);
-        }
+        var (value, welfare, nearest, bestPay) = (summary.Value, summary.Welfare, summary.Nearest, summary.BestPay);
         var claim = Ranker.PriorityClaim(person);
         var days = course.StartDate.DayNumber - asOf.DayNumber;
         var score =
@@ -152,7 +194,7 @@ public sealed class TrainingAdvisor
             + 0.06 * (km is { } k ? Math.Max(0, 1 - k / Math.Max(1, person.MaxCommuteKm)) : 1);
 
         var reasons = new List<MatchReason>();
-        var count = unlocked.Count;
+        var count = unlocked.Length;
         reasons.Add((count, welfare, nearest) switch
         {
             (0, _, _) => new MatchReason(TrainingReasonCodes.UnlocksNothing),
@@ -205,11 +247,37 @@ public sealed class TrainingAdvisor
         return lo;
     }
 
+    /// <summary>What a course's ranking needs of the positions it opens, summed gap by gap.</summary>
+    private struct Summary
+    {
+        public double Value;
+        public int Welfare;
+        public double? Nearest;
+        public double BestPay;
+
+        public void Add(in Summary other)
+        {
+            Value += other.Value;
+            Welfare += other.Welfare;
+            if (other.Nearest is { } n && (Nearest is null || n < Nearest))
+            {
+                Nearest = n;
+            }
+            BestPay = Math.Max(BestPay, other.BestPay);
+        }
+    }
+
     // Positions lacking the same required skills: a course opens all of them or none.
     private sealed class Gap(IReadOnlyList<string> missing)
     {
+        public IReadOnlyList<string> Missing => missing;
+
+        private HashSet<string>? _ids;
+
         public List<(PositionProfile Position, double? Km)> Positions { get; } = [];
-        public List<UnlockedPosition>? Valued { get; private set; }
+        /// <summary>Where this gap's positions start in the call's list of valued positions; -1 until valued.</summary>
+        public int First { get; private set; } = -1;
+        public Summary Summary;
 
         public bool ClosedBy(CourseProfile course)
         {
@@ -223,22 +291,39 @@ public sealed class TrainingAdvisor
             return true;
         }
 
+        public bool Holds(string positionId) =>
+            (_ids ??= Positions.Select(p => p.Position.Id).ToHashSet(StringComparer.Ordinal)).Contains(positionId);
+
         /// <summary>
-        /// Each position's match score as if the person held the missing skills at the basic level a
-        /// course gives: scored once, whichever course closes the gap.
+        /// What the position is worth to the person once trained: the match score's parts other than
+        /// skills (which the course makes the same for every position it opens): accommodation,
+        /// distance against the person's commute, pay against their wish and the household's lines,
+        /// public-welfare priority. Valued once, whichever course closes the gap.
         /// </summary>
-        public void Value(SeekerProfile person, RegionLines lines, Ranker ranker)
+        public void Value(SeekerProfile person, RegionLines lines, Ranker ranker, List<UnlockedPosition> valued)
         {
-            if (Valued is not null)
+            if (First >= 0)
             {
                 return;
             }
-            var trained = person with { Skills = CourseRules.SkillsAfter(person.Skills, missing.Select(c => new SkillLevel(c, 1)).ToList()) };
-            Valued = new List<UnlockedPosition>(Positions.Count);
+            First = valued.Count;
+            var w = ranker.Weights;
+            var total = w.Accommodation + w.Location + w.Pay + w.Priority;
             foreach (var (position, km) in Positions)
             {
-                var features = ranker.Features(trained, position, km, 0, lines);
-                Valued.Add(new UnlockedPosition(position.Id, position, km, ranker.Score(features, false)));
+                var value = total <= 0 ? 0 : (w.Accommodation * Ranker.AccommodationFit(person, position)
+                    + w.Location * ranker.LocationFit(person, position, km)
+                    + w.Pay * ranker.PayFit(person, position, lines)
+                    + w.Priority * Ranker.PriorityFit(person, position)) / total;
+                var opened = new UnlockedPosition(position.Id, position, km, value);
+                valued.Add(opened);
+                Summary.Value += opened.Value;
+                Summary.Welfare += position.PublicWelfare ? 1 : 0;
+                if (km is { } d && (Summary.Nearest is null || d < Summary.Nearest))
+                {
+                    Summary.Nearest = d;
+                }
+                Summary.BestPay = Math.Max(Summary.BestPay, position.MonthlyWage);
             }
         }
     }

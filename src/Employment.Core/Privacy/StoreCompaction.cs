@@ -40,12 +40,39 @@ public sealed class StoreCompaction : IAsyncDisposable
         {
             return false;
         }
-        await _db.Database.ExecuteSqlRawAsync("VACUUM;", ct);
+        return await VacuumAsync(_db, ct);
+    }
+
+    /// <summary>
+    /// VACUUM and a truncating checkpoint on the context's connection (opened if it is not). Also run
+    /// by the indexer when it applies an erase, so an erase made by another process (the CLI beside a
+    /// running host, whose readers kept the WAL from emptying then) still leaves the files.
+    /// </summary>
+    public static async Task<bool> VacuumAsync(AppDbContext db, CancellationToken ct)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return false;
+        }
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await VacuumOpenAsync(db, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<bool> VacuumOpenAsync(AppDbContext db, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlRawAsync("VACUUM;", ct);
         // A reader of an older snapshot (the indexer, a page) holds the WAL for a moment: try again.
-        for (var attempt = 0; attempt < 50; attempt++)
+        for (var attempt = 0; attempt < 300; attempt++)
         {
             // The pragma answers one row (busy, log frames, checkpointed frames); busy 0 means done.
-            await using (var command = _db.Database.GetDbConnection().CreateCommand())
+            await using (var command = db.Database.GetDbConnection().CreateCommand())
             {
                 command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
                 await using var reader = await command.ExecuteReaderAsync(ct);

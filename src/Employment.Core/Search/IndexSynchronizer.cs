@@ -264,7 +264,9 @@ public sealed class IndexSynchronizer(
             if (batch.Any(c => c.Operation == IndexOperation.Erase))
             {
                 index.ExpungeDeletes();
-                logger.LogInformation("Expunged deleted documents from the {Index} index after an erase", name);
+                // The database too: an erase from another process may have found the WAL held by our readers.
+                var compacted = await Privacy.StoreCompaction.VacuumAsync(db, ct);
+                logger.LogInformation("Expunged deleted documents from the {Index} index after an erase (database compacted: {Compacted})", name, compacted);
             }
             total += batch.Count;
         }

@@ -236,7 +236,7 @@ public sealed class PersonRightsTests(CounselorHost host) : IClassFixture<Counse
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (FilesHolding(host.DataDir, r.Name).Count > 0 || FilesHolding(Path.Combine(host.DataDir, "index"), tail).Count > 0)
         {
-            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30),
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(90),
                 "still on disk: " + string.Join(", ", FilesHolding(host.DataDir, r.Name).Concat(FilesHolding(Path.Combine(host.DataDir, "index"), tail))));
             await Task.Delay(200);
         }

@@ -54,7 +54,7 @@ internal static class CliOptions
         services.AddEmploymentData(configuration);
         if (search)
         {
-            services.AddEmploymentSearch();
+            services.AddEmploymentSearch(configuration);
         }
         configure?.Invoke(services);
         withConfiguration?.Invoke(services, configuration);

@@ -17,6 +17,7 @@ internal static class CliProgram
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(MatchCommand.Create());
+        root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(TrainingCommand.Create());
         root.Subcommands.Add(ReindexCommand.Create());
         root.Subcommands.Add(BenchVerb.Create());

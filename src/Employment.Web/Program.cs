@@ -21,14 +21,15 @@ builder.AddKiosk();
 builder.AddOutcomes();
 builder.AddEmployerPortal();
 builder.AddCounselor();
+builder.AddTraining();
 builder.AddStaffSecurity();
 builder.Services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocalization(o =>
     o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Employment.Web.SharedResource)));
 
 var app = builder.Build();
 
-await app.InitializeDataAsync();
-await app.SeedDemoAccountsAsync();
+var demoLoaded = await app.InitializeDataAsync();
+await app.SeedDemoAccountsAsync(demoLoaded);
 
 app.UseStaffSecurity();
 app.UseSecurityHeaders();

@@ -21,6 +21,7 @@ public static class Pages
         "/kiosk/positions?pw=1&sort=pay",
         "/kiosk/positions?q=%E4%BF%9D%E6%B4%81",
         "/kiosk/positions?q=zzzzqqq",
+        "/kiosk/positions?q=%E6%8A%A5%E5%AE%89&sort=pay",
         "/kiosk/signin",
         "/kiosk/end",
     ];

@@ -119,9 +119,59 @@
         target.value = value.slice(0, max);
         target.dispatchEvent(new Event("input", { bubbles: true }));
     };
+    // Pinyin mode: letters spell a word's sound; the job words that sound so come up as buttons
+    // (from /kiosk/words), and touching one searches it. No input method of the system is needed.
+    var pinyin = { on: false, letters: "", asked: 0 };
+    var pinyinBox = document.querySelector("[data-osk-pinyin]");
+    var pinyinMode = document.querySelector("[data-osk-mode]");
+    var showWords = function () {
+        if (!pinyinBox) { return; }
+        var shown = pinyinBox.querySelector("[data-osk-letters]");
+        var list = pinyinBox.querySelector("[data-osk-candidates]");
+        var none = pinyinBox.querySelector("[data-osk-none]");
+        shown.textContent = pinyin.letters;
+        if (!pinyin.letters) { list.textContent = ""; none.hidden = true; return; }
+        var ask = ++pinyin.asked;
+        fetch("/kiosk/words?py=" + encodeURIComponent(pinyin.letters), { headers: { "Accept": "application/json" } })
+            .then(function (r) { return r.ok ? r.json() : []; })
+            .then(function (words) {
+                if (ask !== pinyin.asked) { return; }
+                list.textContent = "";
+                words.forEach(function (word) {
+                    var b = document.createElement("button");
+                    b.type = "submit"; b.name = "q"; b.value = word; b.className = "btn word"; b.textContent = word;
+                    b.setAttribute("lang", "zh-CN");
+                    list.appendChild(b);
+                });
+                none.hidden = words.length > 0;
+            })
+            .catch(function () { /* the letters stay; the word keys above still search */ });
+    };
+    if (pinyinMode && pinyinBox) {
+        pinyinMode.addEventListener("click", function () {
+            pinyin.on = !pinyin.on;
+            pinyin.letters = "";
+            pinyinMode.setAttribute("aria-pressed", pinyin.on ? "true" : "false");
+            pinyinBox.hidden = !pinyin.on;
+            showWords();
+        });
+    }
     document.addEventListener("click", function (e) {
         var key = e.target.closest && e.target.closest("[data-key], [data-key-back], [data-key-clear]");
         if (!key) { return; }
+        if (pinyin.on && key.closest("[data-osk]")) {
+            if (key.hasAttribute("data-key")) {
+                var letter = key.getAttribute("data-key");
+                if (!/^[a-z]$/.test(letter) || pinyin.letters.length >= 30) { return; }
+                pinyin.letters += letter;
+            } else if (key.hasAttribute("data-key-back")) {
+                pinyin.letters = pinyin.letters.slice(0, -1);
+            } else {
+                pinyin.letters = "";
+            }
+            showWords();
+            return;
+        }
         if (key.hasAttribute("data-key")) {
             var ch = key.getAttribute("data-key");
             type(function (v) { return v + ch; });

@@ -1,3 +1,4 @@
+using Employment.Core.Domain;
 using System.CommandLine;
 using Employment.Core.Data;
 using Employment.Core.Kiosk;
@@ -36,9 +37,18 @@ internal static class KioskPinCommand
                 Console.Error.WriteLine($"person {personId}: card {KioskPins.NormalizeCard(parse.GetValue(card))} and PIN set; earlier wrong tries cleared");
                 return ExitCodes.Ok;
             }
-            catch (KioskPinException ex)
+            catch (RefusalException ex)
             {
-                Console.Error.WriteLine($"{ex.Field}: {ex.Message}; nothing was changed");
+                var reason = ex.Code switch
+                {
+                    RefusalCodes.CardFormat => "a card number is 4 to 32 letters or digits",
+                    RefusalCodes.CardTaken => "the card number belongs to another person",
+                    RefusalCodes.PinFormat => "the PIN must be exactly 6 digits",
+                    RefusalCodes.PinWeak => "the PIN must not be one digit repeated or a run such as 123456",
+                    RefusalCodes.NoSuchRecord => "no such person",
+                    _ => ex.Code,
+                };
+                Console.Error.WriteLine($"{ex.Record}: {ex.Field}: {reason}; nothing was changed");
                 return ExitCodes.InvalidInput;
             }
         });

@@ -1,3 +1,4 @@
+using Employment.Core.Domain;
 using System.CommandLine;
 using System.Globalization;
 using Employment.Core.Data;
@@ -49,9 +50,9 @@ internal static class ReportCommand
             {
                 report = await reports.ForQuarterAsync(q, ct);
             }
-            catch (QuarterNotStartedException ex)
+            catch (RefusalException ex) when (ex.Code == RefusalCodes.QuarterNotStarted)
             {
-                Console.Error.WriteLine("--quarter: " + ex.Message);
+                Console.Error.WriteLine($"--quarter: {q} has not started yet (today is {ex.Arguments[1]:yyyy-MM-dd})");
                 return ExitCodes.InvalidInput;
             }
             if (chosen == "csv")

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Employment.Cli.Commands;
 
 /// <summary>
-/// `employment user add|disable|enable`: accounts for operators. The password comes from standard
+/// `employment user add|reset-password|disable|enable`: accounts for operators. The password comes from standard
 /// input, never the command line, where it would sit in the shell history and the process list.
 /// </summary>
 internal static class UserCommand
@@ -17,6 +17,7 @@ internal static class UserCommand
     {
         var user = new Command("user", "staff accounts (admin, counselor, employer)");
         user.Subcommands.Add(Add());
+        user.Subcommands.Add(ResetPassword());
         user.Subcommands.Add(SetDisabled("disable", true));
         user.Subcommands.Add(SetDisabled("enable", false));
         return user;
@@ -54,6 +55,44 @@ internal static class UserCommand
                 }
                 return ExitCodes.InvalidInput;
             }
+        });
+        return command;
+    }
+
+    /// <summary>The way back in when the only admin's password is lost: an operator on the machine sets a new one.</summary>
+    private static Command ResetPassword()
+    {
+        var login = new Option<string>("--login") { Description = "the sign-in name", Required = true };
+        var command = new Command("reset-password", "set a new password (read from standard input), unlock the account and end its sessions") { login };
+        command.SetAction(async (parse, ct) =>
+        {
+            var password = (await Console.In.ReadLineAsync(ct))?.TrimEnd('\r', '\n') ?? "";
+            await using var services = Build(parse);
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
+            var account = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(parse.GetValue(login)!);
+            if (account is null)
+            {
+                Console.Error.WriteLine($"account {parse.GetValue(login)}: login: no such account");
+                return ExitCodes.InvalidInput;
+            }
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<UserAccounts>().ResetPasswordAsync(account, password);
+            }
+            catch (AccountException ex)
+            {
+                foreach (var (field, message) in ex.Errors)
+                {
+                    Console.Error.WriteLine($"account {account.UserName}: {field}: {message}");
+                }
+                return ExitCodes.InvalidInput;
+            }
+            var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
+            audit.Add("operator:" + Environment.UserName, "account.reset-password", "Account", account.UserName!, "password reset from the command line");
+            await scope.ServiceProvider.GetRequiredService<AppDbContext>().SaveChangesAsync(ct);
+            Console.Error.WriteLine($"reset the password of {account.UserName}{(account.Disabled ? " (the account stays disabled)" : "")}");
+            return ExitCodes.Ok;
         });
         return command;
     }

@@ -11,6 +11,13 @@ namespace Employment.Core.Accounts;
 public static class AccountPolicy
 {
     public const int MinPasswordLength = 12;
+    public const int MinLoginLength = 2;
+    public const int MaxLoginLength = 64;
+
+    /// <summary>The one login rule (the admin page, self-registration and the CLI all ask here): 2–64 of letters, digits and <c>-._@</c>.</summary>
+    public static bool IsValidLogin(string? login) =>
+        login is { Length: >= MinLoginLength and <= MaxLoginLength } && login.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '@' or '-');
+
     public const int MaxFailedAttempts = 5;
     public static readonly TimeSpan LockoutTime = TimeSpan.FromMinutes(15);
 

@@ -52,7 +52,11 @@ public sealed class UserAccounts(UserManager<AppUser> users, RoleManager<Identit
                 errors.Add(("employerId", $"unknown employer {account.EmployerId}"));
             }
         }
-        if (await users.FindByNameAsync(account.Login) is not null)
+        if (!AccountPolicy.IsValidLogin(account.Login))
+        {
+            errors.Add(("login", $"must be {AccountPolicy.MinLoginLength}–{AccountPolicy.MaxLoginLength} letters, digits or -._@"));
+        }
+        else if (await users.FindByNameAsync(account.Login) is not null)
         {
             errors.Add(("login", $"{account.Login} is taken"));
         }
@@ -86,6 +90,32 @@ public sealed class UserAccounts(UserManager<AppUser> users, RoleManager<Identit
     }
 
     /// <summary>
+    /// An operator's recovery of a lost password: the new one replaces it, the account is unlocked
+    /// (a disabled account stays disabled) and every open session ends with the new security stamp.
+    /// </summary>
+    public async Task ResetPasswordAsync(AppUser user, string password)
+    {
+        var errors = new List<(string, string)>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, user, password);
+            errors.AddRange(result.Errors.Select(e => ("password", e.Description)));
+        }
+        if (errors.Count > 0)
+        {
+            throw new AccountException(errors);
+        }
+        // One update of the row: the new hash, the failures forgotten, the lock lifted, a new stamp.
+        user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
+        user.AccessFailedCount = 0;
+        if (!user.Disabled)
+        {
+            user.LockoutEnd = null;
+        }
+        await users.UpdateSecurityStampAsync(user);
+    }
+
+    /// <summary>
     /// A disabled account cannot sign in, and its open sessions end at once: the new security stamp
     /// fails the check every request makes.
     /// </summary>
@@ -105,7 +135,7 @@ public sealed class UserAccounts(UserManager<AppUser> users, RoleManager<Identit
     {
         var errors = new List<(string, string)>();
         var allowed = users.Options.User.AllowedUserNameCharacters;
-        if (string.IsNullOrWhiteSpace(login) || login.Length > 100 || login.Any(c => !allowed.Contains(c)))
+        if (!AccountPolicy.IsValidLogin(login) || login.Any(c => !allowed.Contains(c)))
         {
             errors.Add(("login", "format"));
         }

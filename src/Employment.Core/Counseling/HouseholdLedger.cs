@@ -54,11 +54,11 @@ public sealed class HouseholdLedger(AppDbContext db, AuditTrail audit, TimeProvi
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var household = await db.Households.Include(h => h.Members).FirstOrDefaultAsync(h => h.Id == householdId, ct)
-            ?? throw new CounselingException($"household {householdId}", "id", RefusalCodes.NoSuchRecord);
+            ?? throw new RefusalException($"household {householdId}", "id", RefusalCodes.NoSuchRecord);
         var problems = Validate(household, input, clock.DayOf(now));
         if (problems.Count > 0)
         {
-            throw new CounselingException($"household {householdId}", problems[0].Field, problems[0].Code);
+            throw new RefusalException($"household {householdId}", problems[0].Field, problems[0].Code);
         }
         var entry = new LedgerEntry
         {
@@ -86,11 +86,11 @@ public sealed class HouseholdLedger(AppDbContext db, AuditTrail audit, TimeProvi
         var entry = await OwnLastAsync(householdId, entryId, actor, ct);
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw new CounselingException($"ledger entry {entryId}", "Text", RefusalCodes.Required);
+            throw new RefusalException($"ledger entry {entryId}", "Text", RefusalCodes.Required);
         }
         if (text.Trim().Length > MaxTextLength)
         {
-            throw new CounselingException($"ledger entry {entryId}", "Text", RefusalCodes.TooLong);
+            throw new RefusalException($"ledger entry {entryId}", "Text", RefusalCodes.TooLong);
         }
         entry.Text = text.Trim();
         audit.Add(actor, "ledger-correct", AuditTrail.Household, householdId, $"entry {entryId} corrected");
@@ -110,7 +110,7 @@ public sealed class HouseholdLedger(AppDbContext db, AuditTrail audit, TimeProvi
         var last = await LastEntryOfAsync(householdId, actor, ct);
         if (last != entryId)
         {
-            throw new CounselingException($"ledger entry {entryId}", "id", RefusalCodes.NotYourLastEntry);
+            throw new RefusalException($"ledger entry {entryId}", "id", RefusalCodes.NotYourLastEntry);
         }
         return await db.LedgerEntries.FirstAsync(e => e.Id == entryId, ct);
     }

@@ -152,11 +152,11 @@ public sealed class MatchAlerts(AppDbContext db, MatchingEngine engine, JobBankI
         var words = query?.Trim();
         if (string.IsNullOrEmpty(words))
         {
-            throw new CounselingException($"saved search of {personId}", "Query", RefusalCodes.Required);
+            throw new RefusalException($"saved search of {personId}", "Query", RefusalCodes.Required);
         }
         if (words.Length > SavedSearch.MaxQueryLength)
         {
-            throw new CounselingException($"saved search of {personId}", "Query", RefusalCodes.TooLong);
+            throw new RefusalException($"saved search of {personId}", "Query", RefusalCodes.TooLong);
         }
         var existing = await db.SavedSearches.FirstOrDefaultAsync(s => s.PersonId == personId && s.Query == words, ct);
         if (existing is not null)

@@ -52,31 +52,31 @@ public sealed class ReferralDesk(AppDbContext db, AuditTrail audit, PlacementWor
         var record = $"referral of {input.PersonId} to {input.PositionId}";
         if (!input.Consent)
         {
-            throw new CounselingException(record, nameof(ReferralInput.Consent), RefusalCodes.ConsentRequired);
+            throw new RefusalException(record, nameof(ReferralInput.Consent), RefusalCodes.ConsentRequired);
         }
         if (input.Note is { Length: > MaxNoteLength })
         {
-            throw new CounselingException(record, nameof(ReferralInput.Note), RefusalCodes.TooLong);
+            throw new RefusalException(record, nameof(ReferralInput.Note), RefusalCodes.TooLong);
         }
         var person = await db.Persons.FirstOrDefaultAsync(p => p.Id == input.PersonId, ct)
-            ?? throw new CounselingException(record, nameof(ReferralInput.PersonId), RefusalCodes.NoSuchRecord);
+            ?? throw new RefusalException(record, nameof(ReferralInput.PersonId), RefusalCodes.NoSuchRecord);
         var position = await db.Positions.FirstOrDefaultAsync(p => p.Id == input.PositionId, ct)
-            ?? throw new CounselingException(record, nameof(ReferralInput.PositionId), RefusalCodes.NoSuchRecord);
+            ?? throw new RefusalException(record, nameof(ReferralInput.PositionId), RefusalCodes.NoSuchRecord);
         if (!await db.Positions.ListedOn(clock.DayOf(now)).AnyAsync(p => p.Id == position.Id, ct))
         {
-            throw new CounselingException(record, nameof(ReferralInput.PositionId), RefusalCodes.PositionNotOpen);
+            throw new RefusalException(record, nameof(ReferralInput.PositionId), RefusalCodes.PositionNotOpen);
         }
         if (person.Employed || person.Status is PersonStatus.Placed or PersonStatus.Stable)
         {
-            throw new CounselingException(record, nameof(ReferralInput.PersonId), RefusalCodes.AlreadyEmployed);
+            throw new RefusalException(record, nameof(ReferralInput.PersonId), RefusalCodes.AlreadyEmployed);
         }
         if (person.LaborCapacity == LaborCapacity.None)
         {
-            throw new CounselingException(record, nameof(ReferralInput.PersonId), RefusalCodes.NoLabourCapacity);
+            throw new RefusalException(record, nameof(ReferralInput.PersonId), RefusalCodes.NoLabourCapacity);
         }
         if (await db.Referrals.AnyAsync(r => r.PersonId == person.Id && r.PositionId == position.Id && Open.Contains(r.Status), ct))
         {
-            throw new CounselingException(record, nameof(ReferralInput.PositionId), RefusalCodes.AlreadyReferred);
+            throw new RefusalException(record, nameof(ReferralInput.PositionId), RefusalCodes.AlreadyReferred);
         }
         await ReferralPipeline.EnsureFairShareAsync(db, person.Id, position, referralOptions.Value, record, ct);
         Lead? lead = null;
@@ -85,11 +85,11 @@ public sealed class ReferralDesk(AppDbContext db, AuditTrail audit, PlacementWor
             lead = await db.Leads.FirstOrDefaultAsync(l => l.Id == leadId, ct);
             if (lead is null || lead.PersonId != person.Id || lead.PositionId != position.Id)
             {
-                throw new CounselingException($"lead {leadId}", nameof(ReferralInput.LeadId), RefusalCodes.NoSuchRecord);
+                throw new RefusalException($"lead {leadId}", nameof(ReferralInput.LeadId), RefusalCodes.NoSuchRecord);
             }
             if (lead.Status is not (LeadStatus.New or LeadStatus.Contacted))
             {
-                throw new CounselingException($"lead {leadId}", nameof(ReferralInput.LeadId), RefusalCodes.LeadHandled);
+                throw new RefusalException($"lead {leadId}", nameof(ReferralInput.LeadId), RefusalCodes.LeadHandled);
             }
         }
 
@@ -144,17 +144,17 @@ public sealed class ReferralDesk(AppDbContext db, AuditTrail audit, PlacementWor
         var record = $"referral {referralId}";
         if (to is ReferralStatus.Hired or ReferralStatus.Proposed or ReferralStatus.Sent)
         {
-            throw new CounselingException(record, "Status", RefusalCodes.NotAllowed);
+            throw new RefusalException(record, "Status", RefusalCodes.NotAllowed);
         }
         if (note is { Length: > MaxNoteLength })
         {
-            throw new CounselingException(record, "Note", RefusalCodes.TooLong);
+            throw new RefusalException(record, "Note", RefusalCodes.TooLong);
         }
         var referral = await db.Referrals.FirstOrDefaultAsync(r => r.Id == referralId, ct)
-            ?? throw new CounselingException(record, "id", RefusalCodes.NoSuchRecord);
+            ?? throw new RefusalException(record, "id", RefusalCodes.NoSuchRecord);
         if (!Referral.Lifecycle.CanMove(referral.Status, to))
         {
-            throw new CounselingException(record, "Status", RefusalCodes.NotAllowed);
+            throw new RefusalException(record, "Status", RefusalCodes.NotAllowed);
         }
         var person = await db.Persons.FirstAsync(p => p.Id == referral.PersonId, ct);
         referral.MoveTo(to, now, actor, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
@@ -190,28 +190,28 @@ public sealed class ReferralDesk(AppDbContext db, AuditTrail audit, PlacementWor
         var record = $"referral {referralId}";
         var today = clock.Today();
         var referral = await db.Referrals.AsNoTracking().FirstOrDefaultAsync(r => r.Id == referralId, ct)
-            ?? throw new CounselingException(record, "id", RefusalCodes.NoSuchRecord);
+            ?? throw new RefusalException(record, "id", RefusalCodes.NoSuchRecord);
         if (!Referral.Lifecycle.CanMove(referral.Status, ReferralStatus.Hired))
         {
-            throw new CounselingException(record, "Status", RefusalCodes.NotAllowed);
+            throw new RefusalException(record, "Status", RefusalCodes.NotAllowed);
         }
         if (startedOn > today.AddDays(90))
         {
-            throw new CounselingException(record, "StartedOn", RefusalCodes.DateInFuture);
+            throw new RefusalException(record, "StartedOn", RefusalCodes.DateInFuture);
         }
         if (startedOn < clock.DayOf(referral.CreatedUtc))
         {
-            throw new CounselingException(record, "StartedOn", RefusalCodes.DateTooEarly);
+            throw new RefusalException(record, "StartedOn", RefusalCodes.DateTooEarly);
         }
         if (monthlyWage is { } wage && (wage <= 0 || wage > MaxMonthlyWage))
         {
-            throw new CounselingException(record, "MonthlyWage", RefusalCodes.WageOutOfRange);
+            throw new RefusalException(record, "MonthlyWage", RefusalCodes.WageOutOfRange);
         }
         // Refused here, before the workflow starts changing records, rather than half-way through it.
         var status = await db.Persons.Where(p => p.Id == referral.PersonId).Select(p => p.Status).FirstAsync(ct);
         if (status != PersonStatus.Registered && !Person.Lifecycle.CanMove(status, PersonStatus.Placed))
         {
-            throw new CounselingException(record, "Status", RefusalCodes.NotAllowed);
+            throw new RefusalException(record, "Status", RefusalCodes.NotAllowed);
         }
         return await placements.HireAsync(new HireRequest(referral.PersonId, referral.PositionId, referral.Channel, startedOn,
             monthlyWage, referral.Id), actor, ct);
@@ -220,14 +220,14 @@ public sealed class ReferralDesk(AppDbContext db, AuditTrail audit, PlacementWor
     public async Task MarkLeadContactedAsync(long leadId, string? note, string actor, CancellationToken ct = default)
     {
         var lead = await db.Leads.FirstOrDefaultAsync(l => l.Id == leadId, ct)
-            ?? throw new CounselingException($"lead {leadId}", "id", RefusalCodes.NoSuchRecord);
+            ?? throw new RefusalException($"lead {leadId}", "id", RefusalCodes.NoSuchRecord);
         if (lead.Status != LeadStatus.New)
         {
-            throw new CounselingException($"lead {leadId}", "Status", RefusalCodes.LeadHandled);
+            throw new RefusalException($"lead {leadId}", "Status", RefusalCodes.LeadHandled);
         }
         if (note is { Length: > MaxNoteLength })
         {
-            throw new CounselingException($"lead {leadId}", "Note", RefusalCodes.TooLong);
+            throw new RefusalException($"lead {leadId}", "Note", RefusalCodes.TooLong);
         }
         lead.Status = LeadStatus.Contacted;
         lead.HandledUtc = clock.GetUtcNow().UtcDateTime;

@@ -60,13 +60,13 @@ public static class ReferralPipeline
         var personOpen = await db.Referrals.CountAsync(r => r.PersonId == personId && Referral.Pending.Contains(r.Status), ct);
         if (personOpen >= options.MaxOpenPerPerson)
         {
-            throw new CounselingException(record, nameof(ReferralInput.PersonId), RefusalCodes.TooManyOpenReferrals, options.MaxOpenPerPerson);
+            throw new RefusalException(record, nameof(ReferralInput.PersonId), RefusalCodes.TooManyOpenReferrals, options.MaxOpenPerPerson);
         }
         var positionPending = await db.Referrals.CountAsync(r => r.PositionId == position.Id && Referral.Pending.Contains(r.Status), ct);
         var allowed = options.MaxPendingPerPlace * Math.Max(1, position.OpenPlaces);
         if (positionPending >= allowed)
         {
-            throw new CounselingException(record, nameof(ReferralInput.PositionId), RefusalCodes.PositionQueueFull, allowed);
+            throw new RefusalException(record, nameof(ReferralInput.PositionId), RefusalCodes.PositionQueueFull, allowed);
         }
     }
 }

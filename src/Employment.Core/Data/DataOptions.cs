@@ -8,11 +8,16 @@ namespace Employment.Core.Data;
 /// </summary>
 public sealed class DataOptions
 {
-    [Required] public string DataDir { get; set; } = "data";
+    /// <summary>
+    /// Resolved to a full path when set (at start): a request never depends on the current
+    /// directory, which may change or disappear while the host runs.
+    /// </summary>
+    [Required]
+    public string DataDir { get; set => field = string.IsNullOrWhiteSpace(value) ? value : Path.GetFullPath(value); } = Path.GetFullPath("data");
 
     public DatabaseOptions Database { get; set; } = new();
 
-    public string FullDataDir => Path.GetFullPath(DataDir);
+    public string FullDataDir => DataDir;
 
     public string SqlitePath => Path.Combine(FullDataDir, "employment.db");
 

@@ -1,15 +1,5 @@
 namespace Employment.Core.Domain;
 
-/// <summary>A state change that the lifecycle does not allow.</summary>
-public sealed class LifecycleException(string entity, string id, string from, string to)
-    : InvalidOperationException($"{entity} {id} cannot go from {from} to {to}")
-{
-    public string Entity { get; } = entity;
-    public string EntityId { get; } = id;
-    public string From { get; } = from;
-    public string To { get; } = to;
-}
-
 /// <summary>
 /// A table of allowed transitions. Each lifecycle is one static instance, so pages, the API, the
 /// CLI and jobs all go through the same rules rather than setting a status field directly.
@@ -34,7 +24,7 @@ public sealed class Lifecycle<TState> where TState : struct, Enum
     {
         if (!CanMove(from, to))
         {
-            throw new LifecycleException(_entity, id, from.ToString(), to.ToString());
+            throw new RefusalException($"{_entity} {id}", "status", RefusalCodes.TransitionNotAllowed, from.ToString(), to.ToString());
         }
     }
 }

@@ -141,13 +141,13 @@ public sealed class ReferredCandidates(AppDbContext db, PlacementWorkflow workfl
         {
             return await workflow.HireAsync(new HireRequest(referral.PersonId, referral.PositionId, referral.Channel, startedOn, monthlyWage, referral.Id), actor, ct);
         }
-        catch (WorkflowException ex)
-        {
-            throw new FieldErrorsException([new FieldError("", ErrorCodes.Workflow, ex.Field)]);
-        }
-        catch (Counseling.CounselingException ex) when (ex.Code == Counseling.RefusalCodes.SubsidyCapReached)
+        catch (RefusalException ex) when (ex.Code == RefusalCodes.SubsidyCapReached)
         {
             throw new FieldErrorsException([new FieldError("", ErrorCodes.SubsidyCap, [.. ex.Arguments])]);
+        }
+        catch (RefusalException ex)
+        {
+            throw new FieldErrorsException([new FieldError("", ErrorCodes.Workflow, ex.Field)]);
         }
     }
 

@@ -6,15 +6,6 @@ using Microsoft.Extensions.Options;
 
 namespace Employment.Core.Households;
 
-/// <summary>A verification that cannot be done, naming the household and the field at fault.</summary>
-public sealed class ExitRefusedException(string householdId, string field, string message)
-    : InvalidOperationException($"household {householdId}: {field}: {message}")
-{
-    public string HouseholdId { get; } = householdId;
-    public string Field { get; } = field;
-    public string Reason { get; } = message;
-}
-
 /// <summary>Where an exited household stands in its transition and incentive years.</summary>
 public enum ExitPhase { Transition, Incentive, Completed, Revoked }
 
@@ -42,34 +33,32 @@ public sealed class HouseholdExits(AppDbContext db, AuditTrail audit, TimeProvid
         CancellationToken cancellationToken = default)
     {
         var household = await db.Households.FirstOrDefaultAsync(h => h.Id == householdId, cancellationToken)
-            ?? throw new ExitRefusedException(householdId, "householdId", "no such household");
+            ?? throw new RefusalException($"household {householdId}", "householdId", RefusalCodes.NoSuchRecord);
         if (household.ExitStatus != ExitStatus.Candidate)
         {
-            throw new ExitRefusedException(householdId, "exitStatus", household.ExitStatus == ExitStatus.Exited
-                ? "the household has already exited"
-                : "the household is not an exit candidate: its income per head has not passed the exit line");
+            throw new RefusalException($"household {householdId}", "exitStatus",
+                household.ExitStatus == ExitStatus.Exited ? RefusalCodes.AlreadyExited : RefusalCodes.NotExitCandidate);
         }
         note = note?.Trim();
         if (string.IsNullOrEmpty(note))
         {
-            throw new ExitRefusedException(householdId, "note", "a note saying what was verified is required");
+            throw new RefusalException($"household {householdId}", "note", RefusalCodes.Required);
         }
         if (note.Length > NoteMaxLength)
         {
-            throw new ExitRefusedException(householdId, "note", $"at most {NoteMaxLength} characters");
+            throw new RefusalException($"household {householdId}", "note", RefusalCodes.TooLong, NoteMaxLength);
         }
         var today = Today;
         if (verifiedOn > today)
         {
-            throw new ExitRefusedException(householdId, "verifiedOn", $"{verifiedOn:yyyy-MM-dd} is in the future");
+            throw new RefusalException($"household {householdId}", "verifiedOn", RefusalCodes.DateInFuture);
         }
         if (household.ExitCandidateSinceUtc is { } since && verifiedOn < clock.DayOf(since))
         {
-            throw new ExitRefusedException(householdId, "verifiedOn",
-                $"{verifiedOn:yyyy-MM-dd} is before the household became a candidate ({since:yyyy-MM-dd})");
+            throw new RefusalException($"household {householdId}", "verifiedOn", RefusalCodes.BeforeCandidate, clock.DayOf(since));
         }
         var region = await db.Regions.AsNoTracking().TheDistrict().FirstOrDefaultAsync(cancellationToken)
-            ?? throw new ExitRefusedException(householdId, "region", "the region's lines are not set");
+            ?? throw new RefusalException($"household {householdId}", "region", RefusalCodes.LinesNotSet);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var o = options.Value;
@@ -104,19 +93,19 @@ public sealed class HouseholdExits(AppDbContext db, AuditTrail audit, TimeProvid
     public async Task UndoAsync(long exitId, string actor, CancellationToken cancellationToken = default)
     {
         var exit = await db.HouseholdExits.FirstOrDefaultAsync(e => e.Id == exitId, cancellationToken)
-            ?? throw new ExitRefusedException("?", "exitId", $"no exit {exitId}");
+            ?? throw new RefusalException($"exit {exitId}", "exitId", RefusalCodes.NoSuchRecord);
         var now = clock.GetUtcNow().UtcDateTime;
         if (exit.RevokedOn is not null)
         {
-            throw new ExitRefusedException(exit.HouseholdId, "exitId", "the exit was revoked and can no longer be undone");
+            throw new RefusalException($"household {exit.HouseholdId}", "exitId", RefusalCodes.ExitRevoked);
         }
         if (!string.Equals(exit.VerifiedBy, actor, StringComparison.Ordinal))
         {
-            throw new ExitRefusedException(exit.HouseholdId, "exitId", "only the counselor who verified the exit can undo it");
+            throw new RefusalException($"household {exit.HouseholdId}", "exitId", RefusalCodes.NotYourExit);
         }
         if (now - exit.CreatedUtc > UndoWindow)
         {
-            throw new ExitRefusedException(exit.HouseholdId, "exitId", "the exit was verified more than 24 hours ago and can no longer be undone");
+            throw new RefusalException($"household {exit.HouseholdId}", "exitId", RefusalCodes.UndoWindowPassed);
         }
         var household = await db.Households.FirstAsync(h => h.Id == exit.HouseholdId, cancellationToken);
         db.HouseholdExits.Remove(exit);

@@ -4,8 +4,6 @@ using Employment.Core.Households;
 using Employment.Core.Matching;
 using Employment.Core.Positions;
 using Employment.Core.Search;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace Employment.Core.Kiosk;
@@ -82,9 +80,11 @@ public sealed record KioskQuery
     public int PageSize { get; init; } = 6;
 }
 
-public sealed record KioskHit(KioskPosition Position, double? DistanceKm);
+/// <summary>A position on a results page; <paramref name="Score"/> is its relevance to the words typed (0..1), null without words.</summary>
+public sealed record KioskHit(KioskPosition Position, double? DistanceKm, double? Score = null);
 
-public sealed record KioskResults(IReadOnlyList<KioskHit> Items, int Total, int Page, int PageCount, KioskSort Sort);
+/// <summary>A page of results; <paramref name="DidYouMean"/> is the word searched instead of a near-miss (报安 → 保安).</summary>
+public sealed record KioskResults(IReadOnlyList<KioskHit> Items, int Total, int Page, int PageCount, KioskSort Sort, string? DidYouMean = null);
 
 public sealed record KioskStreet(string Code, string Name, GeoPoint Centre);
 
@@ -100,11 +100,13 @@ public sealed record KioskCounts(
 /// households and referrals are out of its reach (the signed-in person's own view is
 /// <see cref="KioskPersonal"/>).
 /// </summary>
-public sealed class KioskCatalog(AppDbContext db, JobBankIndex jobBank, TimeProvider clock)
+public sealed class KioskCatalog(AppDbContext db, PositionTextSearch textSearch, TimeProvider clock)
 {
     /// <summary>"Near me": within this distance of the street's centre.</summary>
     public const double NearKm = 3.0;
     public const string OtherGroup = "other";
+    /// <summary>A page is at most this long; the `search` command asks for its top N in one page.</summary>
+    public const int MaxPageSize = 10_000;
 
     private static readonly Lazy<IReadOnlyDictionary<string, string>> GroupOfSkill = new(() =>
         Taxonomy.Taxonomy.Embedded.Skills.Where(s => !s.IsCertificate && s.Group != "certificate")
@@ -118,9 +120,11 @@ public sealed class KioskCatalog(AppDbContext db, JobBankIndex jobBank, TimeProv
     public DateOnly Today => clock.Today();
 
     /// <summary>Every position a kiosk may show today.</summary>
-    public async Task<IReadOnlyList<KioskPosition>> OpenPositionsAsync(CancellationToken ct)
+    public Task<IReadOnlyList<KioskPosition>> OpenPositionsAsync(CancellationToken ct) => OpenPositionsAsync(Today, ct);
+
+    /// <summary>Every position a kiosk may show on <paramref name="today"/> (match rule 1).</summary>
+    public async Task<IReadOnlyList<KioskPosition>> OpenPositionsAsync(DateOnly today, CancellationToken ct)
     {
-        var today = Today;
         var rows = await db.Positions.AsNoTracking().ListedOn(today)
             .Select(p => new { Position = p, EmployerName = p.Employer!.Name })
             .ToListAsync(ct);
@@ -173,9 +177,12 @@ public sealed class KioskCatalog(AppDbContext db, JobBankIndex jobBank, TimeProv
         streets.ToDictionary(s => s.Code, s => open.Count(p => p.Location is { } at && !p.Remote && Geo.DistanceKm(at, s.Centre) <= NearKm),
             StringComparer.Ordinal);
 
-    public async Task<KioskResults> SearchAsync(KioskQuery query, CancellationToken ct)
+    public Task<KioskResults> SearchAsync(KioskQuery query, CancellationToken ct) => SearchAsync(query, Today, ct);
+
+    /// <summary>The kiosk's search as it would answer on <paramref name="today"/>: what the `search` command runs.</summary>
+    public async Task<KioskResults> SearchAsync(KioskQuery query, DateOnly today, CancellationToken ct)
     {
-        var open = await OpenPositionsAsync(ct);
+        var open = await OpenPositionsAsync(today, ct);
         var street = await StreetAsync(query.Street, ct);
         IEnumerable<KioskPosition> hits = open;
         if (!string.IsNullOrWhiteSpace(query.Group))
@@ -195,14 +202,21 @@ public sealed class KioskCatalog(AppDbContext db, JobBankIndex jobBank, TimeProv
         {
             hits = hits.Where(p => DistanceOf(p) is { } km && km <= NearKm);
         }
-        Dictionary<string, int>? rank = null;
+        Dictionary<string, double>? relevance = null;
+        string? didYouMean = null;
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
-            rank = TextRank(query.Text.Trim());
-            hits = hits.Where(p => rank.ContainsKey(p.Id));
+            var found = textSearch.Search(query.Text.Trim(), today);
+            didYouMean = found.DidYouMean;
+            relevance = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var hit in found.Hits)
+            {
+                relevance.TryAdd(hit.Id, hit.Score);
+            }
+            hits = hits.Where(p => relevance.ContainsKey(p.Id));
         }
 
-        var list = hits.Select(p => new KioskHit(p, DistanceOf(p))).ToList();
+        var list = hits.Select(p => new KioskHit(p, DistanceOf(p), relevance?[p.Id])).ToList();
         var sort = query.Sort;
         if (sort == KioskSort.Distance && street is null)
         {
@@ -210,7 +224,7 @@ public sealed class KioskCatalog(AppDbContext db, JobBankIndex jobBank, TimeProv
         }
         if (sort == KioskSort.Best)
         {
-            sort = rank is not null ? KioskSort.Best : street is not null ? KioskSort.Distance : KioskSort.Newest;
+            sort = relevance is not null ? KioskSort.Best : street is not null ? KioskSort.Distance : KioskSort.Newest;
         }
         IOrderedEnumerable<KioskHit> ordered = sort switch
         {
@@ -218,51 +232,15 @@ public sealed class KioskCatalog(AppDbContext db, JobBankIndex jobBank, TimeProv
             KioskSort.Distance => list.OrderBy(h => h.DistanceKm ?? double.MaxValue),
             KioskSort.Pay => list.OrderByDescending(h => h.Position.MonthlyWage),
             KioskSort.Newest => list.OrderByDescending(h => h.Position.PublishedUtc ?? DateTime.MinValue),
-            _ => list.OrderBy(h => rank![h.Position.Id]),
+            // Relevance first (concept, title, description), then the nearest where a street is known.
+            _ => list.OrderByDescending(h => h.Score ?? 0).ThenBy(h => h.DistanceKm ?? double.MaxValue),
         };
         var sorted = ordered.ThenBy(h => h.Position.Id, StringComparer.Ordinal).ToList();
 
-        var pageSize = Math.Clamp(query.PageSize, 1, 50);
+        var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var pageCount = Math.Max(1, (sorted.Count + pageSize - 1) / pageSize);
         var page = Math.Clamp(query.Page, 1, pageCount);
-        return new KioskResults(sorted.Skip((page - 1) * pageSize).Take(pageSize).ToList(), sorted.Count, page, pageCount, sort);
-    }
-
-    /// <summary>
-    /// The job bank's own text search (Chinese bigrams and unigrams, English stems, taxonomy
-    /// synonyms such as 打扫 for cleaning): position id → rank, best first.
-    /// </summary>
-    private Dictionary<string, int> TextRank(string text)
-    {
-        var rank = new Dictionary<string, int>(StringComparer.Ordinal);
-        var store = jobBank.Store;
-        if (TextAnalysis.BuildQuery(store.Analyzer, text, ConceptMap.Embedded) is not { } textQuery)
-        {
-            return rank;
-        }
-        var query = new BooleanQuery
-        {
-            { new TermQuery(new Term(JobBankFields.Available, "1")), Occur.MUST },
-            { textQuery, Occur.MUST },
-        };
-        var searcher = store.AcquireSearcher();
-        try
-        {
-            var top = searcher.Search(query, 500);
-            foreach (var hit in top.ScoreDocs)
-            {
-                var id = searcher.Doc(hit.Doc).Get(FieldNames.Id);
-                if (id is not null)
-                {
-                    rank.TryAdd(id, rank.Count);
-                }
-            }
-        }
-        finally
-        {
-            store.ReleaseSearcher(searcher);
-        }
-        return rank;
+        return new KioskResults(sorted.Skip((page - 1) * pageSize).Take(pageSize).ToList(), sorted.Count, page, pageCount, sort, didYouMean);
     }
 
     internal static KioskPosition ToKiosk(Position p, string employerName)

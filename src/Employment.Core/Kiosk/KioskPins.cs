@@ -1,3 +1,4 @@
+using Employment.Core.Domain;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
@@ -8,12 +9,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Employment.Core.Kiosk;
-
-/// <summary>A PIN or card number that cannot be set; <see cref="Field"/> names what is wrong.</summary>
-public sealed class KioskPinException(string field, string message) : Exception(message)
-{
-    public string Field { get; } = field;
-}
 
 public enum KioskSignInOutcome { SignedIn, Wrong, LockedOut }
 
@@ -67,14 +62,14 @@ public sealed partial class KioskPins(AppDbContext db, TimeProvider clock, IOpti
         var card = NormalizeCard(cardNumber);
         if (!CardPattern().IsMatch(card))
         {
-            throw new KioskPinException("cardNumber", $"card number '{cardNumber}' must be 4 to 32 letters or digits");
+            throw new RefusalException($"card {cardNumber}", "cardNumber", RefusalCodes.CardFormat);
         }
         ValidatePin(pin);
         var person = await db.Persons.FirstOrDefaultAsync(p => p.Id == personId, cancellationToken)
-            ?? throw new KioskPinException("personId", $"person '{personId}' does not exist");
+            ?? throw new RefusalException($"person {personId}", "personId", RefusalCodes.NoSuchRecord);
         if (await db.Persons.AnyAsync(p => p.CardNumber == card && p.Id != personId, cancellationToken))
         {
-            throw new KioskPinException("cardNumber", $"card number '{card}' already belongs to another person");
+            throw new RefusalException($"card {card}", "cardNumber", RefusalCodes.CardTaken);
         }
         var now = clock.GetUtcNow().UtcDateTime;
         person.CardNumber = card;
@@ -222,11 +217,11 @@ public sealed partial class KioskPins(AppDbContext db, TimeProvider clock, IOpti
     {
         if (pin is null || !PinPattern().IsMatch(pin))
         {
-            throw new KioskPinException("pin", "the PIN must be exactly 6 digits");
+            throw new RefusalException("PIN", "pin", RefusalCodes.PinFormat);
         }
         if (IsWeak(pin))
         {
-            throw new KioskPinException("pin", "the PIN must not be one digit repeated or a run such as 123456");
+            throw new RefusalException("PIN", "pin", RefusalCodes.PinWeak);
         }
     }
 

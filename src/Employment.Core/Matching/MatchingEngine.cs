@@ -153,9 +153,10 @@ public sealed class MatchingEngine
             }
             var scratch = SearchScratch.Begin();
 
-            if (_withQuery && TextAnalysis.BuildQuery(_store.Analyzer, _request.Query, ConceptMap.Embedded) is { } text)
+            // The kiosk's and the public API's analysis (PositionTextQuery), so a word finds the same positions for the counselor.
+            if (_withQuery && PositionTextQuery.Build(_request.Query, _searcher.IndexReader) is { } plan)
             {
-                foreach (var (leaf, doc, score) in TextWindow.Search(_searcher, text, TextCandidates(), TextRules(), _w.TextWindow))
+                foreach (var (leaf, doc, score) in TextWindow.Search(_searcher, plan.Query, TextCandidates(), TextRules(), _w.TextWindow))
                 {
                     var view = views[leaf];
                     var row = view.RowOf[doc];

@@ -8,7 +8,7 @@ namespace Employment.Core.Placement;
 public sealed record FairOutcomeInput(long AssignmentId, bool? Attended, bool? Hired, DateOnly? StartedOn, string? Outcome);
 
 /// <summary>What a recording did: lines saved, hires made, and each refused hire with the refusal.</summary>
-public sealed record FairOutcomeResult(int Saved, int Hired, IReadOnlyList<(string PersonId, Exception Refusal)> Refused);
+public sealed record FairOutcomeResult(int Saved, int Hired, IReadOnlyList<(string PersonId, RefusalException Refusal)> Refused);
 
 /// <summary>
 /// The outcomes of a held fair. A hire goes through <see cref="PlacementWorkflow.HireAsync"/>, whose one
@@ -47,7 +47,7 @@ public sealed class FairOutcomes(AppDbContext db, AuditTrail audit, PlacementWor
             .Where(a => inArea(a.DivisionCode))
             .ToDictionary(a => a.Id);
         int saved = 0, hired = 0;
-        var refused = new List<(string, Exception)>();
+        var refused = new List<(string, RefusalException)>();
         foreach (var input in inputs)
         {
             if (!lines.TryGetValue(input.AssignmentId, out var line))
@@ -65,14 +65,22 @@ public sealed class FairOutcomes(AppDbContext db, AuditTrail audit, PlacementWor
                         actor, ct);
                     hired++;
                 }
-                catch (Exception ex) when (ex is WorkflowException or LifecycleException)
+                catch (RefusalException ex)
                 {
                     // Whatever the refused hire had begun to change stays unsaved; this line's outcome is kept.
                     foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is not JobFairAssignment && e.State != EntityState.Unchanged).ToList())
                     {
                         entry.State = EntityState.Detached;
                     }
-                    line.Hired = null;
+                    // The same hire recorded at the same moment by another request: it stands, nothing is refused.
+                    await db.Entry(line).ReloadAsync(ct);
+                    if (line.Hired == true)
+                    {
+                        saved++;
+                        continue;
+                    }
+                    line.Attended = input.Attended ?? line.Attended;
+                    line.Outcome = string.IsNullOrWhiteSpace(input.Outcome) ? line.Outcome : input.Outcome.Trim();
                     refused.Add((line.PersonId, ex));
                     continue;
                 }

@@ -1,5 +1,6 @@
 using Employment.Core.Domain;
 using Employment.Core.Data;
+using Employment.Core.Households;
 using Employment.Core.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -27,16 +28,15 @@ public sealed class FollowUpQueue(AppDbContext db, TimeProvider clock, IOptions<
     public DateOnly Today => clock.Today();
 
     /// <summary>
-    /// Due and overdue follow-ups, most overdue first. <paramref name="areas"/> are the division codes
-    /// a counselor covers (a street covers its communities); null means every area (an admin).
+    /// Due and overdue follow-ups of the persons living in <paramref name="scope"/>, most overdue first.
     /// </summary>
-    public async Task<IReadOnlyList<FollowUpItem>> DueAsync(IReadOnlyCollection<string>? areas, DateOnly? today = null, CancellationToken ct = default)
+    public async Task<IReadOnlyList<FollowUpItem>> DueAsync(AreaScope scope, DateOnly? today = null, CancellationToken ct = default)
     {
         var day = today ?? Today;
         var rows = await (
                 from f in db.FollowUps.AsNoTracking()
                 join pl in db.Placements.AsNoTracking() on f.PlacementId equals pl.Id
-                join person in db.Persons.AsNoTracking() on pl.PersonId equals person.Id
+                join person in db.Persons.AsNoTracking().Within(scope) on pl.PersonId equals person.Id
                 join h in db.Households.AsNoTracking() on person.HouseholdId equals h.Id
                 join pos in db.Positions.AsNoTracking() on pl.PositionId equals pos.Id
                 where f.DoneUtc == null && f.DueOn <= day && pl.Status != PlacementStatus.Ended
@@ -46,10 +46,6 @@ public sealed class FollowUpQueue(AppDbContext db, TimeProvider clock, IOptions<
                     PositionId = pos.Id, pos.Title, Division = person.DivisionCode ?? h.DivisionCode,
                 })
             .ToListAsync(ct);
-        if (areas is not null)
-        {
-            rows = rows.Where(r => Covers(areas, r.Division)).ToList();
-        }
         var ids = rows.Select(r => r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
         var escalated = await db.AuditLog.AsNoTracking()
             .Where(a => a.Action == EscalatedAction && a.EntityType == EntityType && ids.Contains(a.EntityId))
@@ -71,9 +67,9 @@ public sealed class FollowUpQueue(AppDbContext db, TimeProvider clock, IOptions<
     }
 
     /// <summary>Due and overdue counts per division code, for a caseload summary.</summary>
-    public async Task<IReadOnlyDictionary<string, (int Due, int Overdue)>> CountsByAreaAsync(IReadOnlyCollection<string>? areas, CancellationToken ct = default)
+    public async Task<IReadOnlyDictionary<string, (int Due, int Overdue)>> CountsByAreaAsync(AreaScope scope, CancellationToken ct = default)
     {
-        var items = await DueAsync(areas, null, ct);
+        var items = await DueAsync(scope, null, ct);
         return items.GroupBy(i => i.DivisionCode ?? "", StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (g.Count(), g.Count(i => i.Overdue)), StringComparer.Ordinal);
     }
@@ -81,7 +77,7 @@ public sealed class FollowUpQueue(AppDbContext db, TimeProvider clock, IOptions<
     /// <summary>Escalates every overdue follow-up not escalated yet; returns how many were escalated now.</summary>
     public async Task<(int Due, int Overdue, int Escalated)> EscalateOverdueAsync(CancellationToken ct = default)
     {
-        var items = await DueAsync(null, null, ct);
+        var items = await DueAsync(AreaScope.Everywhere, null, ct);
         var fresh = items.Where(i => i.Overdue && i.EscalatedUtc is null).ToList();
         foreach (var item in fresh)
         {
@@ -92,8 +88,4 @@ public sealed class FollowUpQueue(AppDbContext db, TimeProvider clock, IOptions<
         await db.SaveChangesAsync(ct);
         return (items.Count, items.Count(i => i.Overdue), fresh.Count);
     }
-
-    /// <summary>A counselor's area covers a record when the record's division code starts with it.</summary>
-    public static bool Covers(IEnumerable<string> areas, string? divisionCode) =>
-        divisionCode is not null && areas.Any(a => a.Length > 0 && divisionCode.StartsWith(a, StringComparison.Ordinal));
 }

@@ -13,13 +13,6 @@ public sealed record HireRequest(string PersonId, string PositionId, PlacementCh
 /// <summary>What a follow-up visit found.</summary>
 public sealed record FollowUpOutcome(bool StillEmployed, decimal? MonthlyWage, string? Note);
 
-/// <summary>A request the workflow refuses, naming the record and the field at fault.</summary>
-public sealed class WorkflowException(string record, string field, string message) : InvalidOperationException($"{record}: {field}: {message}")
-{
-    public string Record { get; } = record;
-    public string Field { get; } = field;
-}
-
 /// <summary>
 /// The steps that change several records at once — a hire, a follow-up, a placement's end — each
 /// in one save, so a person is never placed in a household whose income does not show the wage.
@@ -31,28 +24,28 @@ public sealed class PlacementWorkflow(AppDbContext db, AuditTrail audit, TimePro
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var person = await db.Persons.FirstOrDefaultAsync(p => p.Id == request.PersonId, ct)
-            ?? throw new WorkflowException($"person {request.PersonId}", "personId", "no such person");
+            ?? throw new RefusalException($"person {request.PersonId}", "personId", RefusalCodes.NoSuchRecord);
         var household = await db.Households.Include(h => h.Members).FirstAsync(h => h.Id == person.HouseholdId, ct);
         var position = await db.Positions.FirstOrDefaultAsync(p => p.Id == request.PositionId, ct)
-            ?? throw new WorkflowException($"position {request.PositionId}", "positionId", "no such position");
+            ?? throw new RefusalException($"position {request.PositionId}", "positionId", RefusalCodes.NoSuchRecord);
         var region = await db.Regions.TheDistrict().FirstAsync(ct);
 
         if (person.Employed)
         {
-            throw new WorkflowException($"person {person.Id}", "employed", "is already employed");
+            throw new RefusalException($"person {person.Id}", "employed", RefusalCodes.AlreadyEmployed);
         }
         if (person.LaborCapacity == LaborCapacity.None)
         {
-            throw new WorkflowException($"person {person.Id}", "laborCapacity", "has no labour capacity");
+            throw new RefusalException($"person {person.Id}", "laborCapacity", RefusalCodes.NoLabourCapacity);
         }
         if (!await db.Positions.ListedOn(clock.DayOf(now)).AnyAsync(p => p.Id == position.Id, ct))
         {
-            throw new WorkflowException($"position {position.Id}", "status", "has no open place");
+            throw new RefusalException($"position {position.Id}", "status", RefusalCodes.PositionNotOpen);
         }
         var wage = request.MonthlyWage ?? position.MonthlyWage;
         if (wage < 0)
         {
-            throw new WorkflowException($"position {position.Id}", "monthlyWage", "must not be negative");
+            throw new RefusalException($"position {position.Id}", "monthlyWage", RefusalCodes.WageOutOfRange);
         }
 
         Referral? referral = null;
@@ -61,7 +54,7 @@ public sealed class PlacementWorkflow(AppDbContext db, AuditTrail audit, TimePro
             referral = await db.Referrals.FirstOrDefaultAsync(r => r.Id == referralId, ct);
             if (referral is null || referral.PersonId != person.Id || referral.PositionId != position.Id)
             {
-                throw new WorkflowException($"referral {referralId}", "referralId", "is not this person's referral to this position");
+                throw new RefusalException($"referral {referralId}", "referralId", RefusalCodes.NotThisReferral);
             }
             referral.MoveTo(ReferralStatus.Hired, now, actor);
         }
@@ -132,14 +125,14 @@ public sealed class PlacementWorkflow(AppDbContext db, AuditTrail audit, TimePro
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var followUp = await db.FollowUps.Include(f => f.Placement).FirstOrDefaultAsync(f => f.Id == followUpId, ct)
-            ?? throw new WorkflowException($"follow-up {followUpId}", "id", "no such follow-up");
+            ?? throw new RefusalException($"follow-up {followUpId}", "id", RefusalCodes.NoSuchRecord);
         if (followUp.DoneUtc is not null)
         {
-            throw new WorkflowException($"follow-up {followUpId}", "doneUtc", "is already recorded");
+            throw new RefusalException($"follow-up {followUpId}", "doneUtc", RefusalCodes.AlreadyRecorded);
         }
         if (outcome.MonthlyWage is < 0)
         {
-            throw new WorkflowException($"follow-up {followUpId}", "monthlyWage", "must not be negative");
+            throw new RefusalException($"follow-up {followUpId}", "monthlyWage", RefusalCodes.WageOutOfRange);
         }
         var placement = followUp.Placement!;
         followUp.DoneUtc = now;
@@ -186,14 +179,14 @@ public sealed class PlacementWorkflow(AppDbContext db, AuditTrail audit, TimePro
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var placement = await db.Placements.FirstOrDefaultAsync(p => p.Id == placementId, ct)
-            ?? throw new WorkflowException($"placement {placementId}", "id", "no such placement");
+            ?? throw new RefusalException($"placement {placementId}", "id", RefusalCodes.NoSuchRecord);
         if (placement.Status == PlacementStatus.Ended)
         {
-            throw new WorkflowException($"placement {placementId}", "status", "has already ended");
+            throw new RefusalException($"placement {placementId}", "status", RefusalCodes.AlreadyEnded);
         }
         if (endedOn < placement.StartedOn)
         {
-            throw new WorkflowException($"placement {placementId}", "endedOn", "is before the placement started");
+            throw new RefusalException($"placement {placementId}", "endedOn", RefusalCodes.BeforeStart);
         }
         await EndAsync(placement, endedOn, reason, actor, now, ct);
         Audit(actor, "placement-ended", "person", placement.PersonId, $"placement {placement.Id}: {reason}");

@@ -1,3 +1,4 @@
+using Employment.Core.Domain;
 using System.ComponentModel.DataAnnotations;
 using Employment.Core.Counseling;
 using Employment.Core.Data;
@@ -103,7 +104,7 @@ public sealed class PublicWelfareBudget(AppDbContext db, TimeProvider clock, IOp
                 .Sum(r => InQuarter(r.MonthlySubsidy, r.StartedOn, r.EndedOn, r.TermEndsOn, quarter, quarter.LastDay).Committed);
             if (committed + adding > cap.Amount)
             {
-                throw new CounselingException(record, "MonthlySubsidy", RefusalCodes.SubsidyCapReached,
+                throw new RefusalException(record, "MonthlySubsidy", RefusalCodes.SubsidyCapReached,
                     cap.Amount, committed, adding, cap.DivisionCode ?? "");
             }
         }
@@ -116,7 +117,7 @@ public sealed class PublicWelfareBudget(AppDbContext db, TimeProvider clock, IOp
         var code = string.IsNullOrWhiteSpace(divisionCode) ? null : divisionCode.Trim();
         if (amount is < 0 or > 1_000_000_000)
         {
-            throw new CounselingException($"cap {key} {code}", "Amount", RefusalCodes.OutOfRange, 0, 1_000_000_000);
+            throw new RefusalException($"cap {key} {code}", "Amount", RefusalCodes.OutOfRange, 0, 1_000_000_000);
         }
         var cap = await db.Set<SubsidyCap>().FirstOrDefaultAsync(c => c.Quarter == key && c.DivisionCode == code, ct);
         if (amount is null)
@@ -148,14 +149,14 @@ public sealed class PublicWelfareBudget(AppDbContext db, TimeProvider clock, IOp
     {
         var record = $"placement {placementId}";
         var placement = await db.Placements.FirstOrDefaultAsync(p => p.Id == placementId, ct)
-            ?? throw new CounselingException(record, "id", RefusalCodes.NoSuchRecord);
+            ?? throw new RefusalException(record, "id", RefusalCodes.NoSuchRecord);
         if (placement.TermEndsOn is not { } ends || placement.Status == PlacementStatus.Ended)
         {
-            throw new CounselingException(record, "TermEndsOn", RefusalCodes.NotAllowed);
+            throw new RefusalException(record, "TermEndsOn", RefusalCodes.NotAllowed);
         }
         if (placement.Renewals >= options.Value.MaxRenewals)
         {
-            throw new CounselingException(record, "Renewals", RefusalCodes.RenewalsUsed, options.Value.MaxRenewals);
+            throw new RefusalException(record, "Renewals", RefusalCodes.RenewalsUsed, options.Value.MaxRenewals);
         }
         var newEnd = ends.AddMonths(options.Value.TermMonths);
         if (placement.MonthlySubsidy is { } monthly)

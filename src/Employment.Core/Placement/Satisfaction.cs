@@ -51,20 +51,20 @@ public sealed class SatisfactionSurveys(AppDbContext db, AuditTrail audit, TimeP
         {
             if (value is < 1 or > 5)
             {
-                throw new CounselingException(record, field, RefusalCodes.OutOfRange, 1, 5);
+                throw new RefusalException(record, field, RefusalCodes.OutOfRange, 1, 5);
             }
         }
         var remark = string.IsNullOrWhiteSpace(input.Remark) ? null : input.Remark.Trim();
         if (remark is { Length: > SatisfactionAnswer.MaxRemarkLength })
         {
-            throw new CounselingException(record, "Remark", RefusalCodes.TooLong);
+            throw new RefusalException(record, "Remark", RefusalCodes.TooLong);
         }
         var placement = await db.Placements.AsNoTracking().FirstOrDefaultAsync(p => p.Id == placementId, ct)
-            ?? throw new CounselingException(record, "id", RefusalCodes.NoSuchRecord);
+            ?? throw new RefusalException(record, "id", RefusalCodes.NoSuchRecord);
         var now = clock.GetUtcNow().UtcDateTime;
         if (followUpId is { } fid && !await db.FollowUps.AnyAsync(f => f.Id == fid && f.PlacementId == placementId, ct))
         {
-            throw new CounselingException(record, "FollowUpId", RefusalCodes.NoSuchRecord);
+            throw new RefusalException(record, "FollowUpId", RefusalCodes.NoSuchRecord);
         }
         // One answer per follow-up, and from the kiosk one per quarter: a second one corrects the first.
         var answer = source == SurveySource.FollowUp && followUpId is not null

@@ -140,7 +140,7 @@ public sealed class DemoHistory(AppDbContext db, TimeProvider clock, IOptions<Ou
         {
             return await workflow.HireAsync(new HireRequest(people[rng.Next(people.Count)], positions[rng.Next(positions.Count)], channel, on), Actor, ct);
         }
-        catch (WorkflowException)
+        catch (RefusalException)
         {
             return null;
         }

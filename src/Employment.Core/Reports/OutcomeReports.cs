@@ -7,13 +7,6 @@ using Microsoft.Extensions.Options;
 
 namespace Employment.Core.Reports;
 
-/// <summary>A quarter that has not begun has no figures yet.</summary>
-public sealed class QuarterNotStartedException(Quarter quarter, DateOnly today)
-    : ArgumentException($"quarter {quarter} has not started yet (today is {today:yyyy-MM-dd})")
-{
-    public Quarter Quarter { get; } = quarter;
-}
-
 /// <summary>
 /// Computes the program's figures for any quarter from the database as it stands: households,
 /// placements with their snapshots, follow-ups and verified exits. Past states are rebuilt from
@@ -34,7 +27,7 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
         var today = Today;
         if (quarter.FirstDay > today)
         {
-            throw new QuarterNotStartedException(quarter, today);
+            throw new RefusalException($"quarter {quarter}", "quarter", RefusalCodes.QuarterNotStarted, quarter.ToString(), today);
         }
         var data = await Snapshot.LoadAsync(db, cancellationToken);
         var o = options.Value;

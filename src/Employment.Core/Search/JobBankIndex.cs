@@ -97,7 +97,7 @@ internal sealed class JobBankSchema : IDocumentSchema<PositionProfile>
 {
     private static readonly JsonSerializerOptions Json = new();
 
-    public string Version => "jobbank-4";
+    public string Version => "jobbank-5";
 
     public string IdOf(PositionProfile profile) => profile.Id;
 
@@ -136,6 +136,18 @@ internal sealed class JobBankSchema : IDocumentSchema<PositionProfile>
         var text = string.Join('\n', new[] { p.Title, p.Description, p.EmployerName }.Where(s => !string.IsNullOrWhiteSpace(s)));
         d.Add(new TextField(TextAnalysis.TextField, text, Field.Store.NO));
         d.Add(new TextField(TextAnalysis.EnglishField, text, Field.Store.NO));
+
+        // Words, what the position is as concepts, and pinyin: the search a jobseeker types into.
+        d.Add(new TextField(PositionTextFields.TitleWords, p.Title, Field.Store.NO));
+        d.Add(new TextField(PositionTextFields.TextWords, text, Field.Store.NO));
+        var strong = new HashSet<string>(p.RequiredSkills, StringComparer.Ordinal);
+        strong.UnionWith(ConceptMap.Embedded.ConceptsIn(p.Title));
+        var named = new HashSet<string>(strong, StringComparer.Ordinal);
+        strong.UnionWith(offers);
+        strong.UnionWith(p.Demands);
+        AddCodes(d, PositionTextFields.Concepts, strong);
+        AddCodes(d, PositionTextFields.TitlePinyin, PinyinTerms.Of(Words.ForIndex(p.Title + "\n" + p.EmployerName)));
+        AddCodes(d, PositionTextFields.ConceptPinyin, named.SelectMany(PinyinTerms.OfConcept).Distinct(StringComparer.Ordinal));
     }
 
     private static void AddCodes(Document d, string field, IEnumerable<string> codes)

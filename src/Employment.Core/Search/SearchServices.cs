@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Employment.Core.Data;
 using Employment.Core.Matching;
 using Microsoft.EntityFrameworkCore;
@@ -57,19 +58,26 @@ internal sealed class IndexSignalInterceptor(IndexSignal signal) : SaveChangesIn
 
 public static class SearchServices
 {
-    /// <summary>Both indexes under the data directory, the engine, and the synchronizer.</summary>
-    public static IServiceCollection AddEmploymentSearch(this IServiceCollection services)
+    /// <summary>
+    /// Both indexes (under <c>Search:IndexRoot</c>, by default <c>index/</c> in the data directory),
+    /// the engine, and the synchronizer.
+    /// </summary>
+    public static IServiceCollection AddEmploymentSearch(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SearchOptions>()
+            .Bind(configuration.GetSection(SearchOptions.Section))
             .Configure<IOptions<DataOptions>>((search, data) =>
             {
                 if (string.IsNullOrWhiteSpace(search.IndexRoot))
                 {
                     search.IndexRoot = data.Value.IndexRoot;
                 }
-            });
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton(sp => new JobBankIndex(sp.GetRequiredService<IOptions<SearchOptions>>().Value));
         services.AddSingleton(sp => new TalentPoolIndex(sp.GetRequiredService<IOptions<SearchOptions>>().Value));
+        services.AddSingleton(sp => new PositionTextSearch(sp.GetRequiredService<JobBankIndex>()));
         services.AddSingleton(sp => new MatchingEngine(sp.GetRequiredService<JobBankIndex>(), sp.GetRequiredService<TalentPoolIndex>()));
         services.AddSingleton<IndexSynchronizer>();
         services.AddScoped<Counseling.MatchAlerts>();

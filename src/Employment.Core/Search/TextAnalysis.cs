@@ -46,6 +46,8 @@ internal static class TextAnalysis
         {
             [TextField] = new CjkWithUnigramsAnalyzer(),
             [EnglishField] = new EnglishAnalyzer(LuceneVersion.LUCENE_48),
+            [PositionTextFields.TitleWords] = new WordAnalyzer(),
+            [PositionTextFields.TextWords] = new WordAnalyzer(),
         });
 
     private static readonly FieldType CodeListType = new()

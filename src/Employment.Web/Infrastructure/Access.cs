@@ -26,46 +26,17 @@ public static class AccessClaims
 }
 
 /// <summary>
-/// Which households a user may see. A counselor covers the streets or communities in their area
-/// claims: a street code covers every community below it (codes are hierarchical), so the check is
-/// a prefix match. Admins see everything; nobody else sees any household.
+/// The user's <see cref="AreaScope"/> (Core holds the rule): an admin sees the whole district, a
+/// counselor the streets and communities of their area claims, anybody else no household at all.
 /// </summary>
-public static class AreaScope
+public static class StaffScope
 {
-    public static bool Covers(IEnumerable<string> areas, string? divisionCode) =>
-        divisionCode is not null && areas.Any(a => divisionCode.StartsWith(a, StringComparison.Ordinal));
+    public static AreaScope Scope(this ClaimsPrincipal user) =>
+        user.IsAdmin() ? AreaScope.Everywhere
+        : user.IsInRole(Roles.Counselor) ? AreaScope.Of(user.Areas())
+        : AreaScope.Nowhere;
 
-    public static bool CanSee(ClaimsPrincipal user, string? divisionCode) =>
-        user.IsAdmin() || (user.IsInRole(Roles.Counselor) && Covers(user.Areas(), divisionCode));
-
-    /// <summary>The households the user may see, as a query the database filters (LIKE 'code%').</summary>
-    public static IQueryable<Household> Visible(this IQueryable<Household> households, ClaimsPrincipal user)
-    {
-        if (user.IsAdmin())
-        {
-            return households;
-        }
-        if (!user.IsInRole(Roles.Counselor))
-        {
-            return households.Where(_ => false);
-        }
-        var areas = user.Areas();
-        if (areas.Count == 0)
-        {
-            return households.Where(_ => false);
-        }
-        // An OR of prefix tests, built as one expression so it runs in the database.
-        var h = System.Linq.Expressions.Expression.Parameter(typeof(Household), "h");
-        var code = System.Linq.Expressions.Expression.Property(h, nameof(Household.DivisionCode));
-        var startsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
-        System.Linq.Expressions.Expression? any = null;
-        foreach (var area in areas)
-        {
-            var test = System.Linq.Expressions.Expression.AndAlso(
-                System.Linq.Expressions.Expression.NotEqual(code, System.Linq.Expressions.Expression.Constant(null, typeof(string))),
-                System.Linq.Expressions.Expression.Call(code, startsWith, System.Linq.Expressions.Expression.Constant(area)));
-            any = any is null ? test : System.Linq.Expressions.Expression.OrElse(any, test);
-        }
-        return households.Where(System.Linq.Expressions.Expression.Lambda<Func<Household, bool>>(any!, h));
-    }
+    /// <summary>The households the user may see, filtered in the database.</summary>
+    public static IQueryable<Household> Visible(this IQueryable<Household> households, ClaimsPrincipal user) =>
+        households.Within(user.Scope());
 }

@@ -92,10 +92,13 @@ public static class Accounts
     }
 
     /// <summary>
-    /// In Development only, with the demo district loaded and no accounts yet: one account per role
-    /// with a random password, printed once. There is no built-in default password anywhere.
+    /// In Development only, in the start that loaded the demo district: one account per role with a
+    /// random password, printed once. Demo accounts belong to the demo district: a database of one's
+    /// own data gets none (an operator runs `employment user add`, and `user reset-password` when a
+    /// password is lost). All four are created in one transaction, so a start never stops half-way
+    /// with an account whose password nobody saw. There is no built-in default password anywhere.
     /// </summary>
-    public static async Task SeedDemoAccountsAsync(this WebApplication app)
+    public static async Task SeedDemoAccountsAsync(this WebApplication app, bool demoLoaded)
     {
         if (!app.Environment.IsDevelopment())
         {
@@ -103,25 +106,35 @@ public static class Accounts
         }
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        if (await db.Users.AnyAsync() || !await db.Households.AnyAsync())
+        if (await db.Users.AnyAsync())
         {
+            return;
+        }
+        if (!demoLoaded)
+        {
+            app.Logger.LogWarning("No staff accounts yet. Create the first with: employment user add --role admin --login admin --DataDir {DataDir} (the password is read from standard input)",
+                scope.ServiceProvider.GetRequiredService<IOptions<DataOptions>>().Value.FullDataDir);
             return;
         }
         var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
         // The two streets with the most households, one counselor each; the employer with the most positions.
         var streets = await db.Households.Where(h => h.DivisionCode != null)
             .GroupBy(h => h.DivisionCode!.Substring(0, 9)).OrderByDescending(g => g.Count()).Select(g => g.Key).Take(2).ToListAsync();
-        var employer = await db.Positions.GroupBy(p => p.EmployerId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
-        var demo = new List<NewAccount>
+        var employer = await db.Positions.GroupBy(p => p.EmployerId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefaultAsync();
+        var demo = new List<NewAccount> { new("admin", Roles.Admin, NewPassword(), "管理员") };
+        demo.AddRange(streets.Select((street, i) => new NewAccount(i == 0 ? "counselor" : "counselor2", Roles.Counselor, NewPassword(),
+            i == 0 ? "就业指导员" : "就业指导员二", [street])));
+        if (employer is not null)
         {
-            new("admin", Roles.Admin, NewPassword(), "管理员"),
-            new("counselor", Roles.Counselor, NewPassword(), "就业指导员", streets.Take(1).ToList()),
-            new("counselor2", Roles.Counselor, NewPassword(), "就业指导员二", streets.Skip(1).Take(1).ToList()),
-            new("employer", Roles.Employer, NewPassword(), "用人单位", EmployerId: employer),
-        };
-        foreach (var account in demo)
+            demo.Add(new("employer", Roles.Employer, NewPassword(), "用人单位", EmployerId: employer));
+        }
+        await using (var tx = await db.Database.BeginTransactionAsync())
         {
-            await accounts.CreateAsync(account);
+            foreach (var account in demo)
+            {
+                await accounts.CreateAsync(account);
+            }
+            await tx.CommitAsync();
         }
         app.Logger.LogWarning("Demo accounts (shown once; change or disable them): {Accounts}",
             string.Join(", ", demo.Select(a => $"{a.Login} / {a.Password}")));

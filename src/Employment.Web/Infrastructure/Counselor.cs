@@ -29,47 +29,42 @@ public static class CounselorSetup
 
 /// <summary>
 /// Object ownership for counselors, checked on the server for every page and endpoint: a person or
-/// household is found only through <see cref="AreaScope.Visible"/>, so an id from another street
+/// household is found only through <see cref="StaffScope.Visible"/>, so an id from another street
 /// is simply not there (404), whatever the URL says.
 /// </summary>
 public static class CounselorScope
 {
     /// <summary>The areas to put into a talent-pool search: null for an admin (everywhere).</summary>
-    public static IReadOnlyList<string>? SearchAreas(this ClaimsPrincipal user) => user.IsAdmin() ? null : user.Areas();
+    public static IReadOnlyList<string>? SearchAreas(this ClaimsPrincipal user) => user.Scope().Areas;
 
     public static Task<Household?> VisibleHouseholdAsync(this AppDbContext db, ClaimsPrincipal user, string id, CancellationToken ct = default) =>
         db.Households.Visible(user).Include(h => h.Members).AsSplitQuery().FirstOrDefaultAsync(h => h.Id == id, ct);
 
     public static Task<Person?> VisiblePersonAsync(this AppDbContext db, ClaimsPrincipal user, string id, CancellationToken ct = default) =>
-        db.Persons.Include(p => p.Household).ThenInclude(h => h!.Members)
-            .Where(p => p.Id == id && db.Households.Visible(user).Any(h => h.Id == p.HouseholdId))
+        db.Persons.Include(p => p.Household).ThenInclude(h => h!.Members).Within(user.Scope())
+            .Where(p => p.Id == id)
             .AsSplitQuery().FirstOrDefaultAsync(ct);
 
     /// <summary>The persons of the user's area, as a query (for referrals, leads and follow-ups).</summary>
     public static IQueryable<Person> VisiblePersons(this AppDbContext db, ClaimsPrincipal user) =>
-        db.Persons.Where(p => db.Households.Visible(user).Any(h => h.Id == p.HouseholdId));
+        db.Persons.Within(user.Scope());
 
     /// <summary>
     /// A refused request as field errors: the Core code turned into a sentence, on the field it names
     /// (prefixed as the form binds it), so the page shows it next to the input.
     /// </summary>
-    public static void AddRefusal(this ModelStateDictionary state, IStringLocalizer text, string prefix, CounselingException refusal) =>
-        state.AddModelError(FieldKey(prefix, refusal.Field), text["Refusal_" + refusal.Code, [.. refusal.Arguments]]);
-
-    /// <summary>A refusal of the placement workflow: about the person or position as a whole, except the wage.</summary>
-    public static void AddRefusal(this ModelStateDictionary state, IStringLocalizer text, string prefix, WorkflowException refusal) =>
-        state.AddModelError(refusal.Field == "monthlyWage" ? FieldKey(prefix, refusal.Field) : "",
-            text["Workflow_" + refusal.Field].ResourceNotFound ? text["Refusal_NotAllowed"] : text["Workflow_" + refusal.Field]);
+    public static void AddRefusal(this ModelStateDictionary state, IStringLocalizer<RefusalResource> text, string prefix, RefusalException refusal) =>
+        state.AddModelError(FieldKey(prefix, refusal.Field), text.Describe(refusal));
 
     // A state or a record id is no input on the form: its refusal shows above the page, not beside a field.
     private static string FieldKey(string prefix, string field) =>
-        field is "id" or "" or "Status" ? "" : string.IsNullOrEmpty(prefix) ? field : prefix + "." + char.ToUpperInvariant(field[0]) + field[1..];
+        field is "id" or "" or "Status" or "status" or "personId" or "positionId" or "employed" or "laborCapacity" or "referralId" ? "" : string.IsNullOrEmpty(prefix) ? field : prefix + "." + char.ToUpperInvariant(field[0]) + field[1..];
 
     /// <summary>
     /// Model binding writes its own English sentences ("The value 'x' is not valid"); every error a
     /// counselor sees comes from our resources instead.
     /// </summary>
-    public static void LocalizeBindingErrors(this ModelStateDictionary state, IStringLocalizer text)
+    public static void LocalizeBindingErrors(this ModelStateDictionary state, IStringLocalizer<RefusalResource> text)
     {
         foreach (var (_, entry) in state)
         {

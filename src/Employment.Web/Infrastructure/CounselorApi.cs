@@ -1,3 +1,4 @@
+using Employment.Core.Domain;
 using System.Security.Claims;
 using Employment.Core.Counseling;
 using Employment.Core.Data;
@@ -78,18 +79,18 @@ public static class CounselorApi
     }
 
     private static async Task<Results<Created<ReferralSummary>, Conflict<ReferralSummary>, NotFound, ValidationProblem>> CreateReferralAsync(NewReferral body,
-        ClaimsPrincipal user, AppDbContext db, ReferralDesk desk, IStringLocalizer<CounselorResource> text, CancellationToken ct)
+        ClaimsPrincipal user, AppDbContext db, ReferralDesk desk, IStringLocalizer<RefusalResource> text, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(body.PersonId) || string.IsNullOrWhiteSpace(body.PositionId))
         {
             var missing = new Dictionary<string, string[]>();
             if (string.IsNullOrWhiteSpace(body.PersonId))
             {
-                missing["personId"] = [text["Refusal_Required"]];
+                missing["personId"] = [text.Describe(RefusalCodes.Required)];
             }
             if (string.IsNullOrWhiteSpace(body.PositionId))
             {
-                missing["positionId"] = [text["Refusal_Required"]];
+                missing["positionId"] = [text.Describe(RefusalCodes.Required)];
             }
             return TypedResults.ValidationProblem(missing);
         }
@@ -104,7 +105,7 @@ public static class CounselorApi
             var title = await db.Positions.Where(p => p.Id == referral.PositionId).Select(p => p.Title).FirstAsync(ct);
             return TypedResults.Created($"/api/referrals?personId={Uri.EscapeDataString(person.Id)}", Summary(referral, person.Name, title));
         }
-        catch (CounselingException refusal)
+        catch (RefusalException refusal)
         {
             // The same request twice (a double click, a retry): the answer names the referral that exists.
             if (refusal.Code == RefusalCodes.AlreadyReferred && await OpenReferralAsync(db, person.Id, body.PositionId, ct) is { } existing)
@@ -112,7 +113,7 @@ public static class CounselorApi
                 return TypedResults.Conflict(Summary(existing.Referral, person.Name, existing.Title));
             }
             var field = char.ToLowerInvariant(refusal.Field[0]) + refusal.Field[1..];
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [text["Refusal_" + refusal.Code, [.. refusal.Arguments]]] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [text.Describe(refusal)] });
         }
     }
 

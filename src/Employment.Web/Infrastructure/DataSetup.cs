@@ -6,8 +6,17 @@ namespace Employment.Web.Infrastructure;
 
 public sealed class SeedOptions
 {
-    /// <summary>Load the demo district into an empty database at start.</summary>
-    public bool Demo { get; set; } = true;
+    /// <summary>
+    /// Load the demo district into an empty database at start. Off unless configured (it is on in
+    /// appsettings.Development.json): a production database never fills with a fictional district.
+    /// </summary>
+    public bool Demo { get; set; }
+}
+
+/// <summary>Whether this start loaded the demo district: demo accounts and kiosk cards are for it alone.</summary>
+public sealed class SeedState
+{
+    public bool DemoLoaded { get; set; }
 }
 
 /// <summary>Where the Data Protection key ring lives (configuration section <c>KeyRing</c>).</summary>
@@ -28,11 +37,12 @@ public static class DataSetup
         builder.AddKeyRing();
         builder.Services.AddOptions<SeedOptions>().BindConfiguration("Seed");
         builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddSingleton<SeedState>();
         return builder;
     }
 
-    /// <summary>Migrate, then seed: the seeder only ever fills empty tables.</summary>
-    public static async Task InitializeDataAsync(this WebApplication app)
+    /// <summary>Migrate, then seed: the seeder only ever fills empty tables. True when this start loaded the demo district.</summary>
+    public static async Task<bool> InitializeDataAsync(this WebApplication app)
     {
         using var scope = app.Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
@@ -47,8 +57,11 @@ public static class DataSetup
             {
                 app.Logger.LogInformation("Loaded the demo district: {Positions} positions, {Households} households, {Persons} persons",
                     summary.Positions, summary.Households, summary.Persons);
+                app.Services.GetRequiredService<SeedState>().DemoLoaded = true;
+                return true;
             }
         }
+        return false;
     }
 
     /// <summary>

@@ -149,13 +149,18 @@ internal sealed class KioskRateLimiter(IOptions<KioskOptions> options) : IDispos
 }
 
 /// <summary>
-/// Development only: gives a handful of seeking persons a card number and a random PIN, printed
+/// Development only, in the start that loaded the demo district: gives a handful of seeking persons a card number and a random PIN, printed
 /// once to the log, so the kiosk's sign-in can be tried. Never a built-in PIN; never outside Development.
 /// </summary>
-internal sealed class KioskDemoCards(IServiceScopeFactory scopes, ILogger<KioskDemoCards> logger) : IHostedService
+internal sealed class KioskDemoCards(IServiceScopeFactory scopes, SeedState seed, ILogger<KioskDemoCards> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Demo cards belong to the demo district, never to the people of one's own data.
+        if (!seed.DemoLoaded)
+        {
+            return;
+        }
         using var scope = scopes.CreateScope();
         var issued = await scope.ServiceProvider.GetRequiredService<KioskPins>().AssignDemoCardsAsync(5, cancellationToken);
         foreach (var (personId, card, pin) in issued)

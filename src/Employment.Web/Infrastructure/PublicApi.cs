@@ -1,6 +1,7 @@
 using Employment.Core.Domain;
 using Employment.Core.Data;
 using Employment.Core.Positions;
+using Employment.Core.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,10 +24,10 @@ public static class PublicApi
     public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PageSize);
 
     /// <summary>The filters of the list; every one optional.</summary>
-    /// <param name="Q">Words in the title or the employer's name.</param>
+    /// <param name="Q">What a jobseeker would type (保洁, baojie, cleaner; 报安 is read as 保安): the kiosk's search. Results come most relevant first unless another sort is asked for.</param>
     /// <param name="Division">A street or community code: positions located there (prefix match).</param>
     /// <param name="MinWage">The lowest monthly wage, CNY.</param>
-    /// <param name="Sort">"newest" (published, newest first), "wage" (highest first) or "id" (the default).</param>
+    /// <param name="Sort">"newest" (published, newest first), "wage" (highest first), "id" (the default without q) or "relevance" (the default with q).</param>
     public sealed record PositionQuery(string? Q = null, string? Division = null, decimal? MinWage = null, bool? Remote = null,
         bool? PublicWelfare = null, string? Sort = null, int Page = 1, int PageSize = 20);
 
@@ -42,7 +43,7 @@ public static class PublicApi
     public static IQueryable<Position> Visible(this IQueryable<Position> positions, DateOnly today) => positions.ListedOn(today);
 
     private static async Task<Results<Ok<Page<PositionSummary>>, ValidationProblem>> ListAsync(AppDbContext db, TimeProvider clock,
-        [AsParameters] PositionQuery query, CancellationToken ct)
+        PositionTextSearch textSearch, [AsParameters] PositionQuery query, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (query.Page < 1)
@@ -65,9 +66,9 @@ public static class PublicApi
         {
             errors["minWage"] = ["must not be negative"];
         }
-        if (query.Sort is not (null or "id" or "newest" or "wage"))
+        if (query.Sort is not (null or "id" or "newest" or "wage" or "relevance"))
         {
-            errors["sort"] = ["must be id, newest or wage"];
+            errors["sort"] = ["must be id, newest, wage or relevance"];
         }
         if (errors.Count > 0)
         {
@@ -76,10 +77,18 @@ public static class PublicApi
 
         var today = clock.Today();
         var positions = db.Positions.AsNoTracking().Visible(today);
+        Dictionary<string, int>? rank = null;
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
-            var q = query.Q.Trim();
-            positions = positions.Where(p => p.Title.Contains(q) || p.Employer!.Name.Contains(q));
+            // The kiosk's search (words, concepts, pinyin, near-misses), not a substring of the title.
+            var found = textSearch.Search(query.Q.Trim(), today);
+            rank = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var hit in found.Hits)
+            {
+                rank.TryAdd(hit.Id, rank.Count);
+            }
+            var ids = rank.Keys.ToList();
+            positions = positions.Where(p => ids.Contains(p.Id));
         }
         if (!string.IsNullOrEmpty(query.Division))
         {
@@ -96,6 +105,13 @@ public static class PublicApi
         if (query.PublicWelfare is { } welfare)
         {
             positions = positions.Where(p => p.PublicWelfare == welfare);
+        }
+        if (rank is not null && query.Sort is null or "relevance")
+        {
+            var all = await positions.Select(Summary).ToListAsync(ct);
+            var ordered = all.OrderBy(p => rank[p.Id]).ToList();
+            return TypedResults.Ok(new Page<PositionSummary>(ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList(),
+                ordered.Count, query.Page, query.PageSize));
         }
         positions = query.Sort switch
         {

@@ -16,7 +16,7 @@ public static class SearchSetup
     /// </summary>
     public static IHostApplicationBuilder AddSearch(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddEmploymentSearch();
+        builder.Services.AddEmploymentSearch(builder.Configuration);
         builder.Services.AddSingleton<IndexingService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IndexingService>());
         builder.Services.AddHealthChecks().AddCheck<IndexHealthCheck>("indexes");

@@ -16,7 +16,7 @@ public sealed class LifecycleTests
     {
         var position = ADraft();
 
-        Assert.Throws<LifecycleException>(() => position.MoveTo(PositionStatus.Open, "employer", null, Now));
+        Assert.Throws<RefusalException>(() => position.MoveTo(PositionStatus.Open, "employer", null, Now));
         Assert.Equal(PositionStatus.Draft, position.Status);
 
         position.MoveTo(PositionStatus.InReview, "employer", null, Now);
@@ -35,9 +35,9 @@ public sealed class LifecycleTests
         position.MoveTo(PositionStatus.InReview, "employer", null, Now);
         position.MoveTo(PositionStatus.Rejected, "counselor", "discriminatory wording", Now);
 
-        var refused = Assert.Throws<LifecycleException>(() => position.MoveTo(PositionStatus.Open, "counselor", null, Now));
-        Assert.Equal("Rejected", refused.From);
-        Assert.Equal("Open", refused.To);
+        var refused = Assert.Throws<RefusalException>(() => position.MoveTo(PositionStatus.Open, "counselor", null, Now));
+        Assert.Equal(RefusalCodes.TransitionNotAllowed, refused.Code);
+        Assert.Equal(["Rejected", "Open"], refused.Arguments);
     }
 
     [Theory]
@@ -56,7 +56,7 @@ public sealed class LifecycleTests
         }
         else
         {
-            Assert.Throws<LifecycleException>(() => referral.MoveTo(to, Now));
+            Assert.Throws<RefusalException>(() => referral.MoveTo(to, Now));
             Assert.Equal(from, referral.Status);
         }
     }
@@ -65,7 +65,7 @@ public sealed class LifecycleTests
     public void A_person_is_placed_only_from_seeking_or_a_referral()
     {
         var person = new Person { Id = "S-1", HouseholdId = "H-1", Name = "张某", Status = PersonStatus.Inactive };
-        Assert.Throws<LifecycleException>(() => person.MoveTo(PersonStatus.Placed, Now));
+        Assert.Throws<RefusalException>(() => person.MoveTo(PersonStatus.Placed, Now));
 
         person.MoveTo(PersonStatus.Seeking, Now);
         person.MoveTo(PersonStatus.Referred, Now);

@@ -42,7 +42,7 @@ public sealed class ListingRuleTests : IAsyncLifetime
     [InlineData("P-EXPIRED")]
     public async Task The_referral_desk_refuses_a_position_that_is_not_listed(string position)
     {
-        var refused = await Assert.ThrowsAsync<CounselingException>(() => _district.WithDbAsync(db =>
+        var refused = await Assert.ThrowsAsync<RefusalException>(() => _district.WithDbAsync(db =>
         {
             var audit = new AuditTrail(db, _district.Clock);
             var budget = new PublicWelfareBudget(db, _district.Clock, Options.Create(new PublicWelfareOptions()));

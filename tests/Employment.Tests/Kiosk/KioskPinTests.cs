@@ -1,3 +1,4 @@
+using Employment.Core.Domain;
 using Employment.Core.Data;
 using Employment.Core.Kiosk;
 using Employment.Tests.Infrastructure;
@@ -109,7 +110,7 @@ public sealed class KioskPinTests(AppFactory app) : IClassFixture<AppFactory>
         var (scope, pins, _) = Pins();
         using (scope)
         {
-            var ex = await Assert.ThrowsAsync<KioskPinException>(() => pins.SetPinAsync(id, "70010004", pin, "test", default));
+            var ex = await Assert.ThrowsAsync<RefusalException>(() => pins.SetPinAsync(id, "70010004", pin, "test", default));
             Assert.Equal(field, ex.Field);
         }
         Assert.Null(await app.WithDbAsync(db => db.Persons.AsNoTracking().Where(p => p.Id == id).Select(p => p.PinHash).SingleAsync()));
@@ -123,12 +124,12 @@ public sealed class KioskPinTests(AppFactory app) : IClassFixture<AppFactory>
         using (scope)
         {
             await pins.SetPinAsync(ids[4], "70010005", "402817", "test", default);
-            var taken = await Assert.ThrowsAsync<KioskPinException>(() => pins.SetPinAsync(ids[5], "7001-0005", "402817", "test", default));
+            var taken = await Assert.ThrowsAsync<RefusalException>(() => pins.SetPinAsync(ids[5], "7001-0005", "402817", "test", default));
             Assert.Equal("cardNumber", taken.Field);
-            var nobody = await Assert.ThrowsAsync<KioskPinException>(() => pins.SetPinAsync("NO-SUCH-PERSON", "70010099", "402817", "test", default));
+            var nobody = await Assert.ThrowsAsync<RefusalException>(() => pins.SetPinAsync("NO-SUCH-PERSON", "70010099", "402817", "test", default));
             Assert.Equal("personId", nobody.Field);
             Assert.Contains("NO-SUCH-PERSON", nobody.Message);
-            var badCard = await Assert.ThrowsAsync<KioskPinException>(() => pins.SetPinAsync(ids[5], "7@", "402817", "test", default));
+            var badCard = await Assert.ThrowsAsync<RefusalException>(() => pins.SetPinAsync(ids[5], "7@", "402817", "test", default));
             Assert.Equal("cardNumber", badCard.Field);
             // Re-setting one's own card is fine.
             await pins.SetPinAsync(ids[4], "70010005", "602918", "test", default);

@@ -118,7 +118,7 @@ public sealed class RunningProgramTests : IAsyncLifetime
         await ReferAsync("S3", "P-1");
         await ReferAsync("S3", "P-2");
         await ReferAsync("S3", "P-3");
-        var refused = await Assert.ThrowsAsync<CounselingException>(() => ReferAsync("S3", "P-4"));
+        var refused = await Assert.ThrowsAsync<RefusalException>(() => ReferAsync("S3", "P-4"));
         Assert.Equal(RefusalCodes.TooManyOpenReferrals, refused.Code);
         Assert.Equal(nameof(ReferralInput.PersonId), refused.Field);
         Assert.Equal(3, refused.Arguments[0]);
@@ -132,7 +132,7 @@ public sealed class RunningProgramTests : IAsyncLifetime
         await ReferAsync("S1", "P-5");
         await ReferAsync("S2", "P-5");
         await ReferAsync("S3", "P-5");
-        var refused = await Assert.ThrowsAsync<CounselingException>(() => ReferAsync("S4", "P-5"));
+        var refused = await Assert.ThrowsAsync<RefusalException>(() => ReferAsync("S4", "P-5"));
         Assert.Equal(RefusalCodes.PositionQueueFull, refused.Code);
         Assert.Equal(nameof(ReferralInput.PositionId), refused.Field);
         Assert.Equal(3, refused.Arguments[0]);
@@ -147,7 +147,7 @@ public sealed class RunningProgramTests : IAsyncLifetime
         await _district.WithDbAsync(db => new PublicWelfareBudget(db, _district.Clock, Options.Create(_publicWelfare))
             .SetCapAsync(Quarter.Of(Day0), null, 2000m, "admin").ContinueWith(_ => 0));
         var referral = await ReferAsync("S5", "P-CLEAN");
-        var refused = await Assert.ThrowsAsync<CounselingException>(() => Desk((desk, _) => desk.HireAsync(referral.Id, Day0, null, "counselor-a")));
+        var refused = await Assert.ThrowsAsync<RefusalException>(() => Desk((desk, _) => desk.HireAsync(referral.Id, Day0, null, "counselor-a")));
         Assert.Equal(RefusalCodes.SubsidyCapReached, refused.Code);
         Assert.Equal(2000m, refused.Arguments[0]);
         Assert.Equal(0m, refused.Arguments[1]);
@@ -192,7 +192,7 @@ public sealed class RunningProgramTests : IAsyncLifetime
         var renewed = await RenewAsync();
         Assert.Equal(termEnds.AddMonths(36), renewed.TermEndsOn);
         Assert.Empty(await EndingAsync());
-        var refused = await Assert.ThrowsAsync<CounselingException>(RenewAsync);
+        var refused = await Assert.ThrowsAsync<RefusalException>(RenewAsync);
         Assert.Equal(RefusalCodes.RenewalsUsed, refused.Code);
     }
 
@@ -221,7 +221,7 @@ public sealed class RunningProgramTests : IAsyncLifetime
         Task<SatisfactionAnswer> Answer(SurveyInput input, SurveySource source) => _district.WithDbAsync(db =>
             new SatisfactionSurveys(db, new AuditTrail(db, _district.Clock), _district.Clock).RecordAsync(placement.Id, source, input, "counselor-a"));
 
-        var refused = await Assert.ThrowsAsync<CounselingException>(() => Answer(new SurveyInput(6, 3, 3, null), SurveySource.FollowUp));
+        var refused = await Assert.ThrowsAsync<RefusalException>(() => Answer(new SurveyInput(6, 3, 3, null), SurveySource.FollowUp));
         Assert.Equal("Job", refused.Field);
         Assert.Equal(RefusalCodes.OutOfRange, refused.Code);
         Assert.Null((await _district.ReportAsync(Quarter.Of(Day0))).District.SatisfactionAverage);

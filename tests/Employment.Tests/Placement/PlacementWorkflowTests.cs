@@ -64,10 +64,10 @@ public sealed class PlacementWorkflowTests : IAsyncLifetime
     {
         // P-5 has one place.
         await WorkflowAsync(w => w.HireAsync(new HireRequest("S-3", "P-5", PlacementChannel.Fair, Start), "counselor-a"));
-        var refused = await Assert.ThrowsAsync<WorkflowException>(() =>
+        var refused = await Assert.ThrowsAsync<RefusalException>(() =>
             WorkflowAsync(w => w.HireAsync(new HireRequest("S-1", "P-5", PlacementChannel.Fair, Start), "counselor-a")));
 
-        Assert.Equal("status", refused.Field);
+        Assert.Equal(("status", RefusalCodes.PositionNotOpen), (refused.Field, refused.Code));
         await _app.WithDbAsync(async db =>
         {
             Assert.Equal(PositionStatus.Filled, (await db.Positions.SingleAsync(p => p.Id == "P-5")).Status);
@@ -114,7 +114,7 @@ public sealed class PlacementWorkflowTests : IAsyncLifetime
             return 0;
         });
         // Recording the same visit twice is refused.
-        await Assert.ThrowsAsync<WorkflowException>(() =>
+        await Assert.ThrowsAsync<RefusalException>(() =>
             WorkflowAsync(async w => { await w.RecordFollowUpAsync(first, new FollowUpOutcome(true, 3500, null), "counselor-a"); return 0; }));
     }
 

@@ -57,7 +57,10 @@ public sealed class ExitPageTests(DistrictAppFactory factory) : IClassFixture<Di
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("field-validation-error", await response.Content.ReadAsStringAsync());
-        Assert.Contains("is in the future", await future.Content.ReadAsStringAsync());
+        // The refusal in the reader's language (this page used to show Core's English sentence).
+        var futurePage = await future.Content.ReadAsStringAsync();
+        Assert.Contains("日期不能晚于今天", futurePage);
+        Assert.DoesNotContain("is in the future", futurePage);
         Assert.Equal(ExitStatus.Candidate, await StatusAsync("H5"));
     }
 

@@ -49,7 +49,7 @@ public sealed class HouseholdExitTests : IAsyncLifetime
         Assert.Equal(sixteenth, beijing.Today());
 
         // The server's UTC date would call the 16th the future: the refusal this used to be.
-        await Assert.ThrowsAsync<ExitRefusedException>(() => _district.WithDbAsync(db =>
+        await Assert.ThrowsAsync<RefusalException>(() => _district.WithDbAsync(db =>
             new HouseholdExits(db, new Core.Data.AuditTrail(db, _district.Clock), _district.Clock, Microsoft.Extensions.Options.Options.Create(new OutcomeOptions()))
                 .VerifyAsync("ONE-1500", sixteenth, "入户核实", "counselor-a")));
 
@@ -89,13 +89,12 @@ public sealed class HouseholdExitTests : IAsyncLifetime
     [Fact]
     public async Task A_household_exactly_on_the_dibao_line_is_not_a_candidate_and_is_refused_by_name()
     {
-        var error = await Assert.ThrowsAsync<ExitRefusedException>(() =>
+        var error = await Assert.ThrowsAsync<RefusalException>(() =>
             _district.WithExitsAsync((exits, _) => exits.VerifyAsync("ONE-1000", HandMadeDistrict.Today, "入户核实", "counselor-a")));
 
-        Assert.Equal("ONE-1000", error.HouseholdId);
+        Assert.Equal("household ONE-1000", error.Record);
         Assert.Equal("exitStatus", error.Field);
-        Assert.Contains("household ONE-1000", error.Message);
-        Assert.Contains("not an exit candidate", error.Message);
+        Assert.Equal(RefusalCodes.NotExitCandidate, error.Code);
         Assert.Equal(0, await _district.WithDbAsync(db => db.HouseholdExits.CountAsync()));
     }
 
@@ -106,7 +105,7 @@ public sealed class HouseholdExitTests : IAsyncLifetime
     [InlineData("ONE-1500", "2026-09-30", "note", "verifiedOn")]
     public async Task Bad_verifications_name_the_field_and_write_nothing(string household, string on, string note, string field)
     {
-        var error = await Assert.ThrowsAsync<ExitRefusedException>(() =>
+        var error = await Assert.ThrowsAsync<RefusalException>(() =>
             _district.WithExitsAsync((exits, _) => exits.VerifyAsync(household, DateOnly.Parse(on, System.Globalization.CultureInfo.InvariantCulture), note, "counselor-a")));
 
         Assert.Equal(field, error.Field);
@@ -119,9 +118,9 @@ public sealed class HouseholdExitTests : IAsyncLifetime
     {
         await _district.WithExitsAsync((exits, _) => exits.VerifyAsync("ONE-1500", HandMadeDistrict.Today, "入户核实", "counselor-a"));
 
-        var error = await Assert.ThrowsAsync<ExitRefusedException>(() =>
+        var error = await Assert.ThrowsAsync<RefusalException>(() =>
             _district.WithExitsAsync((exits, _) => exits.VerifyAsync("ONE-1500", HandMadeDistrict.Today, "again", "counselor-a")));
-        Assert.Contains("already exited", error.Message);
+        Assert.Equal(RefusalCodes.AlreadyExited, error.Code);
     }
 
     [Fact]
@@ -129,8 +128,8 @@ public sealed class HouseholdExitTests : IAsyncLifetime
     {
         var exit = await _district.WithExitsAsync((exits, _) => exits.VerifyAsync("ONE-1500", HandMadeDistrict.Today, "入户核实", "counselor-a"));
 
-        var other = await Assert.ThrowsAsync<ExitRefusedException>(() => _district.WithExitsAsync(async (exits, _) => { await exits.UndoAsync(exit.Id, "counselor-b"); return 0; }));
-        Assert.Contains("only the counselor who verified", other.Message);
+        var other = await Assert.ThrowsAsync<RefusalException>(() => _district.WithExitsAsync(async (exits, _) => { await exits.UndoAsync(exit.Id, "counselor-b"); return 0; }));
+        Assert.Equal(RefusalCodes.NotYourExit, other.Code);
 
         await _district.WithExitsAsync(async (exits, _) => { await exits.UndoAsync(exit.Id, "counselor-a"); return 0; });
         Assert.Equal(0, await _district.WithDbAsync(db => db.HouseholdExits.CountAsync()));
@@ -138,8 +137,8 @@ public sealed class HouseholdExitTests : IAsyncLifetime
 
         var again = await _district.WithExitsAsync((exits, _) => exits.VerifyAsync("ONE-1500", HandMadeDistrict.Today, "入户核实", "counselor-a"));
         _district.Clock.Now = _district.Clock.Now.AddHours(25);
-        var late = await Assert.ThrowsAsync<ExitRefusedException>(() => _district.WithExitsAsync(async (exits, _) => { await exits.UndoAsync(again.Id, "counselor-a"); return 0; }));
-        Assert.Contains("24 hours", late.Message);
+        var late = await Assert.ThrowsAsync<RefusalException>(() => _district.WithExitsAsync(async (exits, _) => { await exits.UndoAsync(again.Id, "counselor-a"); return 0; }));
+        Assert.Equal(RefusalCodes.UndoWindowPassed, late.Code);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Employment.Core.Domain;
 using Employment.Core.Reports;
 
 namespace Employment.Tests.Reports;
@@ -160,7 +161,7 @@ public sealed class OutcomeFigureTests : IAsyncLifetime
     [Fact]
     public async Task A_quarter_that_has_not_begun_is_refused_and_an_empty_one_has_empty_rates()
     {
-        await Assert.ThrowsAsync<QuarterNotStartedException>(() => _district.ReportAsync(Quarter.Parse("2027Q1")));
+        Assert.Equal(RefusalCodes.QuarterNotStarted, (await Assert.ThrowsAsync<RefusalException>(() => _district.ReportAsync(Quarter.Parse("2027Q1")))).Code);
         var q1 = await _district.ReportAsync(Quarter.Parse("2025Q4"));
         Assert.Equal(0, q1.District.Households);
         Assert.Null(q1.District.ExitRate);

@@ -1,9 +1,9 @@
 using System.Net;
-using ClosedXML.Excel;
 using CsvHelper;
 using Employment.Core.Data;
 using Employment.Core.Reports;
 using Employment.Tests.Infrastructure;
+using MiniExcelLibs;
 
 namespace Employment.Tests.Reports;
 
@@ -111,33 +111,37 @@ public sealed class ReportExportTests(DistrictAppFactory factory) : IClassFixtur
         var response = await client.GetAsync("/Reports?quarter=2026Q3&handler=Xlsx");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var workbook = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
-        Assert.Equal(["指标", "指标说明"], workbook.Worksheets.Select(w => w.Name));
-        var sheet = workbook.Worksheet("指标");
-        var columns = sheet.Row(1).CellsUsed().ToDictionary(c => c.GetString(), c => c.Address.ColumnNumber);
-        var district = sheet.Row(3);
-        Assert.Equal("510104", district.Cell(columns["scopeCode"]).GetString());
-        Assert.Equal(5, district.Cell(columns["households"]).GetValue<int>());
-        Assert.Equal(0.1667, district.Cell(columns["exitRate"]).GetValue<double>(), 4);
-        Assert.Equal(2, district.Cell(columns["placementsByChannel.referral"]).GetValue<int>());
-        Assert.Equal(151.5, district.Cell(columns["averageDaysToPlacement"]).GetValue<double>());
-        Assert.Equal("脱贫率", sheet.Row(2).Cell(columns["exitRate"]).GetString());
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(["指标", "指标说明"], MiniExcel.GetSheetNames(new MemoryStream(bytes)));
+        // Row 1 is the header of stable keys; row 2 the labels; then one row per scope.
+        var rows = Sheet(bytes, "指标");
+        var district = rows[1];
+        Assert.Equal("510104", district["scopeCode"]);
+        Assert.Equal(5, Convert.ToInt32(district["households"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(0.1667, Convert.ToDouble(district["exitRate"], System.Globalization.CultureInfo.InvariantCulture), 4);
+        Assert.Equal(2, Convert.ToInt32(district["placementsByChannel.referral"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(151.5, Convert.ToDouble(district["averageDaysToPlacement"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("脱贫率", rows[0]["exitRate"]);
         // The district, 11 streets and the households with no street.
-        Assert.Equal(13, sheet.RowsUsed().Count() - 2);
-        var definitions = workbook.Worksheet("指标说明");
-        var exitRate = definitions.RowsUsed().Single(r => r.Cell(1).GetString() == "exitRate");
-        Assert.StartsWith("核实退出 ÷ 本季在册家庭", exitRate.Cell(3).GetString());
+        Assert.Equal(13, rows.Count - 1);
+        var exitRate = Sheet(bytes, "指标说明").Single(r => Equals(r["figure"], "exitRate"));
+        Assert.StartsWith("核实退出 ÷ 本季在册家庭", (string)exitRate["definition"]!);
+        // Rates are shown as percentages.
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes));
+        using var styles = new StreamReader(zip.GetEntry("xl/styles.xml")!.Open());
+        Assert.Contains("0.00%", await styles.ReadToEndAsync());
     }
+
+    private static List<IDictionary<string, object?>> Sheet(byte[] workbook, string name) =>
+        MiniExcel.Query(new MemoryStream(workbook), useHeaderRow: true, sheetName: name).Cast<IDictionary<string, object?>>().ToList();
 
     [Fact]
     public async Task The_english_page_and_export_use_the_english_definitions()
     {
         var client = await CounselorAsync();
         await client.GetAsync("/Culture?culture=en&returnUrl=%2F");
-        using (var english = new XLWorkbook(new MemoryStream(await client.GetByteArrayAsync("/Reports?quarter=2026Q3&handler=Xlsx"))))
-        {
-            Assert.Equal(["Figures", "Definitions"], english.Worksheets.Select(w => w.Name));
-        }
+        var english = await client.GetByteArrayAsync("/Reports?quarter=2026Q3&handler=Xlsx");
+        Assert.Equal(["Figures", "Definitions"], MiniExcel.GetSheetNames(new MemoryStream(english)));
 
         var html = await client.GetStringAsync("/Reports?quarter=2026Q4");
         var csv = ReadCsv(await client.GetStringAsync("/Reports?quarter=2026Q4&handler=Csv"));

@@ -140,6 +140,34 @@ public sealed class FairPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_person_living_on_another_street_than_the_household_belongs_to_the_counselor_of_where_they_live_everywhere()
+    {
+        // S-3's household is registered on 510104017; S-3 lives on 510104018.
+        await _host.QueryAsync(async db =>
+        {
+            var person = await db.Persons.SingleAsync(p => p.Id == "S-3");
+            person.DivisionCode = "510104018";
+            return await db.SaveChangesAsync();
+        });
+        using (var scope = _host.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<PlacementWorkflow>()
+                .HireAsync(new HireRequest("S-3", "P-1", PlacementChannel.Referral, new DateOnly(2026, 12, 1)), "counselor");
+        }
+        var followUp = await _host.QueryAsync(db => db.FollowUps.SingleAsync(f => f.MonthsAfter == 1));
+        var whereTheyLive = await _host.SignedInAsAsync(Roles.Counselor, ["510104018"]);
+        var whereRegistered = await _host.SignedInAsAsync(Roles.Counselor, ["510104017"]);
+
+        // The follow-up queue, the record page and the person page agree on one answer.
+        Assert.Contains($"id=\"followup-{followUp.Id}\"", await whereTheyLive.GetStringAsync("/FollowUps"));
+        Assert.Equal(HttpStatusCode.OK, (await whereTheyLive.GetAsync($"/FollowUps/Record/{followUp.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await whereTheyLive.GetAsync("/Counselor/Person/S-3")).StatusCode);
+        Assert.DoesNotContain($"followup-{followUp.Id}", await whereRegistered.GetStringAsync("/FollowUps"));
+        Assert.Equal(HttpStatusCode.NotFound, (await whereRegistered.GetAsync($"/FollowUps/Record/{followUp.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await whereRegistered.GetAsync("/Counselor/Person/S-3")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_follow_up_that_came_due_is_in_the_area_queue_and_a_lost_job_recorded_there_puts_the_person_back_to_seeking()
     {
         using (var scope = _host.Services.CreateScope())

@@ -1,3 +1,4 @@
+using Employment.Core.Households;
 using Employment.Core.Data;
 using Employment.Core.Interchange;
 using Employment.Core.Placement;
@@ -101,6 +102,6 @@ public sealed class RestartTests
     private static async Task<IReadOnlyList<FollowUpItem>> DueAsync(SchedulingHost host, IReadOnlyCollection<string>? areas)
     {
         using var scope = host.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<FollowUpQueue>().DueAsync(areas);
+        return await scope.ServiceProvider.GetRequiredService<FollowUpQueue>().DueAsync(areas is null ? AreaScope.Everywhere : AreaScope.Of(areas));
     }
 }

@@ -39,7 +39,7 @@ public sealed class CreateModel(AppDbContext db, UserAccounts accounts, AuditTra
         {
             ModelState.AddModelError("Input.Login", text["LoginRequired"]);
         }
-        else if (login.Length is < 2 or > 64 || !login.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '@' or '-'))
+        else if (!Employment.Core.Accounts.AccountPolicy.IsValidLogin(login))
         {
             ModelState.AddModelError("Input.Login", text["LoginInvalid"]);
         }

@@ -1,3 +1,4 @@
+using Employment.Core.Domain;
 using Employment.Core.Counseling;
 using Employment.Core.Data;
 using Employment.Core.Households;
@@ -18,7 +19,7 @@ namespace Employment.Web.Pages.Admin;
 /// </summary>
 [Authorize(Roles = Roles.Admin)]
 public sealed class SubsidiesModel(AppDbContext db, PublicWelfareBudget budget, OutcomeReports reports, AuditTrail audit,
-    IStringLocalizer<AdminResource> text, IStringLocalizer<CounselorResource> refusals) : PageModel
+    IStringLocalizer<AdminResource> text, IStringLocalizer<RefusalResource> refusals) : PageModel
 {
     public sealed class InputModel
     {
@@ -60,9 +61,9 @@ public sealed class SubsidiesModel(AppDbContext db, PublicWelfareBudget budget, 
                 Message = text["CapSaved"];
                 return RedirectToPage(new { quarter = quarter.ToString() });
             }
-            catch (CounselingException refusal)
+            catch (RefusalException refusal)
             {
-                ModelState.AddModelError("Input.Amount", refusals["Refusal_" + refusal.Code, [.. refusal.Arguments]]);
+                ModelState.AddModelError("Input.Amount", refusals.Describe(refusal));
             }
         }
         Quarter = Input.Quarter;

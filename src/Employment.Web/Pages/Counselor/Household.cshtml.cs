@@ -15,7 +15,7 @@ namespace Employment.Web.Pages.Counselor;
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
 [InCounselorArea(CounselorRecord.Household)]
 public sealed class HouseholdModel(AppDbContext db, AuditTrail audit, HouseholdLedger ledger, TimeProvider clock,
-    IStringLocalizer<CounselorResource> text) : PageModel
+    IStringLocalizer<RefusalResource> refusals) : PageModel
 {
     public sealed class EntryInput
     {
@@ -57,7 +57,7 @@ public sealed class HouseholdModel(AppDbContext db, AuditTrail audit, HouseholdL
 
     public async Task<IActionResult> OnPostAddAsync(string id, CancellationToken ct)
     {
-        ModelState.LocalizeBindingErrors(text);
+        ModelState.LocalizeBindingErrors(refusals);
         var household = await db.VisibleHouseholdAsync(User, id, ct);
         if (household is null)
         {
@@ -65,18 +65,18 @@ public sealed class HouseholdModel(AppDbContext db, AuditTrail audit, HouseholdL
         }
         if (Entry.Section is null)
         {
-            ModelState.AddModelError("Entry.Section", text["Refusal_Required"]);
+            ModelState.AddModelError("Entry.Section", refusals.Describe(RefusalCodes.Required));
         }
         if (Entry.RecordedOn is null && !ModelState.ContainsKey("Entry.RecordedOn"))
         {
-            ModelState.AddModelError("Entry.RecordedOn", text["Refusal_Required"]);
+            ModelState.AddModelError("Entry.RecordedOn", refusals.Describe(RefusalCodes.Required));
         }
         var input = new LedgerInput(Entry.Section ?? default, Entry.PersonId, Entry.Text, Entry.RecordedOn ?? Today);
         foreach (var (field, code) in HouseholdLedger.Validate(household, input, Today))
         {
             if (ModelState.GetFieldValidationState("Entry." + field) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
             {
-                ModelState.AddModelError("Entry." + field, text["Refusal_" + code]);
+                ModelState.AddModelError("Entry." + field, refusals["Refusal_" + code]);
             }
         }
         if (!ModelState.IsValid)
@@ -88,9 +88,9 @@ public sealed class HouseholdModel(AppDbContext db, AuditTrail audit, HouseholdL
         {
             await ledger.AddAsync(household.Id, input, User.Actor(), ct);
         }
-        catch (CounselingException refusal)
+        catch (RefusalException refusal)
         {
-            ModelState.AddRefusal(text, "Entry", refusal);
+            ModelState.AddRefusal(refusals, "Entry", refusal);
             await LoadAsync(id, ct);
             return Page();
         }
@@ -115,9 +115,9 @@ public sealed class HouseholdModel(AppDbContext db, AuditTrail audit, HouseholdL
         {
             await work();
         }
-        catch (CounselingException refusal)
+        catch (RefusalException refusal)
         {
-            ModelState.AddRefusal(text, prefix, refusal);
+            ModelState.AddRefusal(refusals, prefix, refusal);
             await LoadAsync(id, ct);
             return Page();
         }

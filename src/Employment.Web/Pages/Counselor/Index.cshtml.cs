@@ -21,7 +21,7 @@ namespace Employment.Web.Pages.Counselor;
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
 public sealed class IndexModel(AppDbContext db, TalentPoolSearch search, ReferralDesk desk, PublicWelfareBudget budget, CounselorMatches matches, MatchAlerts alerts,
     Microsoft.Extensions.Options.IOptions<Core.Scheduling.ScheduleOptions> schedule, TimeProvider clock,
-    IStringLocalizer<CounselorResource> text) : PageModel
+    IStringLocalizer<RefusalResource> refusals) : PageModel
 {
     public const int ListLength = 15;
     /// <summary>Follow-ups due within this many days are listed with the overdue ones.</summary>
@@ -76,10 +76,10 @@ public sealed class IndexModel(AppDbContext db, TalentPoolSearch search, Referra
             Done = "LeadContacted";
             return RedirectToPage();
         }
-        catch (CounselingException refusal)
+        catch (RefusalException refusal)
         {
             FailedLead = Lead.LeadId;
-            ModelState.AddRefusal(text, "Lead", refusal);
+            ModelState.AddRefusal(refusals, "Lead", refusal);
         }
         await LoadAsync(ct);
         return Page();
@@ -96,7 +96,7 @@ public sealed class IndexModel(AppDbContext db, TalentPoolSearch search, Referra
         FailedLead = lead.Id;
         if (!Lead.Consent)
         {
-            ModelState.AddModelError("Lead.Consent", text["Refusal_ConsentRequired"]);
+            ModelState.AddModelError("Lead.Consent", refusals.Describe(RefusalCodes.ConsentRequired));
         }
         else
         {
@@ -106,10 +106,10 @@ public sealed class IndexModel(AppDbContext db, TalentPoolSearch search, Referra
                 Done = "Referred";
                 return RedirectToPage();
             }
-            catch (CounselingException refusal)
+            catch (RefusalException refusal)
             {
                 // The lead's own fields are not on the form: the refusal shows on the row.
-                ModelState.AddModelError(refusal.Field == nameof(ReferralInput.Consent) ? "Lead.Consent" : "Lead.LeadId", text["Refusal_" + refusal.Code, [.. refusal.Arguments]]);
+                ModelState.AddModelError(refusal.Field == nameof(ReferralInput.Consent) ? "Lead.Consent" : "Lead.LeadId", refusals.Describe(refusal));
             }
         }
         await LoadAsync(ct);
@@ -131,9 +131,9 @@ public sealed class IndexModel(AppDbContext db, TalentPoolSearch search, Referra
             Done = "TermRenewed";
             return RedirectToPage();
         }
-        catch (CounselingException refusal)
+        catch (RefusalException refusal)
         {
-            ModelState.AddModelError("", text["Refusal_" + refusal.Code, [.. refusal.Arguments]]);
+            ModelState.AddModelError("", refusals.Describe(refusal));
         }
         await LoadAsync(ct);
         return Page();

@@ -16,7 +16,7 @@ namespace Employment.Web.Pages.Counselor;
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
 [InCounselorArea(CounselorRecord.Person)]
 public sealed class PersonModel(AppDbContext db, AuditTrail audit, CounselorMatches matches, ReferralDesk desk, TimeProvider clock,
-    IStringLocalizer<CounselorResource> text) : PageModel
+    IStringLocalizer<CounselorResource> text, IStringLocalizer<RefusalResource> refusals) : PageModel
 {
     public sealed class ReferInput
     {
@@ -87,11 +87,11 @@ public sealed class PersonModel(AppDbContext db, AuditTrail audit, CounselorMatc
         FailedForm = "refer:" + Refer.PositionId;
         if (string.IsNullOrWhiteSpace(Refer.PositionId))
         {
-            ModelState.AddModelError("Refer.PositionId", text["Refusal_Required"]);
+            ModelState.AddModelError("Refer.PositionId", refusals.Describe(RefusalCodes.Required));
         }
         if (!Refer.Consent)
         {
-            ModelState.AddModelError("Refer.Consent", text["Refusal_ConsentRequired"]);
+            ModelState.AddModelError("Refer.Consent", refusals.Describe(RefusalCodes.ConsentRequired));
         }
         if (ModelState.IsValid)
         {
@@ -101,13 +101,13 @@ public sealed class PersonModel(AppDbContext db, AuditTrail audit, CounselorMatc
                 Done = "Referred";
                 return RedirectToPage(null, null, new { id, q = Q }, "referrals");
             }
-            catch (CounselingException refusal)
+            catch (RefusalException refusal)
             {
-                ModelState.AddRefusal(text, "Refer", refusal);
+                ModelState.AddRefusal(refusals, "Refer", refusal);
             }
             catch (DbUpdateConcurrencyException)
             {
-                ModelState.AddModelError("", text["Refusal_ChangedMeanwhile"]);
+                ModelState.AddModelError("", refusals.Describe(RefusalCodes.ChangedMeanwhile));
             }
         }
         await LoadAsync(id, ct);
@@ -124,7 +124,7 @@ public sealed class PersonModel(AppDbContext db, AuditTrail audit, CounselorMatc
         FailedForm = "move:" + Move.ReferralId;
         if (Move.To is null)
         {
-            ModelState.AddModelError("Move.To", text["Refusal_Required"]);
+            ModelState.AddModelError("Move.To", refusals.Describe(RefusalCodes.Required));
         }
         else
         {
@@ -134,13 +134,13 @@ public sealed class PersonModel(AppDbContext db, AuditTrail audit, CounselorMatc
                 Done = "ReferralMoved_" + Move.To.Value;
                 return RedirectToPage(null, null, new { id }, "referrals");
             }
-            catch (CounselingException refusal)
+            catch (RefusalException refusal)
             {
-                ModelState.AddRefusal(text, "Move", refusal);
+                ModelState.AddRefusal(refusals, "Move", refusal);
             }
             catch (DbUpdateConcurrencyException)
             {
-                ModelState.AddModelError("", text["Refusal_ChangedMeanwhile"]);
+                ModelState.AddModelError("", refusals.Describe(RefusalCodes.ChangedMeanwhile));
             }
         }
         await LoadAsync(id, ct);
@@ -149,7 +149,7 @@ public sealed class PersonModel(AppDbContext db, AuditTrail audit, CounselorMatc
 
     public async Task<IActionResult> OnPostHireAsync(string id, CancellationToken ct)
     {
-        ModelState.LocalizeBindingErrors(text);
+        ModelState.LocalizeBindingErrors(refusals);
         if (!await OwnsReferralAsync(id, Hire.ReferralId, ct))
         {
             return NotFound();
@@ -157,7 +157,7 @@ public sealed class PersonModel(AppDbContext db, AuditTrail audit, CounselorMatc
         FailedForm = "hire:" + Hire.ReferralId;
         if (Hire.StartedOn is null && ModelState.GetFieldValidationState("Hire.StartedOn") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
         {
-            ModelState.AddModelError("Hire.StartedOn", text["Refusal_Required"]);
+            ModelState.AddModelError("Hire.StartedOn", refusals.Describe(RefusalCodes.Required));
         }
         if (ModelState.IsValid)
         {
@@ -167,21 +167,13 @@ public sealed class PersonModel(AppDbContext db, AuditTrail audit, CounselorMatc
                 Done = "Hired";
                 return RedirectToPage(null, null, new { id }, "referrals");
             }
-            catch (CounselingException refusal)
+            catch (RefusalException refusal)
             {
-                ModelState.AddRefusal(text, "Hire", refusal);
-            }
-            catch (WorkflowException refusal)
-            {
-                ModelState.AddRefusal(text, "Hire", refusal);
-            }
-            catch (Core.Domain.LifecycleException)
-            {
-                ModelState.AddModelError("", text["Refusal_NotAllowed"]);
+                ModelState.AddRefusal(refusals, "Hire", refusal);
             }
             catch (DbUpdateConcurrencyException)
             {
-                ModelState.AddModelError("", text["Refusal_ChangedMeanwhile"]);
+                ModelState.AddModelError("", refusals.Describe(RefusalCodes.ChangedMeanwhile));
             }
         }
         await LoadAsync(id, ct);
@@ -203,10 +195,10 @@ public sealed class PersonModel(AppDbContext db, AuditTrail audit, CounselorMatc
             Done = "SearchSaved";
             return RedirectToPage(null, null, new { id, q = Q }, "matches");
         }
-        catch (CounselingException refusal)
+        catch (RefusalException refusal)
         {
             FailedForm = "search";
-            ModelState.AddModelError("Q", text["Refusal_" + refusal.Code, [.. refusal.Arguments]]);
+            ModelState.AddModelError("Q", refusals.Describe(refusal));
         }
         await LoadAsync(id, ct);
         return Page();
@@ -238,11 +230,11 @@ public sealed class PersonModel(AppDbContext db, AuditTrail audit, CounselorMatc
         FailedForm = "card";
         if (string.IsNullOrWhiteSpace(Card.CardNumber))
         {
-            ModelState.AddModelError("Card.CardNumber", text["Refusal_Required"]);
+            ModelState.AddModelError("Card.CardNumber", refusals.Describe(RefusalCodes.Required));
         }
         if (string.IsNullOrWhiteSpace(Card.Pin))
         {
-            ModelState.AddModelError("Card.Pin", text["Refusal_Required"]);
+            ModelState.AddModelError("Card.Pin", refusals.Describe(RefusalCodes.Required));
         }
         else if (Card.Pin != Card.PinRepeat)
         {
@@ -256,10 +248,9 @@ public sealed class PersonModel(AppDbContext db, AuditTrail audit, CounselorMatc
                 Done = "Card_Set";
                 return RedirectToPage(null, null, new { id }, "kiosk-card");
             }
-            catch (Core.Kiosk.KioskPinException refusal)
+            catch (RefusalException refusal) when (refusal.Field is "cardNumber" or "pin")
             {
-                ModelState.AddModelError(refusal.Field == "cardNumber" ? "Card.CardNumber" : "Card.Pin",
-                    text[refusal.Field == "cardNumber" ? "Card_BadNumber" : "Card_BadPin"]);
+                ModelState.AddModelError(refusal.Field == "cardNumber" ? "Card.CardNumber" : "Card.Pin", refusals.Describe(refusal));
             }
         }
         await LoadAsync(id, ct);

@@ -46,7 +46,7 @@ public sealed class SearchModel(AppDbContext db, TalentPoolSearch search, TimePr
         var areas = User.SearchAreas();
         var divisions = await db.Divisions.AsNoTracking().Where(d => d.Level == DivisionLevel.Street || d.Level == DivisionLevel.Community).ToListAsync(ct);
         StreetNames = divisions.ToDictionary(d => d.Code, d => d.Name);
-        Streets = divisions.Where(d => d.Level == DivisionLevel.Street && (areas is null || AreaScope.Covers(areas, d.Code)))
+        Streets = divisions.Where(d => d.Level == DivisionLevel.Street && User.Scope().Covers(d.Code))
             .Concat(divisions.Where(d => d.Level == DivisionLevel.Community && areas is not null && areas.Contains(d.Code)))
             .OrderBy(d => d.Code, StringComparer.Ordinal).ToList();
 

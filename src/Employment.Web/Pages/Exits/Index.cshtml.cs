@@ -1,3 +1,4 @@
+using Employment.Core.Domain;
 using Employment.Core.Data;
 using Employment.Core.Households;
 using Employment.Web.Infrastructure;
@@ -11,7 +12,8 @@ namespace Employment.Web.Pages.Exits;
 
 /// <summary>The exit candidates of the counselor's areas, and the exited households' transition and incentive years.</summary>
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
-public sealed class IndexModel(AppDbContext db, HouseholdExits exits, AuditTrail audit, IStringLocalizer<OutcomesResource> text) : PageModel
+public sealed class IndexModel(AppDbContext db, HouseholdExits exits, AuditTrail audit, IStringLocalizer<OutcomesResource> text,
+    IStringLocalizer<RefusalResource> refusals) : PageModel
 {
     public const int PageSize = 20;
 
@@ -86,7 +88,7 @@ public sealed class IndexModel(AppDbContext db, HouseholdExits exits, AuditTrail
     {
         var exit = await db.HouseholdExits.AsNoTracking().FirstOrDefaultAsync(e => e.Id == exitId, ct);
         var household = exit is null ? null : await db.Households.AsNoTracking().FirstOrDefaultAsync(h => h.Id == exit.HouseholdId, ct);
-        if (household is null || !AreaScope.CanSee(User, household.DivisionCode))
+        if (household is null || !User.Scope().Covers(household.DivisionCode))
         {
             return NotFound();
         }
@@ -94,9 +96,9 @@ public sealed class IndexModel(AppDbContext db, HouseholdExits exits, AuditTrail
         {
             await exits.UndoAsync(exitId, User.Actor(), ct);
         }
-        catch (ExitRefusedException ex)
+        catch (RefusalException refusal)
         {
-            ModelState.AddModelError(string.Empty, ex.Reason);
+            ModelState.AddModelError(string.Empty, refusals.Describe(refusal));
             await OnGetAsync(null, null, ct);
             return Page();
         }

@@ -15,7 +15,8 @@ namespace Employment.Web.Pages.Exits;
 /// <summary>Verifying one candidate's exit: the household's standing, a date and a note.</summary>
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
 [TypeFilter(typeof(VisibleHouseholdFilter))]
-public sealed class VerifyModel(AppDbContext db, HouseholdExits exits, AuditTrail audit, IStringLocalizer<OutcomesResource> text) : PageModel
+public sealed class VerifyModel(AppDbContext db, HouseholdExits exits, AuditTrail audit, IStringLocalizer<OutcomesResource> text,
+    IStringLocalizer<RefusalResource> refusals) : PageModel
 {
     public sealed class VerifyInput
     {
@@ -58,7 +59,7 @@ public sealed class VerifyModel(AppDbContext db, HouseholdExits exits, AuditTrai
             var exit = await exits.VerifyAsync(Household.Id, Input.VerifiedOn!.Value, Input.Note, User.Actor(), ct);
             return RedirectToPage("Index", new { verified = exit.Id });
         }
-        catch (ExitRefusedException ex)
+        catch (RefusalException ex)
         {
             var field = ex.Field switch
             {
@@ -66,7 +67,7 @@ public sealed class VerifyModel(AppDbContext db, HouseholdExits exits, AuditTrai
                 "verifiedOn" => "Input.VerifiedOn",
                 _ => string.Empty,
             };
-            ModelState.AddModelError(field, ex.Reason);
+            ModelState.AddModelError(field, refusals.Describe(ex));
             return Page();
         }
         catch (DbUpdateConcurrencyException)
@@ -85,7 +86,7 @@ public sealed class VerifyModel(AppDbContext db, HouseholdExits exits, AuditTrai
     private async Task<bool> LoadAsync(string id, CancellationToken ct)
     {
         var household = await db.Households.AsNoTracking().Include(h => h.Members).FirstOrDefaultAsync(h => h.Id == id, ct);
-        if (household is null || !AreaScope.CanSee(User, household.DivisionCode))
+        if (household is null || !User.Scope().Covers(household.DivisionCode))
         {
             return false;
         }
@@ -110,7 +111,7 @@ internal sealed class VisibleHouseholdFilter(AppDbContext db) : IAsyncAuthorizat
     {
         var id = context.RouteData.Values["id"] as string;
         var code = await db.Households.AsNoTracking().Where(h => h.Id == id).Select(h => new { h.DivisionCode }).FirstOrDefaultAsync();
-        if (code is null || !AreaScope.CanSee(context.HttpContext.User, code.DivisionCode))
+        if (code is null || !context.HttpContext.User.Scope().Covers(code.DivisionCode))
         {
             context.Result = new NotFoundResult();
         }

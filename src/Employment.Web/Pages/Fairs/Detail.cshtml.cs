@@ -17,6 +17,7 @@ namespace Employment.Web.Pages.Fairs;
 /// </summary>
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
 public sealed class DetailModel(AppDbContext db, AuditTrail audit, FairOutcomes outcomes, IStringLocalizer<SchedulingResource> text,
+    IStringLocalizer<RefusalResource> refusals,
     ILogger<DetailModel> logger) : PageModel
 {
     public const int PageSize = 50;
@@ -83,13 +84,13 @@ public sealed class DetailModel(AppDbContext db, AuditTrail audit, FairOutcomes 
         }
         var result = await outcomes.RecordAsync(Id,
             Outcomes.Select(o => new FairOutcomeInput(o.AssignmentId, Flag(o.Attended), Flag(o.Hired), o.StartedOn, o.Outcome)).ToList(),
-            code => User.IsAdmin() || AreaScope.Covers(User.Areas(), code), User.Actor(), HttpContext.RequestAborted);
+            User.Scope().Covers, User.Actor(), HttpContext.RequestAborted);
         foreach (var (person, refusal) in result.Refused)
         {
             logger.LogInformation("Fair {Quarter}: hire of {Person} refused: {Reason}", fair.Quarter, person, refusal.Message);
         }
         Message = string.Join(" ", new[] { text["OutcomesSaved", result.Saved, result.Hired].Value }
-            .Concat(result.Refused.Select(r => text["HireFailed", r.PersonId, r.Refusal.Message].Value)));
+            .Concat(result.Refused.Select(r => text["HireFailed", r.PersonId, refusals.Describe(r.Refusal)].Value)));
         return RedirectToPage(new { id = Id, street = Street, pageNumber = PageNumber });
     }
 
@@ -108,13 +109,13 @@ public sealed class DetailModel(AppDbContext db, AuditTrail audit, FairOutcomes 
                              where i.JobFairId == Id
                              orderby e.Name
                              select new Invitation(e.Name, i.OpenPlaces, i.Attended)).ToListAsync(ct);
-        var all = await (from a in db.JobFairAssignments.AsNoTracking()
+        // Only the lines of the user's area are read: the scope filters in the database.
+        var visible = await (from a in User.Scope().Filter(db.JobFairAssignments.AsNoTracking(), a => a.DivisionCode)
                          join p in db.Persons.AsNoTracking() on a.PersonId equals p.Id
                          join pos in db.Positions.AsNoTracking() on a.PositionId equals pos.Id
                          join e in db.Employers.AsNoTracking() on pos.EmployerId equals e.Id
                          where a.JobFairId == Id
                          select new { a, p.Name, pos.Title, Employer = e.Name }).ToListAsync(ct);
-        var visible = all.Where(x => User.IsAdmin() || AreaScope.Covers(User.Areas(), x.a.DivisionCode)).ToList();
         // Streets are the first nine digits of a division code (a community's code starts with its street's).
         var codes = visible.Select(x => StreetOf(x.a.DivisionCode)).Where(c => c is not null).Distinct().ToList();
         var names = await db.Divisions.AsNoTracking().Where(d => codes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, ct);

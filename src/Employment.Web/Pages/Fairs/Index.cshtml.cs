@@ -25,15 +25,13 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             .Select(f => new { f.Id, f.Quarter, f.HeldOn, f.Status, f.PlanValue, f.GreedyValue, Invited = f.Invitations.Count })
             .ToListAsync(HttpContext.RequestAborted);
         var ids = fairs.Select(f => f.Id).ToList();
-        var assignments = await db.JobFairAssignments.AsNoTracking().Where(a => ids.Contains(a.JobFairId))
-            .Select(a => new { a.JobFairId, a.DivisionCode }).ToListAsync(HttpContext.RequestAborted);
-        var admin = User.IsAdmin();
-        var areas = User.Areas();
-        Fairs = fairs.Select(f =>
-        {
-            var mine = assignments.Where(a => a.JobFairId == f.Id).ToList();
-            return new Row(f.Id, f.Quarter, f.HeldOn, f.Status, mine.Count,
-                admin ? mine.Count : mine.Count(a => AreaScope.Covers(areas, a.DivisionCode)), f.Invited, f.PlanValue, f.GreedyValue);
-        }).ToList();
+        var all = await db.JobFairAssignments.AsNoTracking().Where(a => ids.Contains(a.JobFairId))
+            .GroupBy(a => a.JobFairId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, HttpContext.RequestAborted);
+        var mine = await User.Scope().Filter(db.JobFairAssignments.AsNoTracking(), a => a.DivisionCode).Where(a => ids.Contains(a.JobFairId))
+            .GroupBy(a => a.JobFairId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, HttpContext.RequestAborted);
+        Fairs = fairs.Select(f => new Row(f.Id, f.Quarter, f.HeldOn, f.Status, all.GetValueOrDefault(f.Id), mine.GetValueOrDefault(f.Id),
+            f.Invited, f.PlanValue, f.GreedyValue)).ToList();
     }
 }

@@ -17,6 +17,6 @@ public sealed class IndexModel(FollowUpQueue queue) : PageModel
     public async Task OnGetAsync()
     {
         Today = queue.Today;
-        Items = await queue.DueAsync(User.IsAdmin() ? null : User.Areas(), Today, HttpContext.RequestAborted);
+        Items = await queue.DueAsync(User.Scope(), Today, HttpContext.RequestAborted);
     }
 }

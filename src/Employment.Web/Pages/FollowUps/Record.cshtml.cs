@@ -1,3 +1,4 @@
+using Employment.Core.Domain;
 using System.ComponentModel.DataAnnotations;
 using Employment.Core.Data;
 using Employment.Core.Placement;
@@ -14,7 +15,7 @@ namespace Employment.Web.Pages.FollowUps;
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
 [FollowUpInArea]
 public sealed class RecordModel(AppDbContext db, AuditTrail audit, PlacementWorkflow workflow, SatisfactionSurveys surveys,
-    IStringLocalizer<SchedulingResource> text) : PageModel
+    IStringLocalizer<SchedulingResource> text, IStringLocalizer<RefusalResource> refusals) : PageModel
 {
     public sealed class InputModel
     {
@@ -89,9 +90,9 @@ public sealed class RecordModel(AppDbContext db, AuditTrail audit, PlacementWork
                     new SurveyInput(Input.Job!.Value, Input.Pay!.Value, Input.Service!.Value, Input.Remark), User.Actor(), Id, HttpContext.RequestAborted);
             }
         }
-        catch (Exception ex) when (ex is WorkflowException or Core.Domain.LifecycleException)
+        catch (RefusalException refusal)
         {
-            ModelState.AddModelError("", ex.Message);
+            ModelState.AddModelError(refusal.Field == "monthlyWage" ? "Input.MonthlyWage" : "", refusals.Describe(refusal));
             return Page();
         }
         Message = text["Recorded"];
@@ -108,7 +109,7 @@ public sealed class RecordModel(AppDbContext db, AuditTrail audit, PlacementWork
         }
         var person = await db.Persons.AsNoTracking().Include(p => p.Household)
             .FirstOrDefaultAsync(p => p.Id == placement.PersonId, HttpContext.RequestAborted);
-        if (person is null || !AreaScope.CanSee(User, person.DivisionCode ?? person.Household?.DivisionCode))
+        if (person is null || !User.Scope().CoversPerson(person))
         {
             return false;
         }
@@ -143,7 +144,7 @@ internal sealed class FollowUpInAreaAttribute : Attribute, Microsoft.AspNetCore.
                               join h in db.Households.AsNoTracking() on p.HouseholdId equals h.Id
                               where f.Id == id
                               select new { Code = p.DivisionCode ?? h.DivisionCode }).FirstOrDefaultAsync(context.HttpContext.RequestAborted);
-        if (division is null || !AreaScope.CanSee(context.HttpContext.User, division.Code))
+        if (division is null || !context.HttpContext.User.Scope().Covers(division.Code))
         {
             context.Result = new NotFoundResult();
         }

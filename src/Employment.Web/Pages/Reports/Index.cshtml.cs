@@ -1,3 +1,5 @@
+using Employment.Web.Infrastructure;
+using Employment.Core.Domain;
 using System.Globalization;
 using System.Text;
 using Employment.Core.Data;
@@ -11,7 +13,7 @@ namespace Employment.Web.Pages.Reports;
 
 /// <summary>A quarter's figures with their definitions, per street, printable, and as CSV or Excel.</summary>
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
-public sealed class IndexModel(OutcomeReports reports, IStringLocalizer<OutcomesResource> text) : PageModel
+public sealed class IndexModel(OutcomeReports reports, IStringLocalizer<OutcomesResource> text, IStringLocalizer<RefusalResource> refusals) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Quarter { get; set; }
 
@@ -88,9 +90,9 @@ public sealed class IndexModel(OutcomeReports reports, IStringLocalizer<Outcomes
         {
             return (await reports.ForQuarterAsync(quarter, ct), null);
         }
-        catch (QuarterNotStartedException)
+        catch (RefusalException refusal) when (refusal.Code == RefusalCodes.QuarterNotStarted)
         {
-            return (null, text["QuarterNotStarted", quarter.ToString()]);
+            return (null, refusals.Describe(refusal));
         }
     }
 }

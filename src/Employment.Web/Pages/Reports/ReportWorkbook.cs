@@ -1,12 +1,15 @@
 using System.Globalization;
-using ClosedXML.Excel;
 using Employment.Core.Reports;
+using MiniExcelLibs;
+using MiniExcelLibs.Attributes;
+using MiniExcelLibs.OpenXml;
 
 namespace Employment.Web.Pages.Reports;
 
 /// <summary>
 /// The report as an Excel workbook: "Figures" has one row per scope (district, then streets) and one
-/// column per figure; "Definitions" says what each column counts.
+/// column per figure; "Definitions" says what each column counts. Written by MiniExcel (streaming,
+/// no System.Drawing): row 1 holds the stable keys programs read, row 2 the reader's labels.
 /// </summary>
 public static class ReportWorkbook
 {
@@ -16,81 +19,59 @@ public static class ReportWorkbook
 
     public static byte[] Create(OutcomeReport report, CultureInfo culture)
     {
-        using var workbook = new XLWorkbook();
         var names = SheetNames(culture);
-        var sheet = workbook.Worksheets.Add(names.Figures);
         var lines = ReportLines.Of(report.District, culture, report.Options).ToList();
-        sheet.Cell(1, 1).Value = "quarter";
-        sheet.Cell(1, 2).Value = "asOf";
-        sheet.Cell(1, 3).Value = "scopeCode";
-        sheet.Cell(1, 4).Value = "scope";
-        for (var c = 0; c < lines.Count; c++)
-        {
-            sheet.Cell(1, 5 + c).Value = lines[c].Key;
-        }
-        // Row 2 repeats the header in the reader's language; row 1 stays stable for programs reading the file.
-        sheet.Cell(2, 4).Value = FigureDefinitions.IsChinese(culture) ? "范围" : "Scope";
-        for (var c = 0; c < lines.Count; c++)
-        {
-            sheet.Cell(2, 5 + c).Value = lines[c].Label;
-        }
-        var row = 3;
-        foreach (var scope in ReportLines.Scopes(report))
-        {
-            sheet.Cell(row, 1).Value = report.Quarter.ToString();
-            sheet.Cell(row, 2).Value = report.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            sheet.Cell(row, 3).Value = scope.Code ?? "";
-            sheet.Cell(row, 4).Value = ReportLines.ScopeName(scope, report, culture);
-            var values = ReportLines.Of(scope, culture, report.Options).ToList();
-            for (var c = 0; c < values.Count; c++)
-            {
-                var cell = sheet.Cell(row, 5 + c);
-                switch (values[c].Value)
-                {
-                    case int i:
-                        cell.Value = i;
-                        break;
-                    case double d:
-                        cell.Value = d;
-                        if (values[c].Key.EndsWith("Rate", StringComparison.Ordinal))
-                        {
-                            cell.Style.NumberFormat.Format = "0.00%";
-                        }
-                        break;
-                }
-            }
-            row++;
-        }
-        sheet.Row(1).Style.Font.Bold = true;
-        sheet.Row(2).Style.Font.Italic = true;
-        sheet.SheetView.FreezeRows(2);
-        // Fixed widths: measuring text would need System.Drawing's fonts, which Linux servers lack.
-        sheet.Column(4).Width = 16;
-        for (var c = 0; c < lines.Count; c++)
-        {
-            sheet.Column(5 + c).Width = 14;
-        }
+        var keys = new List<string> { "quarter", "asOf", "scopeCode", "scope" };
+        keys.AddRange(lines.Select(l => l.Key));
 
-        var defs = workbook.Worksheets.Add(names.Definitions);
-        defs.Cell(1, 1).Value = "figure";
-        defs.Cell(1, 2).Value = "label";
-        defs.Cell(1, 3).Value = "definition";
-        var r = 2;
+        var figures = new List<Dictionary<string, object?>>();
+        // The labels row: the figures' names in the reader's language under the stable keys.
+        var labels = keys.ToDictionary(k => k, _ => (object?)null);
+        labels["scope"] = FigureDefinitions.IsChinese(culture) ? "范围" : "Scope";
         foreach (var line in lines)
         {
-            defs.Cell(r, 1).Value = line.Key;
-            defs.Cell(r, 2).Value = line.Label;
-            defs.Cell(r, 3).Value = line.Definition;
-            r++;
+            labels[line.Key] = line.Label;
         }
-        defs.Row(1).Style.Font.Bold = true;
-        defs.Column(1).Width = 32;
-        defs.Column(2).Width = 28;
-        defs.Column(3).Width = 100;
-        defs.Column(3).Style.Alignment.WrapText = true;
+        figures.Add(labels);
+        foreach (var scope in ReportLines.Scopes(report))
+        {
+            var row = new Dictionary<string, object?>
+            {
+                ["quarter"] = report.Quarter.ToString(),
+                ["asOf"] = report.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["scopeCode"] = scope.Code ?? "",
+                ["scope"] = ReportLines.ScopeName(scope, report, culture),
+            };
+            foreach (var value in ReportLines.Of(scope, culture, report.Options))
+            {
+                row[value.Key] = value.Value is int or double ? value.Value : null;
+            }
+            figures.Add(row);
+        }
 
+        var definitions = lines.Select(l => new Dictionary<string, object?>
+        {
+            ["figure"] = l.Key,
+            ["label"] = l.Label,
+            ["definition"] = l.Definition,
+        }).ToList();
+
+        // Fixed widths (measuring text needs fonts a server lacks); rates as percentages.
+        var columns = new List<DynamicExcelColumn> { new("scope") { Width = 16 }, new("figure") { Width = 32 }, new("label") { Width = 28 }, new("definition") { Width = 100 } };
+        columns.AddRange(lines.Select(l => new DynamicExcelColumn(l.Key)
+        {
+            Width = 14,
+            Format = l.Key.EndsWith("Rate", StringComparison.Ordinal) ? "0.00%" : null,
+        }));
+        var configuration = new OpenXmlConfiguration
+        {
+            FreezeRowCount = 2,
+            AutoFilter = false,
+            TableStyles = TableStyles.None,
+            DynamicColumns = [.. columns],
+        };
         using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
+        stream.SaveAs(new Dictionary<string, object> { [names.Figures] = figures, [names.Definitions] = definitions }, configuration: configuration);
         return stream.ToArray();
     }
 }

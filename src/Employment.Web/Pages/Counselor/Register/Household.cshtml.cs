@@ -14,7 +14,7 @@ namespace Employment.Web.Pages.Counselor.Register;
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
 [InCounselorArea(CounselorRecord.Household)]
 public sealed class HouseholdModel(AppDbContext db, AuditTrail audit, TalentPoolRegister register,
-    IStringLocalizer<TalentPoolResource> text, IStringLocalizer<CounselorResource> counselor) : PageModel
+    IStringLocalizer<TalentPoolResource> text, IStringLocalizer<CounselorResource> counselor, IStringLocalizer<RefusalResource> refusals) : PageModel
 {
     [BindProperty] public HouseholdForm Input { get; set; } = new();
     [BindProperty] public string? Reason { get; set; }
@@ -38,12 +38,12 @@ public sealed class HouseholdModel(AppDbContext db, AuditTrail audit, TalentPool
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
     {
         ModelState.Remove(nameof(ArchiveReason));
-        ModelState.LocalizeBindingErrors(counselor);
+        ModelState.LocalizeBindingErrors(refusals);
         if (await db.VisibleHouseholdAsync(User, id, ct) is null)
         {
             return NotFound();
         }
-        if (!string.IsNullOrWhiteSpace(Input.DivisionCode) && !AreaScope.CanSee(User, Input.DivisionCode.Trim()))
+        if (!string.IsNullOrWhiteSpace(Input.DivisionCode) && !User.Scope().Covers(Input.DivisionCode.Trim()))
         {
             ModelState.AddModelError("Input.DivisionCode", text["Error_not_your_area"]);
         }
@@ -105,7 +105,7 @@ public sealed class HouseholdModel(AppDbContext db, AuditTrail audit, TalentPool
         var streets = await db.Divisions.AsNoTracking()
             .Where(d => (d.Level == DivisionLevel.Street || d.Level == DivisionLevel.Community) && d.Lat != null && d.Lon != null)
             .OrderBy(d => d.Code).ToListAsync(ct);
-        Streets = streets.Where(d => AreaScope.CanSee(User, d.Code)).ToList();
+        Streets = streets.Where(d => User.Scope().Covers(d.Code)).ToList();
         History = await db.RecordChanges.AsNoTracking().Where(c => c.HouseholdId == id)
             .OrderByDescending(c => c.AtUtc).ThenByDescending(c => c.Id).ToListAsync(ct);
         await audit.ViewedAsync(User.Actor(), AuditTrail.Household, household.Id, "household edit page", ct);

@@ -13,7 +13,7 @@ namespace Employment.Web.Pages.Counselor.Register;
 /// <summary>Registers a newly certified household and its members in the counselor's own area.</summary>
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
 public sealed class IndexModel(AppDbContext db, TalentPoolRegister register, IStringLocalizer<TalentPoolResource> text,
-    IStringLocalizer<CounselorResource> counselor) : PageModel
+    IStringLocalizer<CounselorResource> counselor, IStringLocalizer<RefusalResource> refusals) : PageModel
 {
     /// <summary>Rows offered for members; blank rows are not members.</summary>
     public const int MemberRows = 4;
@@ -27,10 +27,10 @@ public sealed class IndexModel(AppDbContext db, TalentPoolRegister register, ISt
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        ModelState.LocalizeBindingErrors(counselor);
+        ModelState.LocalizeBindingErrors(refusals);
         var members = Members.Where(m => !m.IsBlank).ToList();
         // The street must be the counselor's own: another street's household is not theirs to register.
-        if (!string.IsNullOrWhiteSpace(Input.DivisionCode) && !AreaScope.CanSee(User, Input.DivisionCode.Trim()))
+        if (!string.IsNullOrWhiteSpace(Input.DivisionCode) && !User.Scope().Covers(Input.DivisionCode.Trim()))
         {
             ModelState.AddModelError("Input.DivisionCode", text["Error_not_your_area"]);
         }
@@ -60,7 +60,7 @@ public sealed class IndexModel(AppDbContext db, TalentPoolRegister register, ISt
         var streets = await db.Divisions.AsNoTracking()
             .Where(d => (d.Level == DivisionLevel.Street || d.Level == DivisionLevel.Community) && d.Lat != null && d.Lon != null)
             .OrderBy(d => d.Code).ToListAsync(ct);
-        Streets = streets.Where(d => AreaScope.CanSee(User, d.Code)).ToList();
+        Streets = streets.Where(d => User.Scope().Covers(d.Code)).ToList();
         while (Members.Count < MemberRows)
         {
             Members.Add(new MemberForm());

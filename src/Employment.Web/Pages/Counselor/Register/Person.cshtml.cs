@@ -15,7 +15,7 @@ namespace Employment.Web.Pages.Counselor.Register;
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
 [InCounselorArea(CounselorRecord.Person)]
 public sealed class PersonModel(AppDbContext db, AuditTrail audit, TalentPoolRegister register,
-    IStringLocalizer<TalentPoolResource> text, IStringLocalizer<CounselorResource> counselor) : PageModel
+    IStringLocalizer<TalentPoolResource> text, IStringLocalizer<CounselorResource> counselor, IStringLocalizer<RefusalResource> refusals) : PageModel
 {
     [BindProperty] public MemberForm Member { get; set; } = new();
     [BindProperty] public string? Reason { get; set; }
@@ -37,7 +37,7 @@ public sealed class PersonModel(AppDbContext db, AuditTrail audit, TalentPoolReg
 
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
     {
-        ModelState.LocalizeBindingErrors(counselor);
+        ModelState.LocalizeBindingErrors(refusals);
         var person = await db.VisiblePersonAsync(User, id, ct);
         if (person is null)
         {

@@ -1,0 +1,113 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Employment.Core.Data;
+using Employment.Core.Interchange;
+using Employment.Core.Kiosk;
+using Employment.Core.Search;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Employment.Cli.Commands;
+
+/// <summary>
+/// `employment search` per the interchange contract: the kiosk's search box over a dataset, in a
+/// throwaway store like `match`. It runs the kiosk's own code path (<see cref="KioskCatalog"/>), so
+/// what an outside check sees is what a jobseeker at a kiosk gets.
+/// </summary>
+internal static class SearchCommand
+{
+    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static Command Create()
+    {
+        var dataset = new Option<FileInfo>("--dataset") { Description = "an employment-dataset/1 JSON file", Required = true };
+        var query = new Option<string>("--query") { Description = "what a jobseeker types: 保洁, baojie, cleaner, 报安", Required = true };
+        var top = new Option<int>("--top") { Description = "results to print", DefaultValueFactory = _ => 10 };
+        var asOf = new Option<string?>("--as-of") { Description = "the date rule 1 is applied on (YYYY-MM-DD, default today)" };
+        var command = new Command("search", "search a dataset's open positions as the kiosk does") { dataset, query, top, asOf };
+        command.SetAction(async (parse, ct) =>
+        {
+            var n = parse.GetValue(top);
+            if (n < 1 || n > KioskCatalog.MaxPageSize)
+            {
+                Console.Error.WriteLine($"--top must be between 1 and {KioskCatalog.MaxPageSize}");
+                return ExitCodes.InvalidInput;
+            }
+            var text = parse.GetValue(query) ?? "";
+            if (string.IsNullOrWhiteSpace(text) || text.Length > 100)
+            {
+                Console.Error.WriteLine("--query must be 1 to 100 characters");
+                return ExitCodes.InvalidInput;
+            }
+            var asOfText = parse.GetValue(asOf);
+            var day = Employment.Core.Domain.DistrictClock.Today(CliOptions.Clock);
+            if (asOfText is not null && !DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+            {
+                Console.Error.WriteLine($"--as-of: '{asOfText}' is not a date YYYY-MM-DD");
+                return ExitCodes.InvalidInput;
+            }
+            var read = DatasetFile.Read(parse.GetValue(dataset)!);
+            if (read is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var store = Path.Combine(Path.GetTempPath(), "employment-search-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                await using var services = CliOptions.BuildServices(parse, dataDirOverride: store, search: true,
+                    configure: s => s.AddScoped<KioskCatalog>());
+                await using var scope = services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
+                await scope.ServiceProvider.GetRequiredService<DatasetImporter>().ImportAsync(read, ct);
+                await services.GetRequiredService<IndexSynchronizer>().RebuildAsync(cancellationToken: ct);
+                var results = await scope.ServiceProvider.GetRequiredService<KioskCatalog>()
+                    .SearchAsync(new KioskQuery { Text = text, PageSize = n }, day, ct);
+
+                await using var stdout = Console.OpenStandardOutput();
+                using (var json = new Utf8JsonWriter(stdout, JsonOptions))
+                {
+                    json.WriteStartObject();
+                    json.WriteString("query", text);
+                    json.WriteString("asOf", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    json.WriteNumber("total", results.Total);
+                    if (results.DidYouMean is { } corrected)
+                    {
+                        json.WriteString("didYouMean", corrected);
+                    }
+                    else
+                    {
+                        json.WriteNull("didYouMean");
+                    }
+                    json.WriteStartArray("results");
+                    foreach (var hit in results.Items)
+                    {
+                        json.WriteStartObject();
+                        json.WriteString("position", hit.Position.Id);
+                        json.WriteString("title", hit.Position.Title);
+                        json.WriteNumber("score", Math.Round(hit.Score ?? 0, 4));
+                        json.WriteEndObject();
+                    }
+                    json.WriteEndArray();
+                    json.WriteEndObject();
+                }
+                stdout.WriteByte((byte)'\n');
+                return ExitCodes.Ok;
+            }
+            finally
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                try
+                {
+                    Directory.Delete(store, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // Left for the OS temp cleaner; the answer is already out.
+                }
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,67 @@
+namespace Employment.Core.Domain;
+
+/// <summary>
+/// A request refused by a rule, from any Core service: the record and the field at fault, a stable
+/// <see cref="Code"/> and the figures its sentence names. The web host turns it into a sentence in
+/// the reader's language in one place (its RefusalResource); the CLI prints record, field and code.
+/// </summary>
+public sealed class RefusalException(string record, string field, string code, params object[] arguments)
+    : InvalidOperationException($"{record}: {field}: {code}{(arguments.Length == 0 ? "" : " (" + string.Join(", ", arguments) + ")")}")
+{
+    public string Record { get; } = record;
+    public string Field { get; } = field;
+    public string Code { get; } = code;
+    /// <summary>The figures the sentence names (a limit, a date): formatted in the reader's language.</summary>
+    public IReadOnlyList<object> Arguments { get; } = arguments;
+}
+
+/// <summary>The reasons a request is refused; the web host's RefusalResource has a sentence for each, in zh-CN and English.</summary>
+public static class RefusalCodes
+{
+    public const string Required = "Required";
+    public const string TooLong = "TooLong";
+    public const string Invalid = "Invalid";
+    public const string DateInFuture = "DateInFuture";
+    public const string DateTooEarly = "DateTooEarly";
+    public const string NotMember = "NotMember";
+    public const string NotYourLastEntry = "NotYourLastEntry";
+    public const string NoSuchRecord = "NoSuchRecord";
+    public const string ConsentRequired = "ConsentRequired";
+    public const string PositionNotOpen = "PositionNotOpen";
+    public const string AlreadyEmployed = "AlreadyEmployed";
+    public const string NoLabourCapacity = "NoLabourCapacity";
+    public const string AlreadyReferred = "AlreadyReferred";
+    public const string NotAllowed = "NotAllowed";
+    public const string LeadHandled = "LeadHandled";
+    public const string WageOutOfRange = "WageOutOfRange";
+    public const string TooManyOpenReferrals = "TooManyOpenReferrals";
+    public const string PositionQueueFull = "PositionQueueFull";
+    public const string SubsidyCapReached = "SubsidyCapReached";
+    public const string OutOfRange = "OutOfRange";
+    public const string RenewalsUsed = "RenewalsUsed";
+    public const string ChangedMeanwhile = "ChangedMeanwhile";
+    /// <summary>A state change the lifecycle does not allow; arguments: from, to.</summary>
+    public const string TransitionNotAllowed = "TransitionNotAllowed";
+    public const string NotThisReferral = "NotThisReferral";
+    public const string AlreadyRecorded = "AlreadyRecorded";
+    public const string AlreadyEnded = "AlreadyEnded";
+    public const string BeforeStart = "BeforeStart";
+    public const string AlreadyExited = "AlreadyExited";
+    public const string NotExitCandidate = "NotExitCandidate";
+    /// <summary>Verified before the household became a candidate; argument: that date.</summary>
+    public const string BeforeCandidate = "BeforeCandidate";
+    public const string LinesNotSet = "LinesNotSet";
+    public const string ExitRevoked = "ExitRevoked";
+    public const string NotYourExit = "NotYourExit";
+    public const string UndoWindowPassed = "UndoWindowPassed";
+    public const string CardFormat = "CardFormat";
+    public const string CardTaken = "CardTaken";
+    public const string PinFormat = "PinFormat";
+    public const string PinWeak = "PinWeak";
+    /// <summary>A quarter that has not begun; arguments: the quarter, today.</summary>
+    public const string QuarterNotStarted = "QuarterNotStarted";
+
+    /// <summary>Every code, for the check that each has its sentence in both languages.</summary>
+    public static IReadOnlyList<string> All { get; } = typeof(RefusalCodes).GetFields()
+        .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+}

@@ -55,12 +55,12 @@ public sealed class TrainingDesk(AppDbContext db, AuditTrail audit, TimeProvider
     {
         var record = $"enrolment of {personId} in {courseId}";
         var course = await db.Courses.FirstOrDefaultAsync(c => c.Id == courseId, ct)
-            ?? throw new CounselingException(record, "courseId", RefusalCodes.NoSuchRecord);
+            ?? throw new RefusalException(record, "courseId", RefusalCodes.NoSuchRecord);
         var person = await db.Persons.FirstOrDefaultAsync(p => p.Id == personId, ct)
-            ?? throw new CounselingException(record, "personId", RefusalCodes.NoSuchRecord);
+            ?? throw new RefusalException(record, "personId", RefusalCodes.NoSuchRecord);
         if (await db.CourseEnrollments.AnyAsync(e => e.CourseId == courseId && e.PersonId == personId && e.Status == EnrollmentStatus.Enrolled, ct))
         {
-            throw new CounselingException(record, "courseId", TrainingRefusals.AlreadyEnrolled);
+            throw new RefusalException(record, "courseId", TrainingRefusals.AlreadyEnrolled);
         }
         var today = clock.Today();
         var profile = (await ProfileLoader.SeekersAsync(db, [personId], ct)).Single();
@@ -68,10 +68,10 @@ public sealed class TrainingDesk(AppDbContext db, AuditTrail audit, TimeProvider
         if (CourseRules.Check(profile, courseProfile, today) is { } rule)
         {
             throw rule == CourseRule.NotOpen
-                ? !courseProfile.IsOpen ? new CounselingException(record, "courseId", TrainingRefusals.CourseNotOffered)
-                : course.StartDate < today ? new CounselingException(record, "courseId", TrainingRefusals.CourseStarted, course.StartDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
-                : new CounselingException(record, "courseId", TrainingRefusals.CourseFull, course.Seats)
-                : new CounselingException(record, "courseId", TrainingRefusals.ForRule(rule));
+                ? !courseProfile.IsOpen ? new RefusalException(record, "courseId", TrainingRefusals.CourseNotOffered)
+                : course.StartDate < today ? new RefusalException(record, "courseId", TrainingRefusals.CourseStarted, course.StartDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+                : new RefusalException(record, "courseId", TrainingRefusals.CourseFull, course.Seats)
+                : new RefusalException(record, "courseId", TrainingRefusals.ForRule(rule));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -110,7 +110,7 @@ public sealed class TrainingDesk(AppDbContext db, AuditTrail audit, TimeProvider
                 await referrals.ReferAsync(new ReferralInput(person.Id, positionId, Consent: true, Note: $"订单培训 {course.Id} 结业推荐"), actor, ct);
                 referred.Add(positionId);
             }
-            catch (CounselingException)
+            catch (RefusalException)
             {
                 db.ChangeTracker.Clear();
                 skipped.Add(positionId);
@@ -123,7 +123,7 @@ public sealed class TrainingDesk(AppDbContext db, AuditTrail audit, TimeProvider
     {
         if (note is { Length: > 500 })
         {
-            throw new CounselingException($"enrolment {enrollmentId}", "note", RefusalCodes.TooLong, 500);
+            throw new RefusalException($"enrolment {enrollmentId}", "note", RefusalCodes.TooLong, 500);
         }
         var (enrollment, course, person) = await OpenEnrollmentAsync(enrollmentId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -140,10 +140,10 @@ public sealed class TrainingDesk(AppDbContext db, AuditTrail audit, TimeProvider
     {
         var record = $"enrolment {enrollmentId}";
         var enrollment = await db.CourseEnrollments.FirstOrDefaultAsync(e => e.Id == enrollmentId, ct)
-            ?? throw new CounselingException(record, "id", RefusalCodes.NoSuchRecord);
+            ?? throw new RefusalException(record, "id", RefusalCodes.NoSuchRecord);
         if (enrollment.Status != EnrollmentStatus.Enrolled)
         {
-            throw new CounselingException(record, "id", TrainingRefusals.EnrollmentClosed);
+            throw new RefusalException(record, "id", TrainingRefusals.EnrollmentClosed);
         }
         var course = await db.Courses.SingleAsync(c => c.Id == enrollment.CourseId, ct);
         var person = await db.Persons.SingleAsync(p => p.Id == enrollment.PersonId, ct);

@@ -1,3 +1,4 @@
+using Employment.Core.Domain;
 using Employment.Core.Counseling;
 using Employment.Core.Data;
 using Employment.Core.Training;
@@ -97,7 +98,7 @@ public sealed class CourseModel(AppDbContext db, AuditTrail audit, TrainingDesk 
             TrainingDone = done;
             await step();
         }
-        catch (CounselingException refusal)
+        catch (RefusalException refusal)
         {
             TrainingDone = null;
             TrainingRefusal = text["Refusal_" + refusal.Code, [.. refusal.Arguments]];

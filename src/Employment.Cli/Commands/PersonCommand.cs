@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Employment.Core.Counseling;
+using Employment.Core.Domain;
 using Employment.Core.Data;
 using Employment.Core.Privacy;
 using Employment.Core.Search;
@@ -65,7 +65,7 @@ internal static class PersonCommand
                 {
                     result = await scope.ServiceProvider.GetRequiredService<PersonRights>().EraseAsync(id, parse.GetValue(reason), Actor, ct);
                 }
-                catch (CounselingException refusal)
+                catch (RefusalException refusal)
                 {
                     Console.Error.WriteLine($"{refusal.Record}: {refusal.Field}: {Describe(refusal.Code)}; nothing was changed");
                     return ExitCodes.InvalidInput;

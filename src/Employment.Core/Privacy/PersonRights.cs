@@ -54,7 +54,7 @@ public sealed class PersonRights(AppDbContext db, AuditTrail audit, TimeProvider
     public async Task<int> WithdrawConsentAsync(string personId, string? reason, string actor, CancellationToken ct = default)
     {
         var person = await db.Persons.FirstOrDefaultAsync(p => p.Id == personId, ct)
-            ?? throw new CounselingException($"person {personId}", "id", RefusalCodes.NoSuchRecord);
+            ?? throw new RefusalException($"person {personId}", "id", RefusalCodes.NoSuchRecord);
         var withdrawn = await WithdrawOpenReferralsAsync(person, "consent withdrawn" + (string.IsNullOrWhiteSpace(reason) ? "" : ": " + reason.Trim()), actor, ct);
         db.RecordChanges.Add(new RecordChange
         {
@@ -77,17 +77,17 @@ public sealed class PersonRights(AppDbContext db, AuditTrail audit, TimeProvider
         var record = $"person {personId}";
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw new CounselingException(record, "reason", RefusalCodes.Required);
+            throw new RefusalException(record, "reason", RefusalCodes.Required);
         }
         if (InputRules.TextProblem(reason.Trim(), InputRules.ReasonMax, multiline: true) is not null)
         {
-            throw new CounselingException(record, "reason", RefusalCodes.TooLong);
+            throw new RefusalException(record, "reason", RefusalCodes.TooLong);
         }
         var person = await db.Persons.FirstOrDefaultAsync(p => p.Id == personId, ct)
-            ?? throw new CounselingException(record, "id", RefusalCodes.NoSuchRecord);
+            ?? throw new RefusalException(record, "id", RefusalCodes.NoSuchRecord);
         if (person.ErasedUtc is not null)
         {
-            throw new CounselingException(record, "id", RefusalCodes.NotAllowed);
+            throw new RefusalException(record, "id", RefusalCodes.NotAllowed);
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var identifiers = new[] { person.Name, person.IdNumber }.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!).Distinct().ToList();

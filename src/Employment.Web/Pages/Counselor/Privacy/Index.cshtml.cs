@@ -1,6 +1,6 @@
 using System.Text;
-using Employment.Core.Counseling;
 using Employment.Core.Data;
+using Employment.Core.Domain;
 using Employment.Core.Privacy;
 using Employment.Core.Search;
 using Employment.Web.Infrastructure;
@@ -18,7 +18,7 @@ namespace Employment.Web.Pages.Counselor.Privacy;
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
 [InCounselorArea(CounselorRecord.Person)]
 public sealed class IndexModel(AppDbContext db, AuditTrail audit, PersonRights rights, TimeProvider clock,
-    IStringLocalizer<TalentPoolResource> text, IStringLocalizer<CounselorResource> counselor) : PageModel
+    IStringLocalizer<TalentPoolResource> text, IStringLocalizer<RefusalResource> refusals) : PageModel
 {
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public bool Confirm { get; set; }
@@ -80,9 +80,9 @@ public sealed class IndexModel(AppDbContext db, AuditTrail audit, PersonRights r
                 Done = "Erased";
                 return RedirectToPage(null, null, new { id });
             }
-            catch (CounselingException refusal)
+            catch (RefusalException refusal)
             {
-                ModelState.AddModelError(refusal.Field == "reason" ? nameof(Reason) : "", counselor["Refusal_" + refusal.Code, [.. refusal.Arguments]]);
+                ModelState.AddModelError(refusal.Field == "reason" ? nameof(Reason) : "", refusals.Describe(refusal));
             }
         }
         await LoadAsync(id, ct);

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Employment.Core.Domain;
 using Employment.Core.Data;
 using Employment.Core.Privacy;
-using Employment.Core.Search;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Employment.Cli.Commands;
@@ -11,7 +10,7 @@ namespace Employment.Cli.Commands;
 /// A person's rights from the operator's shell (PIPL arts. 45 and 47):
 /// `employment person export --person ID` prints everything held about the person as JSON;
 /// `employment person erase --person ID --reason TEXT` erases their identifying data from the
-/// database and both indexes, and compacts the files so the old values are gone from the disk.
+/// database and compacts its files; both indexes follow through the outbox.
 /// </summary>
 internal static class PersonCommand
 {
@@ -56,7 +55,7 @@ internal static class PersonCommand
         command.SetAction(async (parse, ct) =>
         {
             var id = parse.GetValue(person)!;
-            await using var services = CliOptions.BuildServices(parse, search: true);
+            await using var services = CliOptions.BuildServices(parse);
             ErasureResult result;
             await using (var scope = services.CreateAsyncScope())
             {
@@ -72,19 +71,11 @@ internal static class PersonCommand
                 }
             }
             Console.Error.WriteLine($"person {id}: erased; {result.ReferralsWithdrawn} open referrals withdrawn, {result.TextsScrubbed} texts scrubbed"
-                + (result.StoreCompacted ? "; database compacted" : "; the WAL could not be emptied now (a reader held it): run again later"));
-            try
-            {
-                // The indexes apply the erase from the outbox and rewrite their segments without the person.
-                foreach (var applied in await services.GetRequiredService<IndexSynchronizer>().EnsureCurrentAsync(ct))
-                {
-                    Console.Error.WriteLine($"{applied.Index}: watermark {applied.Watermark}, deleted documents expunged");
-                }
-            }
-            catch (Lucene.Net.Store.LockObtainFailedException)
-            {
-                Console.Error.WriteLine("the indexes are open in a running web host: it applies the erase within seconds");
-            }
+                + (result.StoreCompacted ? "; database compacted" : "; the WAL was held by a reader: the indexer compacts the database when it applies the erase"));
+            // The indexes are not opened here: a running web host owns their writers (two writers on one
+            // index corrupt it). The erase's outbox rows make the host's indexer delete the person and
+            // rewrite the segments within seconds; without a host, `employment reindex` or the next start does.
+            Console.Error.WriteLine("the indexes apply the erase from the outbox: a running web host within seconds, else `employment reindex` or the host's next start");
             return ExitCodes.Ok;
         });
         return command;

@@ -249,7 +249,19 @@ internal sealed class LuceneIndex<TProfile> : IDisposable where TProfile : class
             _merges.ForceMergeDeletesPctAllowed = 0;
             try
             {
-                _writer.ForceMergeDeletes(true);
+                // A merge already running may be copying the deleted document into a new segment,
+                // whose deletion is carried over only when it finishes: wait for it, and go again
+                // while a segment still holds a deleted document (a few passes; upserts meanwhile add more).
+                for (var pass = 0; pass < 5; pass++)
+                {
+                    _writer.WaitForMerges();
+                    _writer.ForceMergeDeletes(true);
+                    using var reader = DirectoryReader.Open(_writer, true);
+                    if (!reader.HasDeletions)
+                    {
+                        break;
+                    }
+                }
             }
             finally
             {

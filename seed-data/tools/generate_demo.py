@@ -892,6 +892,117 @@ def build_households(n_households=700):
     return households
 
 
+
+# ---------------------------------------------------------------- courses
+# Training courses (技能培训) of the district's providers: what the job bank asks for (cleaning,
+# security, catering, care, e-commerce customer service, data entry, trades with their licences),
+# mostly subsidised for registered households, some in accessible rooms for disabled learners,
+# some online, a few ordered by an employer for its own positions (订单培训). Drawn after every
+# other record, so adding them changed nothing else in the file.
+PROVIDERS = {
+    "center": ("锦江区职业技能培训中心", ["书院街街道", "牛市口街道"]),
+    "disabled": ("成都市残疾人职业培训基地", ["沙河街道", "牛市口街道"]),
+    "college": ("锦江区社区学院", ["春熙路街道", "锦官驿街道"]),
+    "housekeeping": ("四川省家政服务培训学校", ["书院街街道", "狮子山街道"]),
+    "tech": ("天府技师学院锦江教学点", ["成龙路街道", "柳江街道"]),
+    "cooking": ("蜀味烹饪职业培训学校", ["春熙路街道", "锦华路街道"]),
+    "security": ("蓉安保安培训中心", ["东湖街道", "沙河街道"]),
+}
+
+# key, title, provider, skills [(code, level)], hours a week, weeks, seats, accommodations, options
+COURSE_TEMPLATES = [
+    ("clean", "保洁员（初级）技能培训", "housekeeping", [("clean.basic", 2), ("clean.sanitize", 1)], 20, 4, (20, 40), [], {}),
+    ("street", "城市道路保洁与垃圾分类实务", "center", [("clean.street", 2), ("clean.basic", 1)], 15, 3, (20, 40), ["flexible_hours"], {"maxAge": 60}),
+    ("guard", "保安员岗前培训（持证）", "security", [("sec.guard", 2), ("cert.security", 1)], 30, 4, (25, 50), [], {"maxAge": 55, "minEducation": "junior"}),
+    ("fire", "消防设施操作员培训", "security", [("sec.fire", 2), ("cert.fire", 1)], 20, 6, (20, 30), [], {"minEducation": "junior", "maxAge": 55}),
+    ("parking", "停车场管理与交通协管实务", "college", [("prop.parking", 1), ("comm.traffic", 1)], 15, 2, (15, 30), [], {"maxAge": 60}),
+    ("kitchen", "中式面点与厨房帮工", "cooking", [("food.prep", 2), ("food.pastry", 1), ("cert.health", 1)], 25, 6, (15, 25), [], {}),
+    ("cook", "中式烹调师（初级）", "cooking", [("food.cook", 2), ("cert.health", 1)], 30, 8, (15, 25), [], {"minEducation": "primary"}),
+    ("elder", "养老护理员（初级）", "center", [("care.elder", 2), ("cert.eldercare", 1), ("care.hygiene", 1)], 20, 6, (20, 40), [], {"maxAge": 55}),
+    ("patient", "医院护工与病患陪护", "housekeeping", [("care.patient", 2), ("care.hygiene", 1)], 20, 4, (20, 30), [], {"maxAge": 55}),
+    ("infant", "育婴员培训", "housekeeping", [("care.infant", 2), ("cert.childcare", 1)], 20, 6, (15, 25), [], {"maxAge": 50, "minEducation": "junior"}),
+    ("housekeeping", "家政服务员（整理收纳与家庭烹饪）", "housekeeping", [("house.keeping", 2), ("house.cook", 1)], 20, 4, (20, 30), [], {}),
+    ("cs", "网店客服与电商运营（居家就业）", "disabled", [("cs.online", 2), ("retail.ecom", 1), ("office.typing", 1)], 15, 8, (20, 40),
+     ["screen_reader", "large_print", "flexible_hours"], {"remote": True, "minEducation": "junior"}),
+    ("phone", "电话客服话务员", "college", [("cs.phone", 2), ("office.computer", 1)], 15, 4, (20, 30), ["flexible_hours"], {"remote": True, "minEducation": "junior"}),
+    ("data", "数据录入与办公软件（无障碍教室）", "disabled", [("office.data", 2), ("office.excel", 1), ("office.computer", 1)], 15, 8, (12, 20),
+     ["step_free_access", "accessible_toilet", "seated_work", "adapted_workstation", "screen_reader"], {"minEducation": "junior"}),
+    ("computer", "计算机基础与中文录入", "college", [("office.computer", 1), ("office.typing", 1)], 10, 6, (20, 40), ["step_free_access", "large_print"], {}),
+    ("massage", "盲人保健按摩", "disabled", [("beauty.massage", 2), ("cert.massage", 1)], 20, 12, (10, 20),
+     ["step_free_access", "accessible_toilet", "screen_reader", "job_coach"], {}),
+    ("sewing", "缝纫工与服装加工", "tech", [("mfg.sewing", 2), ("mfg.garment", 1)], 25, 6, (15, 25), ["seated_work", "step_free_access"], {}),
+    ("embroidery", "蜀绣与手工编织", "disabled", [("craft.embroidery", 2), ("craft.hand", 1)], 12, 10, (10, 20),
+     ["seated_work", "step_free_access", "accessible_toilet", "quiet_workspace", "rest_breaks"], {}),
+    ("elec", "低压电工作业（特种作业操作证）", "tech", [("trade.elec", 2), ("cert.electrician", 1)], 30, 8, (15, 30), [], {"minEducation": "junior", "maxAge": 55}),
+    ("forklift", "叉车司机（特种设备作业证）", "tech", [("log.forklift", 2), ("cert.forklift", 1)], 30, 3, (15, 25), [], {"minEducation": "junior", "maxAge": 55}),
+    ("warehouse", "仓储物流与快递分拣", "center", [("log.warehouse", 2), ("log.pack", 1), ("log.courier", 1)], 20, 3, (20, 40), [], {"maxAge": 55}),
+    ("cashier", "超市收银与理货", "college", [("retail.cashier", 2), ("retail.stock", 1)], 15, 3, (20, 30), [], {}),
+    ("live", "短视频与直播带货入门", "college", [("media.live", 1), ("media.video", 1), ("retail.ecom", 1)], 10, 6, (20, 40), ["flexible_hours"], {"remote": True, "minEducation": "junior", "maxAge": 50}),
+    ("green", "园林绿化养护工", "center", [("green.maintain", 2), ("green.plant", 1)], 20, 3, (15, 30), [], {"maxAge": 60}),
+    ("appliance", "家电维修与手机维修", "tech", [("trade.appliance", 2), ("it.phone_repair", 1)], 25, 8, (12, 20), ["seated_work"], {"minEducation": "junior"}),
+    ("grid", "社区网格员与为老服务", "college", [("comm.grid", 1), ("comm.assist", 1), ("comm.social", 1)], 10, 3, (20, 40), ["step_free_access"], {"minEducation": "junior"}),
+]
+
+# Order-based: the employer's kind, the template, how many of its positions are promised.
+ORDER_BASED = {"elder": 2, "guard": 2, "cs": 3, "clean": 2, "warehouse": 1}
+
+
+def build_courses(positions):
+    courses = []
+    by_template = {}
+    for key, title, prov, skills, hours, weeks, seats, acc, opts in COURSE_TEMPLATES:
+        by_template[key] = (title, prov, skills, hours, weeks, seats, acc, opts)
+    # Two or three runs of each course over the season (December to March), about sixty in all.
+    runs = []
+    for key in by_template:
+        for _ in range(2 if R.random() < 0.7 else 3):
+            runs.append(key)
+    R.shuffle(runs)
+    runs = runs[:60]
+    for i, key in enumerate(sorted(runs, key=lambda k: [t[0] for t in COURSE_TEMPLATES].index(k))):
+        title, prov, skills, hours, weeks, (lo, hi), acc, opts = by_template[key]
+        provider, streets = PROVIDERS[prov]
+        start = AS_OF + dt.timedelta(days=R.choice([-14, -7, 7, 14, 21, 28, 35, 42, 56, 70, 84, 98, 112]))
+        start -= dt.timedelta(days=start.weekday())  # courses start on a Monday
+        seat_count = R.randrange(lo, hi + 1, 5) if hi - lo >= 5 else hi
+        full = R.random() < 0.08
+        c = {"id": f"C-{i + 1:03d}", "title": title, "provider": provider,
+             "skills": [{"code": code, "level": level} for code, level in skills],
+             "startDate": start.isoformat(), "endDate": (start + dt.timedelta(weeks=weeks, days=-3)).isoformat(),
+             "hoursPerWeek": hours, "seats": seat_count,
+             "enrolled": seat_count if full else R.randrange(0, max(1, seat_count * 2 // 3))}
+        if opts.get("remote"):
+            c["remote"] = True
+        else:
+            street = R.choice(streets)
+            loc = location(street, "site")
+            loc["address"] = f"{loc['address']}（{provider}）"
+            c["location"] = loc
+        if acc:
+            c["accommodations"] = list(acc)
+        for k in ("maxAge", "minEducation"):
+            if k in opts:
+                c[k] = opts[k]
+        if R.random() < 0.8:
+            c["subsidized"] = True
+        courses.append(c)
+    # A few courses ordered by an employer for its own positions: its open posts that need what the course teaches.
+    taught_by = {c["id"]: {s["code"] for s in c["skills"]} for c in courses}
+    for key, n in ORDER_BASED.items():
+        title = by_template[key][0]
+        candidates = [c for c in courses if c["title"] == title and c["startDate"] > AS_OF.isoformat()]
+        if not candidates:
+            continue
+        course = candidates[0]
+        fitting = [p for p in positions if p.get("status", "open") == "open"
+                   and set(p.get("requiredSkills", [])) and set(p.get("requiredSkills", [])) <= taught_by[course["id"]]]
+        if fitting:
+            employer = R.choice(sorted({p["employerId"] for p in fitting}))
+            promised = sorted(p["id"] for p in fitting if p["employerId"] == employer)[:n]
+            course["forPositions"] = promised
+            course["title"] = title + "（订单培训）"
+    return courses
+
 # ---------------------------------------------------------------- output
 def dumps(obj):
     return json.dumps(obj, ensure_ascii=False, separators=(", ", ": "))
@@ -899,10 +1010,11 @@ def dumps(obj):
 
 def write(path, data):
     lines = ["{", f'  "format": {dumps(data["format"])},', f'  "region": {dumps(data["region"])},']
-    for key in ("employers", "positions", "households"):
+    keys = [k for k in ("employers", "positions", "households", "courses") if k in data]
+    for key in keys:
         lines.append(f'  "{key}": [')
         lines.append(",\n".join("    " + dumps(r) for r in data[key]))
-        lines.append("  ]," if key != "households" else "  ]")
+        lines.append("  ]," if key != keys[-1] else "  ]")
     lines.append("}")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
@@ -931,11 +1043,12 @@ def main():
         "employers": [{"id": e["id"], "name": e["name"], "publicSector": e["publicSector"]} for e in EMPLOYERS],
         "positions": positions,
         "households": households,
+        "courses": build_courses(positions),
     }
     write(args.out, data)
     n_persons = sum(len(h["members"]) for h in households)
     print(f"wrote {args.out}: {len(EMPLOYERS)} employers, {len(positions)} positions, "
-          f"{len(households)} households, {n_persons} persons, {args.out.stat().st_size} bytes")
+          f"{len(households)} households, {n_persons} persons, {len(data['courses'])} courses, {args.out.stat().st_size} bytes")
 
 
 if __name__ == "__main__":

@@ -22,6 +22,8 @@ public static class Pages
         "/kiosk/positions?q=%E4%BF%9D%E6%B4%81",
         "/kiosk/positions?q=zzzzqqq",
         "/kiosk/positions?q=%E6%8A%A5%E5%AE%89&sort=pay",
+        "/kiosk/courses",
+        "/kiosk/courses?street=510104018",
         "/kiosk/signin",
         "/kiosk/end",
     ];

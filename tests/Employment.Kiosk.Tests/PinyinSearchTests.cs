@@ -89,4 +89,21 @@ public sealed class PinyinSearchTests(KioskHost host)
         await page.WaitForURLAsync("**q=%E4%BF%9D%E6%B4%81**");
         Assert.True(await page.Locator("a.card").CountAsync() > 0);
     }
+
+    [Fact]
+    public async Task Signed_in_the_results_are_relevant_first_then_nearest_to_home()
+    {
+        var (context, page) = await host.NewPageAsync();
+        await using var _ = context;
+        await host.SignInAsync(page);
+        await page.GotoAsync("/kiosk/positions?q=" + Uri.EscapeDataString("保安"));
+        Assert.Contains("距离从您家算起", await page.InnerTextAsync("main"));
+        await Assertions.Expect(page.Locator("nav.sorts a:has-text('离得近')")).ToBeVisibleAsync();
+        // Every security title scores alike here, so the order within them is by distance from home.
+        var km = (await page.Locator("a.card").AllInnerTextsAsync())
+            .Select(t => System.Text.RegularExpressions.Regex.Match(t, @"(\d+(\.\d+)?)\s*公里"))
+            .Where(m => m.Success).Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.NotEmpty(km);
+        Assert.Equal(km.Order(), km);
+    }
 }

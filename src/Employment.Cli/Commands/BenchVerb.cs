@@ -32,3 +32,26 @@ internal static class BenchVerb
         return command;
     }
 }
+
+/// <summary>`employment bench-search`: text search with words against the old character analysis, in the same run.</summary>
+internal static class BenchSearchVerb
+{
+    public static Command Create()
+    {
+        var positions = new Option<int>("--positions") { Description = "positions in the synthetic job bank", Required = true };
+        var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var workDir = new Option<string?>("--work-dir") { Description = "where to build the index (default: a temp folder, deleted after)" };
+        var command = new Command("bench-search", "measure text search latency, new analysis against the old, in the same run") { positions, format, workDir };
+        command.SetAction(async (parse, _) =>
+        {
+            if (parse.GetValue(positions) < 1)
+            {
+                await Console.Error.WriteLineAsync("--positions must be at least 1");
+                return ExitCodes.InvalidInput;
+            }
+            return await SearchBench.RunAsync(parse.GetValue(positions), parse.GetValue(format)!, parse.GetValue(workDir), Console.Out);
+        });
+        return command;
+    }
+}

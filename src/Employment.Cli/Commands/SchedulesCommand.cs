@@ -45,7 +45,7 @@ internal static class SchedulesCommand
                 foreach (var s in items)
                 {
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{s.Name,-16} {s.State,-8} {s.Cron,-24} next {Time(s.NextFireUtc),-20} last {Time(s.LastRunUtc),-20} {s.LastResult} {s.LastSummary}"));
+                        $"{s.Name,-16} {s.State,-8} {s.Cron,-24} next {Time(s.NextFireUtc),-23} last {Time(s.LastRunUtc),-23} {s.LastResult} {s.LastSummary}"));
                 }
             }
             return ExitCodes.Ok;
@@ -105,5 +105,7 @@ internal static class SchedulesCommand
         return await work(scheduler, services.GetService<IExecutionHistoryStore>());
     }
 
-    private static string Time(DateTimeOffset? t) => t?.UtcDateTime.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture) ?? "-";
+    /// <summary>In the district's zone with its offset, as people read times; the JSON keeps UTC.</summary>
+    private static string Time(DateTimeOffset? t) =>
+        t is { } v ? TimeZoneInfo.ConvertTime(v, CliOptions.Clock.LocalTimeZone).ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture) : "-";
 }

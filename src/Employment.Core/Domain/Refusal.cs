@@ -60,6 +60,21 @@ public static class RefusalCodes
     public const string PinWeak = "PinWeak";
     /// <summary>A quarter that has not begun; arguments: the quarter, today.</summary>
     public const string QuarterNotStarted = "QuarterNotStarted";
+    /// <summary>Course rule 1: every seat taken; argument: the seats.</summary>
+    public const string CourseFull = "CourseFull";
+    /// <summary>Course rule 1: the course began before today; argument: its start date.</summary>
+    public const string CourseStarted = "CourseStarted";
+    /// <summary>Course rule 1: an order-based course still in review, or a cancelled one.</summary>
+    public const string CourseNotOffered = "CourseNotOffered";
+    /// <summary>Course rules 2 to 7 of the contract's "Who may take which course", one code each.</summary>
+    public const string CourseRule2 = "CourseRule2";
+    public const string CourseRule3 = "CourseRule3";
+    public const string CourseRule4 = "CourseRule4";
+    public const string CourseRule5 = "CourseRule5";
+    public const string CourseRule6 = "CourseRule6";
+    public const string CourseRule7 = "CourseRule7";
+    public const string AlreadyEnrolled = "AlreadyEnrolled";
+    public const string EnrollmentClosed = "EnrollmentClosed";
 
     /// <summary>Every code, for the check that each has its sentence in both languages.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(RefusalCodes).GetFields()

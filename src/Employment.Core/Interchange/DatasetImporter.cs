@@ -30,10 +30,17 @@ public sealed class DatasetImporter(AppDbContext db, TimeProvider clock)
 
         var now = clock.GetUtcNow().UtcDateTime;
         var created = 0;
-        var updated = 0;
-        void Count(bool isNew)
+        var existing = new List<object>();
+        void Count(bool isNew, object record)
         {
-            if (isNew) created++; else updated++;
+            if (isNew)
+            {
+                created++;
+            }
+            else
+            {
+                existing.Add(record);
+            }
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -57,7 +64,7 @@ public sealed class DatasetImporter(AppDbContext db, TimeProvider clock)
             employer ??= db.Employers.Add(new Employer { Id = record.Id, Name = record.Name, CreatedUtc = now }).Entity;
             employer.Name = record.Name;
             employer.PublicSector = record.PublicSector;
-            Count(isNew);
+            Count(isNew, employer);
         }
 
         var positionIds = dataset.Positions.Select(p => p.Id).ToList();
@@ -67,7 +74,7 @@ public sealed class DatasetImporter(AppDbContext db, TimeProvider clock)
             var isNew = !positions.TryGetValue(record.Id, out var position);
             position ??= db.Positions.Add(new Position { Id = record.Id, Title = record.Title, EmployerId = record.EmployerId, CreatedUtc = now, UpdatedUtc = now }).Entity;
             Apply(record, position, now);
-            Count(isNew);
+            Count(isNew, position);
         }
 
         var householdIds = dataset.Households.Select(h => h.Id).ToList();
@@ -78,7 +85,7 @@ public sealed class DatasetImporter(AppDbContext db, TimeProvider clock)
             var isNew = !households.TryGetValue(record.Id, out var household);
             household ??= db.Households.Add(new Household { Id = record.Id, RegisteredUtc = now, UpdatedUtc = now }).Entity;
             Apply(record, household);
-            Count(isNew);
+            Count(isNew, household);
             foreach (var member in record.Members)
             {
                 var person = household.Members.FirstOrDefault(m => m.Id == member.Id);
@@ -89,7 +96,7 @@ public sealed class DatasetImporter(AppDbContext db, TimeProvider clock)
                     household.Members.Add(person);
                 }
                 Apply(member, person, household);
-                Count(newPerson);
+                Count(newPerson, person);
             }
         }
 
@@ -100,7 +107,24 @@ public sealed class DatasetImporter(AppDbContext db, TimeProvider clock)
             var isNew = !courses.TryGetValue(record.Id, out var course);
             course ??= db.Courses.Add(new Course { Id = record.Id, Title = record.Title, Provider = record.Provider, CreatedUtc = now, UpdatedUtc = now }).Entity;
             Apply(record, course);
-            Count(isNew);
+            Count(isNew, course);
+        }
+
+        // A record is updated when a value changed, not because the file named it: an unchanged one
+        // keeps its time stamp and writes nothing (no outbox row, no re-index).
+        db.ChangeTracker.DetectChanges();
+        var updated = 0;
+        foreach (var record in existing)
+        {
+            var entry = db.Entry(record);
+            if (entry.Properties.Any(p => p.IsModified && p.Metadata.Name is not ("UpdatedUtc" or "Version")))
+            {
+                updated++;
+            }
+            else
+            {
+                entry.State = EntityState.Unchanged;
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);

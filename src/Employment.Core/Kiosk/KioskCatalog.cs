@@ -74,6 +74,8 @@ public sealed record KioskQuery
     public bool Near { get; init; }
     /// <summary>A street's division code: distances are measured from its centre.</summary>
     public string? Street { get; init; }
+    /// <summary>The signed-in person's home: distances are measured from it when no street is chosen.</summary>
+    public GeoPoint? Home { get; init; }
     public string? Text { get; init; }
     public KioskSort Sort { get; init; }
     public int Page { get; init; } = 1;
@@ -197,8 +199,9 @@ public sealed class KioskCatalog(AppDbContext db, PositionTextSearch textSearch,
         {
             hits = hits.Where(p => KioskAccess.Fits(p, query.Access));
         }
-        double? DistanceOf(KioskPosition p) => street is not null && !p.Remote && p.Location is { } at ? Geo.DistanceKm(at, street.Centre) : null;
-        if (query.Near && street is not null)
+        var origin = street?.Centre ?? query.Home;
+        double? DistanceOf(KioskPosition p) => origin is { } from && !p.Remote && p.Location is { } at ? Geo.DistanceKm(at, from) : null;
+        if (query.Near && origin is not null)
         {
             hits = hits.Where(p => DistanceOf(p) is { } km && km <= NearKm);
         }
@@ -218,13 +221,13 @@ public sealed class KioskCatalog(AppDbContext db, PositionTextSearch textSearch,
 
         var list = hits.Select(p => new KioskHit(p, DistanceOf(p), relevance?[p.Id])).ToList();
         var sort = query.Sort;
-        if (sort == KioskSort.Distance && street is null)
+        if (sort == KioskSort.Distance && origin is null)
         {
             sort = KioskSort.Best;
         }
         if (sort == KioskSort.Best)
         {
-            sort = relevance is not null ? KioskSort.Best : street is not null ? KioskSort.Distance : KioskSort.Newest;
+            sort = relevance is not null ? KioskSort.Best : origin is not null ? KioskSort.Distance : KioskSort.Newest;
         }
         IOrderedEnumerable<KioskHit> ordered = sort switch
         {
@@ -232,7 +235,7 @@ public sealed class KioskCatalog(AppDbContext db, PositionTextSearch textSearch,
             KioskSort.Distance => list.OrderBy(h => h.DistanceKm ?? double.MaxValue),
             KioskSort.Pay => list.OrderByDescending(h => h.Position.MonthlyWage),
             KioskSort.Newest => list.OrderByDescending(h => h.Position.PublishedUtc ?? DateTime.MinValue),
-            // Relevance first (concept, title, description), then the nearest where a street is known.
+            // Relevance first (concept, title, description), then the nearest where a street or the person's home is known.
             _ => list.OrderByDescending(h => h.Score ?? 0).ThenBy(h => h.DistanceKm ?? double.MaxValue),
         };
         var sorted = ordered.ThenBy(h => h.Position.Id, StringComparer.Ordinal).ToList();

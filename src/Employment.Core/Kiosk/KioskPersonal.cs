@@ -40,6 +40,21 @@ public sealed class KioskPersonal(AppDbContext db, MatchingEngine engine, KioskC
         ReasonCodes.PublicWelfareDibao, ReasonCodes.PublicWelfareExtreme, ReasonCodes.PublicWelfareZeroEmployment,
     };
 
+    /// <summary>
+    /// Where the person lives (their own location, else the household's): the results page measures
+    /// distances from it when no street is chosen. Used for ordering on the person's own screen,
+    /// never shown as a place.
+    /// </summary>
+    public async Task<GeoPoint?> HomeAsync(string personId, CancellationToken ct)
+    {
+        var row = await db.Persons.AsNoTracking().Where(p => p.Id == personId)
+            .Select(p => new { p.Lat, p.Lon, HouseholdLat = p.Household!.Lat, HouseholdLon = p.Household.Lon })
+            .FirstOrDefaultAsync(ct);
+        return row is null ? null
+            : row.Lat is { } lat && row.Lon is { } lon ? new GeoPoint(lat, lon)
+            : new GeoPoint(row.HouseholdLat, row.HouseholdLon);
+    }
+
     /// <summary>Openings that entered the person's top matches since their visit before this one, still listed.</summary>
     public async Task<IReadOnlyList<KioskPosition>> NewSinceLastVisitAsync(string personId, CancellationToken ct)
     {

@@ -25,6 +25,7 @@ public static class ReasonCodes
     public const string PublicWelfareZeroEmployment = "priority.zero_employment";
     public const string PublicWelfareOthersFirst = "priority.others_first";
     public const string TextMatch = "text.match";
+    public const string LongWeek = "hours.long_week";
 }
 
 /// <summary>
@@ -51,7 +52,8 @@ public static class ReasonText
         [ReasonCodes.RequiredCertificate] = ("持有所需证书：{0}", "Holds required licence: {0}"),
         [ReasonCodes.RelatedSkill] = ("具备相关技能：{1}（接近{0}）", "Has related skill: {1} (close to {0})"),
         [ReasonCodes.MissingSkill] = ("缺少必需技能：{0}", "Lacks required skill: {0}"),
-        [ReasonCodes.MissingCertificate] = ("缺少所需证书：{0}", "Lacks required licence: {0}"),
+        [ReasonCodes.MissingCertificate] = ("需先取得{0}", "Needs the licence first: {0}"),
+        [ReasonCodes.LongWeek] = ("每周 {0:0} 小时，对部分劳动能力者偏长", "{0:0} hours a week: long for partial working capacity"),
         [ReasonCodes.PreferredSkill] = ("具备优先技能：{0}（{1}）", "Has preferred skill: {0} ({1})"),
         [ReasonCodes.AccommodationHelps] = ("提供{0}", "Offers {0}"),
         [ReasonCodes.Distance] = ("距家 {0:0.0} 公里", "{0:0.0} km from home"),

@@ -39,7 +39,29 @@ public sealed class Ranker
     /// <summary>The feature vector. <paramref name="distanceKm"/> is null for a remote position; <paramref name="text"/> is the normalised text score (0 without a query).</summary>
     public MatchFeatures Features(SeekerProfile seeker, PositionProfile position, double? distanceKm, double text, RegionLines lines) =>
         new(SkillFit(seeker, position), AccommodationFit(seeker, position), LocationFit(seeker, position, distanceKm),
-            PayFit(seeker, position, lines), PriorityFit(seeker, position), text);
+            PayFit(seeker, position, lines), PriorityFit(seeker, position), text, Gate(seeker, position));
+
+    /// <summary>True when the position requires a licence the person does not hold: a legal bar until they get it.</summary>
+    internal bool LacksRequiredLicence(SeekerProfile seeker, PositionProfile position)
+    {
+        foreach (var code in position.RequiredSkills)
+        {
+            if (_skills.IsCertificate(code) && FindHeld(seeker, code) is null)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>A week past full time, for a person of partial capacity who named no limit of their own.</summary>
+    internal bool LongWeekForPartialCapacity(SeekerProfile seeker, PositionProfile position) =>
+        seeker.LaborCapacity == Domain.LaborCapacity.Partial && seeker.MaxHoursPerWeek is null
+        && position.HoursPerWeek > Weights.FullWeekHours && !HardRules.OffersShorterHours(position);
+
+    internal double Gate(SeekerProfile seeker, PositionProfile position) =>
+        (LacksRequiredLicence(seeker, position) ? Weights.MissingLicenceFactor : 1.0)
+        * (LongWeekForPartialCapacity(seeker, position) ? Weights.LongWeekFactor : 1.0);
 
     /// <summary>The weighted mean of the features, in 0..1.</summary>
     public double Score(in MatchFeatures f, bool withQuery)
@@ -53,7 +75,7 @@ public sealed class Ranker
             sum += w.Text * f.Text;
             total += w.Text;
         }
-        return total <= 0 ? 0 : sum / total;
+        return total <= 0 ? 0 : sum / total * f.Gate;
     }
 
     /// <summary>An upper bound of the score of any pair whose features are at most these; a hair above, for rounding.</summary>
@@ -203,6 +225,10 @@ public sealed class Ranker
             {
                 reasons.Add(new MatchReason(certificate ? ReasonCodes.MissingCertificate : ReasonCodes.MissingSkill, new TermArg(code)));
             }
+        }
+        if (LongWeekForPartialCapacity(seeker, position))
+        {
+            reasons.Add(new MatchReason(ReasonCodes.LongWeek, position.HoursPerWeek));
         }
         foreach (var code in position.PreferredSkills)
         {

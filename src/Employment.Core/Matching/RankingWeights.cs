@@ -20,6 +20,14 @@ public sealed record RankingWeights
     public double RemoteNeutral { get; init; } = 0.5;
     /// <summary>Monthly wage that counts as fully satisfying when a seeker names no desired wage.</summary>
     public double ReferenceWage { get; init; } = 3000;
+    /// <summary>
+    /// What is left of the score of a position whose required licence (B2 驾驶证, 电工证 …) the person
+    /// lacks: the law bars them until they hold it, so it ranks after the positions they can take.
+    /// </summary>
+    public double MissingLicenceFactor { get; init; } = 0.2;
+    /// <summary>What is left of the score of a long week (over <see cref="FullWeekHours"/>) for a person of partial capacity who named no limit.</summary>
+    public double LongWeekFactor { get; init; } = 0.6;
+    public double FullWeekHours { get; init; } = 40;
     /// <summary>How many best text matches get a text feature (normalised by the best of them).</summary>
     public int TextWindow { get; init; } = 200;
 
@@ -33,7 +41,12 @@ public readonly record struct MatchFeatures(
     double Location,
     double Pay,
     double Priority,
-    double Text);
+    double Text,
+    /// <summary>
+    /// The share of the score a bar leaves (1 when nothing bars the pair): a missing required licence,
+    /// a long week for partial capacity. Only ever lowers a score, so the search's bounds (taken at 1) hold.
+    /// </summary>
+    double Gate = 1);
 
 /// <summary>What a counselor asks for: how many, on which day, optionally in whose words, under which lines.</summary>
 public sealed record MatchRequest

@@ -30,16 +30,31 @@ public sealed class FollowUpQueue(AppDbContext db, TimeProvider clock, IOptions<
     /// <summary>
     /// Due and overdue follow-ups of the persons living in <paramref name="scope"/>, most overdue first.
     /// </summary>
-    public async Task<IReadOnlyList<FollowUpItem>> DueAsync(AreaScope scope, DateOnly? today = null, CancellationToken ct = default)
+    public Task<IReadOnlyList<FollowUpItem>> DueAsync(AreaScope scope, DateOnly? today = null, CancellationToken ct = default)
     {
         var day = today ?? Today;
+        return ListAsync(scope, day, DateOnly.MinValue, day, ct);
+    }
+
+    /// <summary>
+    /// The follow-ups coming due after today and within <paramref name="days"/> days, soonest first,
+    /// so a counselor can plan the visits of the week and the month (DaysPastDue is then negative: days to go).
+    /// </summary>
+    public async Task<IReadOnlyList<FollowUpItem>> ComingAsync(AreaScope scope, int days, DateOnly? today = null, CancellationToken ct = default)
+    {
+        var day = today ?? Today;
+        return (await ListAsync(scope, day, day.AddDays(1), day.AddDays(days), ct)).OrderBy(i => i.DueOn).ThenBy(i => i.FollowUpId).ToList();
+    }
+
+    private async Task<IReadOnlyList<FollowUpItem>> ListAsync(AreaScope scope, DateOnly day, DateOnly dueFrom, DateOnly dueTo, CancellationToken ct)
+    {
         var rows = await (
                 from f in db.FollowUps.AsNoTracking()
                 join pl in db.Placements.AsNoTracking() on f.PlacementId equals pl.Id
                 join person in db.Persons.AsNoTracking().Within(scope) on pl.PersonId equals person.Id
                 join h in db.Households.AsNoTracking() on person.HouseholdId equals h.Id
                 join pos in db.Positions.AsNoTracking() on pl.PositionId equals pos.Id
-                where f.DoneUtc == null && f.DueOn <= day && pl.Status != PlacementStatus.Ended
+                where f.DoneUtc == null && f.DueOn >= dueFrom && f.DueOn <= dueTo && pl.Status != PlacementStatus.Ended
                 select new
                 {
                     f.Id, f.PlacementId, f.MonthsAfter, f.DueOn, person.Name, PersonId = person.Id,

@@ -33,6 +33,9 @@ public static class FigureKeys
     public const string SatisfactionAnswers = "satisfactionAnswers";
     public const string SatisfactionAverage = "satisfactionAverage";
     public const string SatisfactionByChannel = "satisfactionByChannel";
+    public const string PeopleTrained = "peopleTrained";
+    public const string TrainingCompletionRate = "trainingCompletionRate";
+    public const string TrainedPlacedWithin90Days = "trainedPlacedWithin90Days";
 
     /// <summary>In the order the page, the CSV and the workbook show them.</summary>
     public static readonly string[] All =
@@ -42,6 +45,7 @@ public static class FigureKeys
         ZeroEmploymentHouseholds, ZeroEmploymentTrend, Placements, PlacementsByChannel, PublicWelfarePlacements,
         FollowUpsDue, FollowUpsOnTime, FollowUpsOnTimeRate, FirstPlacements, AverageDaysToPlacement,
         ReferralsExpired, SubsidyCommitted, SubsidySpent, SubsidyCap, SatisfactionAnswers, SatisfactionAverage, SatisfactionByChannel,
+        PeopleTrained, TrainingCompletionRate, TrainedPlacedWithin90Days,
     ];
 }
 
@@ -137,6 +141,15 @@ public static class FigureDefinitions
         [FigureKeys.SatisfactionByChannel] = ("按渠道满意度", "Satisfaction by channel",
             "同“满意度”，按被调查安置的渠道（招聘会、推荐、自助终端）分别计算；该渠道无答卷时为空。",
             "As satisfaction, computed separately for the placements of each channel (fair, referral, kiosk); empty for a channel with no answer."),
+        [FigureKeys.PeopleTrained] = ("本季度培训结业人数", "People trained in the quarter",
+            "本季度内（至统计日）完成至少一门技能培训（记录结业）的人数，每人只计一次。",
+            "People who completed at least one training course (completion recorded) in the quarter, up to the as-of date; each person once."),
+        [FigureKeys.TrainingCompletionRate] = ("培训结业率", "Training completion rate",
+            "本季度内（至统计日）结束的培训报名中，结业的比例：结业数 ÷（结业数 + 退出数）；没有结束的报名时为空。",
+            "Of the enrolments closed in the quarter (up to the as-of date), the share completed: completions ÷ (completions + drop-outs); empty when none closed."),
+        [FigureKeys.TrainedPlacedWithin90Days] = ("结业后 90 天内就业人数", "Trained and placed within 90 days",
+            "本季度结业的人中，结业当天起 90 天内（且不晚于统计日）开始一次安置的人数。",
+            "Of the people who completed a course in the quarter, those with a placement starting within 90 days of completing (and by the as-of date)."),
     };
 
     public static bool IsChinese(CultureInfo culture) => culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase)

@@ -54,6 +54,9 @@ public sealed record OutcomeFigures
     public double? SatisfactionAverage { get; init; }
     /// <summary>The satisfaction average of the placements of each channel (fair, referral, kiosk); null where nobody answered.</summary>
     public SatisfactionByChannel SatisfactionByChannel { get; init; } = new(null, null, null);
+    public int PeopleTrained { get; init; }
+    public double? TrainingCompletionRate { get; init; }
+    public int TrainedPlacedWithin90Days { get; init; }
 }
 
 /// <summary>Satisfaction (1–5) by how the placement came about.</summary>
@@ -72,4 +75,6 @@ public sealed record OutcomeReport
     /// <summary>Households whose division code maps to no street; null when there are none.</summary>
     public OutcomeFigures? Unassigned { get; init; }
     public required OutcomeOptions Options { get; init; }
+    /// <summary>The first day the program holds anything about (the earliest registration); null for an empty program. Figures for days before it are not zeros but unknown.</summary>
+    public DateOnly? DataSince { get; init; }
 }

@@ -84,6 +84,11 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
                     && inScope(data.StreetOfPlacement(p)))
                 .Select(p => PublicWelfareBudget.InQuarter(p.MonthlySubsidy, p.StartedOn, p.EndedOn, p.TermEndsOn, quarter, asOf))
                 .ToList();
+            var closedTraining = data.Training
+                .Where(t => t.ClosedOn >= quarter.FirstDay && t.ClosedOn <= asOf && inScope(data.StreetOfPerson(t.PersonId)))
+                .ToList();
+            var trained = closedTraining.Where(t => t.Completed).GroupBy(t => t.PersonId, StringComparer.Ordinal)
+                .Select(g => (Person: g.Key, CompletedOn: g.Min(t => t.ClosedOn))).ToList();
             var answers = data.Satisfaction.Where(a => a.On >= quarter.FirstDay && a.On <= asOf && inScope(data.StreetOfPlacement(a.Placement))).ToList();
             return new OutcomeFigures
             {
@@ -125,6 +130,10 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
                     Mean(answers.Where(a => a.Placement.Channel == PlacementChannel.Fair)),
                     Mean(answers.Where(a => a.Placement.Channel == PlacementChannel.Referral)),
                     Mean(answers.Where(a => a.Placement.Channel == PlacementChannel.Kiosk))),
+                PeopleTrained = trained.Count,
+                TrainingCompletionRate = Rate(closedTraining.Count(t => t.Completed), closedTraining.Count),
+                TrainedPlacedWithin90Days = trained.Count(t => data.PlacementsByPerson[t.Person]
+                    .Any(p => p.StartedOn >= t.CompletedOn && p.StartedOn <= t.CompletedOn.AddDays(90) && p.StartedOn <= asOf)),
             };
         }
 
@@ -139,6 +148,7 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
             Streets = streets,
             Unassigned = unassignedCount == 0 ? null : Figures(null, "", street => street is null),
             Options = o,
+            DataSince = data.Households.Count == 0 ? null : data.Households.Values.Min(h => h.RegisteredOn),
         };
     }
 
@@ -169,6 +179,9 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
 
     internal sealed record SatisfactionRow(PlacementRow Placement, DateOnly On, double Score);
 
+    /// <summary>An enrolment that ended: completed, or dropped out, on its day.</summary>
+    internal sealed record TrainingRow(string PersonId, bool Completed, DateOnly ClosedOn);
+
     internal sealed record ExitRow(string HouseholdId, DateOnly VerifiedOn, DateOnly? RevokedOn, DateOnly TransitionEndsOn, DateOnly IncentiveEndsOn);
 
     /// <summary>The rows the figures need, read once, with the street of every household resolved.</summary>
@@ -186,6 +199,7 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
         public required List<Division> Streets { get; init; }
         public required List<ExpiredReferralRow> ExpiredReferrals { get; init; }
         public required List<SatisfactionRow> Satisfaction { get; init; }
+        public required List<TrainingRow> Training { get; init; }
         /// <summary>Subsidy caps by quarter and street code ("" for the district).</summary>
         public required Dictionary<(string Quarter, string Code), decimal> Caps { get; init; }
         public string? DistrictCode { get; init; }
@@ -193,6 +207,9 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
 
         public string? StreetOfPlacement(PlacementRow p) =>
             p.HouseholdKey is not null && Households.TryGetValue(p.HouseholdKey, out var h) ? h.Street : null;
+
+        public string? StreetOfPerson(string personId) =>
+            Persons.TryGetValue(personId, out var p) && Households.TryGetValue(p.HouseholdId, out var h) ? h.Street : null;
 
         public DateOnly? PersonRegisteredOn(string personId) => Persons.TryGetValue(personId, out var p) ? p.RegisteredOn : null;
 
@@ -239,32 +256,15 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
         public static async Task<Snapshot> LoadAsync(AppDbContext db, CancellationToken ct)
         {
             var divisions = await db.Divisions.AsNoTracking().ToListAsync(ct);
-            var byCode = divisions.ToDictionary(d => d.Code, StringComparer.Ordinal);
-            var streets = divisions.Where(d => d.Level == DivisionLevel.Street).OrderBy(d => d.Code, StringComparer.Ordinal).ToList();
+            var streetOf = new Streets(divisions);
+            var streets = streetOf.All.ToList();
             var region = await db.Regions.AsNoTracking().TheDistrict().FirstOrDefaultAsync(ct);
             var district = divisions.FirstOrDefault(d => d.Level == DivisionLevel.District && (region?.DivisionCode is null || d.Code == region.DivisionCode));
-
-            string? StreetOf(string? code)
-            {
-                if (string.IsNullOrEmpty(code))
-                {
-                    return null;
-                }
-                // A community row names its street as parent; a community code without a row starts with the street's code.
-                for (var current = code; current is not null && byCode.TryGetValue(current, out var d); current = d.ParentCode)
-                {
-                    if (d.Level == DivisionLevel.Street)
-                    {
-                        return d.Code;
-                    }
-                }
-                return streets.FirstOrDefault(s => code.StartsWith(s.Code, StringComparison.Ordinal))?.Code;
-            }
 
             var households = (await db.Households.AsNoTracking()
                     .Select(h => new { h.Id, h.Category, h.DivisionCode, h.RegisteredUtc, h.ExitStatus, h.ExitCandidateSinceUtc })
                     .ToListAsync(ct))
-                .Select(h => new HouseholdRow(h.Id, h.Category, StreetOf(h.DivisionCode), DateOnly.FromDateTime(h.RegisteredUtc), h.ExitStatus,
+                .Select(h => new HouseholdRow(h.Id, h.Category, streetOf.StreetOf(h.DivisionCode), DateOnly.FromDateTime(h.RegisteredUtc), h.ExitStatus,
                     h.ExitCandidateSinceUtc is { } since ? DateOnly.FromDateTime(since) : null))
                 .ToDictionary(h => h.Id, StringComparer.Ordinal);
             var persons = (await db.Persons.AsNoTracking()
@@ -297,6 +297,12 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
                 .Where(a => placementById.ContainsKey(a.PlacementId))
                 .Select(a => new SatisfactionRow(placementById[a.PlacementId], DateOnly.FromDateTime(a.RecordedUtc), (a.Job + a.Pay + a.Service) / 3.0))
                 .ToList();
+            var training = (await db.CourseEnrollments.AsNoTracking()
+                    .Where(e => e.Status != Core.Training.EnrollmentStatus.Enrolled && e.ClosedUtc != null)
+                    .Select(e => new { e.PersonId, e.Status, e.CompletedOn, e.ClosedUtc }).ToListAsync(ct))
+                .Select(e => new TrainingRow(e.PersonId, e.Status == Core.Training.EnrollmentStatus.Completed,
+                    e.CompletedOn ?? DateOnly.FromDateTime(e.ClosedUtc!.Value)))
+                .ToList();
             var caps = (await db.SubsidyCaps.AsNoTracking().ToListAsync(ct))
                 .ToDictionary(c => (c.Quarter, c.DivisionCode ?? ""), c => c.Amount);
             var exits = (await db.HouseholdExits.AsNoTracking()
@@ -320,6 +326,7 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
                 Streets = streets,
                 ExpiredReferrals = expired,
                 Satisfaction = satisfaction,
+                Training = training,
                 Caps = caps,
                 DistrictCode = district?.Code ?? region?.DivisionCode,
                 DistrictName = region?.Name ?? district?.Name ?? "",

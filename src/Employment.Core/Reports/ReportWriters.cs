@@ -55,6 +55,9 @@ public static class ReportLines
         yield return Line(FigureKeys.SatisfactionByChannel, f.SatisfactionByChannel.Fair, "fair", zh ? "招聘会" : "fair");
         yield return Line(FigureKeys.SatisfactionByChannel, f.SatisfactionByChannel.Referral, "referral", zh ? "推荐" : "referral");
         yield return Line(FigureKeys.SatisfactionByChannel, f.SatisfactionByChannel.Kiosk, "kiosk", zh ? "自助终端" : "kiosk");
+        yield return Line(FigureKeys.PeopleTrained, f.PeopleTrained);
+        yield return Line(FigureKeys.TrainingCompletionRate, f.TrainingCompletionRate);
+        yield return Line(FigureKeys.TrainedPlacedWithin90Days, f.TrainedPlacedWithin90Days);
     }
 
     /// <summary>The district first, then each street, then households with no known street.</summary>
@@ -193,6 +196,9 @@ public static class ReportJson
         Rate(w, "referral", f.SatisfactionByChannel.Referral);
         Rate(w, "kiosk", f.SatisfactionByChannel.Kiosk);
         w.WriteEndObject();
+        w.WriteNumber(FigureKeys.PeopleTrained, f.PeopleTrained);
+        Rate(w, FigureKeys.TrainingCompletionRate, f.TrainingCompletionRate);
+        w.WriteNumber(FigureKeys.TrainedPlacedWithin90Days, f.TrainedPlacedWithin90Days);
     }
 
     private static void Rate(Utf8JsonWriter w, string key, double? value)

@@ -129,7 +129,7 @@ internal sealed class SearchVocabulary(JobBankIndex jobBank)
         return built;
     }
 
-    /// <summary>Weight: how many positions have the word in their title, plus one for a taxonomy word.</summary>
+    /// <summary>Weight: how many open positions have the word in their title, plus one for a taxonomy word.</summary>
     private static List<Entry> Build(IndexReader reader)
     {
         var weights = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -137,16 +137,42 @@ internal sealed class SearchVocabulary(JobBankIndex jobBank)
         {
             weights[word] = 1;
         }
-        var terms = MultiFields.GetTerms(reader, PositionTextFields.TitleWords);
-        if (terms is not null)
+        foreach (var leaf in reader.Leaves)
         {
+            var segment = leaf.AtomicReader;
+            // Only the titles of positions open now (a closed posting's words would offer dead ends).
+            var open = new FixedBitSet(segment.MaxDoc);
+            var openDocs = segment.GetTermDocsEnum(new Term(JobBankFields.Available, "1"));
+            if (openDocs is null || segment.GetTerms(PositionTextFields.TitleWords) is not { } terms)
+            {
+                continue;
+            }
+            while (openDocs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
+            {
+                open.Set(openDocs.DocID);
+            }
+            var live = segment.LiveDocs;
             var e = terms.GetEnumerator();
+            DocsEnum? docs = null;
             while (e.MoveNext())
             {
                 var word = e.Term.Utf8ToString();
-                if (word.Length is >= 2 and <= 8 && word.All(Pinyin.IsHan))
+                if (word.Length is < 2 or > 8 || !word.All(Pinyin.IsHan))
                 {
-                    weights[word] = weights.GetValueOrDefault(word) + e.DocFreq;
+                    continue;
+                }
+                docs = e.Docs(live, docs, DocsFlags.NONE);
+                var count = 0;
+                while (docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
+                {
+                    if (open.Get(docs.DocID))
+                    {
+                        count++;
+                    }
+                }
+                if (count > 0)
+                {
+                    weights[word] = weights.GetValueOrDefault(word) + count;
                 }
             }
         }

@@ -7,22 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Employment.Core.Training;
 
-/// <summary>Why an enrolment or a completion is refused; the pages' resources have a sentence for each ("Refusal_" + code).</summary>
-public static class TrainingRefusals
-{
-    /// <summary>Rule 1: every seat taken. Arguments: seats.</summary>
-    public const string CourseFull = "CourseFull";
-    /// <summary>Rule 1: the course began before today. Arguments: start date.</summary>
-    public const string CourseStarted = "CourseStarted";
-    /// <summary>Rule 1: an order still in review, or cancelled.</summary>
-    public const string CourseNotOffered = "CourseNotOffered";
-    public const string AlreadyEnrolled = "AlreadyEnrolled";
-    public const string EnrollmentClosed = "EnrollmentClosed";
-
-    /// <summary>Rules 2 to 7 of "Who may take which course": CourseRule2 … CourseRule7.</summary>
-    public static string ForRule(CourseRule rule) => "CourseRule" + (int)rule;
-}
-
 /// <summary>What completing a course did: the skills now held, and the referrals an order-based course made.</summary>
 public sealed record CompletionResult(IReadOnlyList<Matching.SkillLevel> Skills, IReadOnlyList<string> ReferredTo, IReadOnlyList<string> NotReferredTo);
 
@@ -60,7 +44,7 @@ public sealed class TrainingDesk(AppDbContext db, AuditTrail audit, TimeProvider
             ?? throw new RefusalException(record, "personId", RefusalCodes.NoSuchRecord);
         if (await db.CourseEnrollments.AnyAsync(e => e.CourseId == courseId && e.PersonId == personId && e.Status == EnrollmentStatus.Enrolled, ct))
         {
-            throw new RefusalException(record, "courseId", TrainingRefusals.AlreadyEnrolled);
+            throw new RefusalException(record, "courseId", RefusalCodes.AlreadyEnrolled);
         }
         var today = clock.Today();
         var profile = (await ProfileLoader.SeekersAsync(db, [personId], ct)).Single();
@@ -68,10 +52,10 @@ public sealed class TrainingDesk(AppDbContext db, AuditTrail audit, TimeProvider
         if (CourseRules.Check(profile, courseProfile, today) is { } rule)
         {
             throw rule == CourseRule.NotOpen
-                ? !courseProfile.IsOpen ? new RefusalException(record, "courseId", TrainingRefusals.CourseNotOffered)
-                : course.StartDate < today ? new RefusalException(record, "courseId", TrainingRefusals.CourseStarted, course.StartDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
-                : new RefusalException(record, "courseId", TrainingRefusals.CourseFull, course.Seats)
-                : new RefusalException(record, "courseId", TrainingRefusals.ForRule(rule));
+                ? !courseProfile.IsOpen ? new RefusalException(record, "courseId", RefusalCodes.CourseNotOffered)
+                : course.StartDate < today ? new RefusalException(record, "courseId", RefusalCodes.CourseStarted, course.StartDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+                : new RefusalException(record, "courseId", RefusalCodes.CourseFull, course.Seats)
+                : new RefusalException(record, "courseId", CodeOf(rule));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -143,7 +127,7 @@ public sealed class TrainingDesk(AppDbContext db, AuditTrail audit, TimeProvider
             ?? throw new RefusalException(record, "id", RefusalCodes.NoSuchRecord);
         if (enrollment.Status != EnrollmentStatus.Enrolled)
         {
-            throw new RefusalException(record, "id", TrainingRefusals.EnrollmentClosed);
+            throw new RefusalException(record, "id", RefusalCodes.EnrollmentClosed);
         }
         var course = await db.Courses.SingleAsync(c => c.Id == enrollment.CourseId, ct);
         var person = await db.Persons.SingleAsync(p => p.Id == enrollment.PersonId, ct);
@@ -161,6 +145,18 @@ public sealed class TrainingDesk(AppDbContext db, AuditTrail audit, TimeProvider
             Author = actor,
             CreatedUtc = now,
         });
+
+    /// <summary>The refusal code naming the course rule (2 to 7) a person fails.</summary>
+    public static string CodeOf(CourseRule rule) => rule switch
+    {
+        CourseRule.PersonUnavailable => RefusalCodes.CourseRule2,
+        CourseRule.NeedNotOffered => RefusalCodes.CourseRule3,
+        CourseRule.TooFar => RefusalCodes.CourseRule4,
+        CourseRule.AgeOrEducation => RefusalCodes.CourseRule5,
+        CourseRule.Hours => RefusalCodes.CourseRule6,
+        CourseRule.NothingNew => RefusalCodes.CourseRule7,
+        _ => RefusalCodes.NotAllowed,
+    };
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

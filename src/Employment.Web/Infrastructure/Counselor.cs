@@ -93,7 +93,8 @@ public sealed record PersonMatchView(
     decimal IncomePerHeadNow,
     IncomeBand BandNow,
     decimal IncomePerHeadWith,
-    IncomeBand BandWith);
+    IncomeBand BandWith,
+    MatchFeatures Features);
 
 /// <summary>A candidate in the counselor's own area for a position.</summary>
 public sealed record PositionMatchView(string PersonId, string Name, string HouseholdId, double Score, double? DistanceKm, IReadOnlyList<string> Reasons);
@@ -132,7 +133,7 @@ public sealed class CounselorMatches(AppDbContext db, MatchingEngine engine, Tim
             var with = HouseholdStanding.IncomePerHeadWith(household, p.MonthlyWage);
             return new PersonMatchView(p.Id, p.Title, p.Employer?.Name ?? p.EmployerId, p.PublicWelfare, p.Remote, p.MonthlyWage, p.HoursPerWeek,
                 p.OpenPlaces, m.Score, m.DistanceKm, m.Reasons.Select(r => ReasonText.Format(r, culture)).ToList(),
-                now, HouseholdStanding.Band(now, dibao, edge), with, HouseholdStanding.Band(with, dibao, edge));
+                now, HouseholdStanding.Band(now, dibao, edge), with, HouseholdStanding.Band(with, dibao, edge), m.Features);
         }).ToList();
     }
 

@@ -8,6 +8,8 @@ public static class TrainingSetup
     public static IHostApplicationBuilder AddTraining(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<TrainingDesk>();
+        builder.Services.AddScoped<ShortageReport>();
+        builder.Services.AddScoped<Core.Kiosk.KioskCourses>();
         return builder;
     }
 }

@@ -181,6 +181,9 @@ public sealed partial class AdminPagesTests(AdminPagesTests.Host host) : IClassF
         Assert.Contains("H-A3", byDates);
         Assert.Contains("H-A3", byEntity);
         Assert.DoesNotContain("S-A2", byEntity);
+        // Times in the district's zone: 08:00 UTC is 16:00 in Beijing.
+        Assert.Contains("2025-03-09 16:00:00", byEntity);
+        Assert.DoesNotContain("2025-03-09 08:00:00", byEntity);
         // Read-only: the page offers no form that posts.
         var audit = await (await admin.GetAsync("/Admin/Audit")).Content.ReadAsStringAsync();
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(audit, "<form method=\"post\"[^>]*>"), m => m.Value.Contains("/Account/Logout", StringComparison.Ordinal));

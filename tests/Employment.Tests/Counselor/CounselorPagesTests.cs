@@ -132,6 +132,19 @@ public sealed class CounselorPagesTests(CounselorHost host) : IClassFixture<Coun
     }
 
     [Fact]
+    public async Task A_match_shows_its_score_as_a_percentage_and_stars_with_the_factors_behind_it()
+    {
+        var client = await host.CounselorOfAsync(host.StreetA);
+        var person = await host.TakeAsync(host.StreetA);
+        var html = await CounselorHost.HtmlAsync(await client.GetAsync($"/Counselor/Person/{person.Id}"));
+
+        Assert.Matches(@"匹配度 \d{1,3}%", html);
+        Assert.DoesNotMatch(@"匹配度 0\.\d", html);
+        Assert.Matches("aria-label=\"五星中的 [1-5] 星\"", html);
+        Assert.Matches(@"技能 \d{1,3}% · 距离 \d{1,3}% · 工资 \d{1,3}%", html);
+    }
+
+    [Fact]
     public async Task A_referral_sent_by_mistake_is_withdrawn_and_the_person_seeks_again()
     {
         var client = await host.CounselorOfAsync(host.StreetA);

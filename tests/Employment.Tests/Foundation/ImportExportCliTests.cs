@@ -87,11 +87,20 @@ public sealed class ImportExportCliTests
         var second = await CliRunner.RunAsync("import", "--dataset", TestData.ExampleDataset, "--DataDir", dataDir);
 
         Assert.Equal(0, second.ExitCode);
-        Assert.Contains("(0 new", second.StdErr);
+        // Only real changes count: the README says an unchanged file changes nothing, and the summary agrees.
+        Assert.Contains("(0 new, 0 updated)", second.StdErr);
         Assert.Equal(5, Count(dataDir, "Positions"));
         Assert.Equal(3, Count(dataDir, "Persons"));
         Assert.Equal(outboxAfterFirst, Count(dataDir, "IndexChanges"));
         Assert.Equal(historyAfterFirst, Count(dataDir, "PositionHistory"));
+
+        // One wage changed: one record updated.
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(TestData.ExampleDataset))!;
+        json["positions"]![0]!["monthlyWage"] = 2999;
+        var changed = dir.File("changed.json");
+        File.WriteAllText(changed, json.ToJsonString());
+        var third = await CliRunner.RunAsync("import", "--dataset", changed, "--DataDir", dataDir);
+        Assert.Contains("(0 new, 1 updated)", third.StdErr);
     }
 
     [Fact]

@@ -63,6 +63,39 @@ public sealed class RankingTests
     }
 
     [Fact]
+    public void A_position_whose_required_licence_the_person_lacks_comes_after_those_they_can_take_and_says_what_to_get_first()
+    {
+        // The barred job is nearer, pays more and matches the person's driving skill; the law still bars it.
+        var seeker = A.Seeker().WithSkill("drive.truck", 3).WithSkill("clean.basic", 1);
+        var barred = (A.Position("P-truck", 0.5) with { MonthlyWage = 6000 }).Requiring("cert.driver_b2", "drive.truck");
+        var cleaning = A.Position("P-clean", 4).Requiring("clean.basic");
+        var unrelated = A.Position("P-cook", 6).Requiring("food.cook");
+
+        Assert.Equal(["P-clean", "P-cook", "P-truck"], PositionsFor(seeker, barred, cleaning, unrelated));
+
+        using var indexes = new TestIndexes().With([barred], [seeker]);
+        var match = indexes.Engine.PositionsFor(seeker, A.Request()).Single();
+        Assert.Contains(match.Reasons, r => r.ToString().StartsWith("需先取得", StringComparison.Ordinal));
+        // Holding the licence lifts the bar.
+        var holder = seeker.WithSkill("cert.driver_b2", 1);
+        Assert.Equal(["P-truck", "P-clean", "P-cook"], PositionsFor(holder, barred, cleaning, unrelated));
+    }
+
+    [Fact]
+    public void A_long_week_comes_lower_for_partial_capacity_with_no_stated_limit_and_says_why()
+    {
+        var seeker = A.Seeker() with { LaborCapacity = LaborCapacity.Partial };
+        var longWeek = A.Position("P-56h", 0.5) with { HoursPerWeek = 56, MonthlyWage = 3500 };
+        var normal = A.Position("P-40h", 3) with { HoursPerWeek = 40 };
+
+        Assert.Equal(["P-40h", "P-56h"], PositionsFor(seeker, longWeek, normal));
+        // Full capacity: the nearer, better-paid long week first, as before.
+        Assert.Equal(["P-56h", "P-40h"], PositionsFor(A.Seeker(), longWeek, normal));
+        using var indexes = new TestIndexes().With([longWeek], [seeker]);
+        Assert.Contains(indexes.Engine.PositionsFor(seeker, A.Request()).Single().Reasons, r => r.Code == ReasonCodes.LongWeek);
+    }
+
+    [Fact]
     public void Nearer_ranks_higher()
     {
         Assert.Equal(["P-near", "P-far"], PositionsFor(A.Seeker(), A.Position("P-far", 6), A.Position("P-near", 1)));
@@ -152,7 +185,7 @@ public sealed class RankingTests
     {
         foreach (var code in ReasonText.Codes)
         {
-            var reason = new MatchReason(code, new TermArg("clean.basic"), new LevelArg(2));
+            var reason = new MatchReason(code, new TermArg("clean.basic"), new LevelArg(2), 3);
             Assert.DoesNotContain("{", ReasonText.Format(reason, Zh));
             Assert.DoesNotContain("{", ReasonText.Format(reason, En));
         }

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Employment.Core.Data;
 using Employment.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Employment.Tests.Reports;
 
@@ -21,6 +22,24 @@ public sealed partial class ScreenTests(AppFactory app) : IClassFixture<AppFacto
         Assert.Contains("<svg", html);
         Assert.Contains("锦官驿街道", html);
         Assert.Contains("no-store", response.Headers.CacheControl!.ToString());
+    }
+
+    [Fact]
+    public async Task Quarters_before_the_first_registration_are_not_drawn_as_zeros_and_the_screen_says_so()
+    {
+        // The demo district is registered on the first start (today): the last quarters had no data.
+        var since = await app.WithDbAsync(db => db.Households.MinAsync(h => h.RegisteredUtc));
+        var clock = app.Services.GetRequiredService<TimeProvider>();
+        var day = Employment.Core.Domain.DistrictClock.DayOf(clock, since);
+        var current = Employment.Core.Reports.Quarter.Of(Employment.Core.Domain.DistrictClock.Today(clock));
+        var html = await app.CreateClient().GetStringAsync("/screen");
+
+        Assert.Contains($"{day:yyyy-MM-dd} 之前没有数据", html);
+        // Only quarters that ended on or after the first registration are in the trend charts.
+        var earlier = current.LastQuarters(4).Where(q => q.LastDay < day).Select(q => q.ToString()).ToList();
+        Assert.NotEmpty(earlier);
+        Assert.Contains(">" + current + "<", html);
+        Assert.All(earlier, q => Assert.DoesNotContain(">" + q + "<", html));
     }
 
     [Fact]

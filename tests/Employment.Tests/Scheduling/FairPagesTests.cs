@@ -168,6 +168,27 @@ public sealed class FairPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_follow_up_queue_also_lists_what_comes_due_this_week_and_this_month()
+    {
+        using (var scope = _host.Services.CreateScope())
+        {
+            // Today is 2027-01-10: the one-month follow-up of a start on 15 December is due in five days.
+            await scope.ServiceProvider.GetRequiredService<PlacementWorkflow>()
+                .HireAsync(new HireRequest("S-3", "P-1", PlacementChannel.Referral, new DateOnly(2026, 12, 15)), "counselor");
+        }
+        var followUp = await _host.QueryAsync(db => db.FollowUps.SingleAsync(f => f.MonthsAfter == 1));
+        var counselor = await _host.SignedInAsAsync(Roles.Counselor, ["510104017"]);
+
+        var page = await counselor.GetStringAsync("/FollowUps");
+
+        Assert.DoesNotContain($"id=\"followup-{followUp.Id}\"", page);
+        Assert.Contains($"id=\"coming-{followUp.Id}\"", page);
+        Assert.Contains("本周（5 天后）", page);
+        var other = await _host.SignedInAsAsync(Roles.Counselor, ["510104018"]);
+        Assert.DoesNotContain($"coming-{followUp.Id}", await other.GetStringAsync("/FollowUps"));
+    }
+
+    [Fact]
     public async Task A_follow_up_that_came_due_is_in_the_area_queue_and_a_lost_job_recorded_there_puts_the_person_back_to_seeking()
     {
         using (var scope = _host.Services.CreateScope())

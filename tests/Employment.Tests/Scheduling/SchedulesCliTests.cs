@@ -33,6 +33,9 @@ public sealed class SchedulesCliTests
         Assert.Equal("no position past its validUntil", expiry.GetProperty("lastSummary").GetString());
         Assert.Equal("0 0 9 ? 1,4,7,10 7#2", items[ScheduleBook.Fair].GetProperty("cron").GetString());
         Assert.Equal(Shanghai.At(2027, 1, 9, 9), items[ScheduleBook.Fair].GetProperty("nextFireUtc").GetDateTimeOffset());
+        // People read the district's time: the fair at 09:00 Beijing is listed as 09:00 +08:00, not 01:00 UTC.
+        var text = await CliRunner.RunAsync("schedules", "list", "--DataDir", dir.Path);
+        Assert.Contains("2027-01-09 09:00 +08:00", text.StdOut);
 
         Assert.Equal(0, (await CliRunner.RunAsync("schedules", "pause", ScheduleBook.FollowUps, "--DataDir", dir.Path)).ExitCode);
         var unknown = await CliRunner.RunAsync("schedules", "pause", "nightly", "--DataDir", dir.Path);

@@ -55,3 +55,45 @@ public sealed class TextSearchTests
         Assert.Equal("S-care", indexes.Engine.SeekersFor(position, A.Request(query: "养老护理")).First().Id);
     }
 }
+
+/// <summary>The words behind near-miss corrections and the kiosk's pinyin keyboard.</summary>
+public sealed class SearchVocabularyTests
+{
+    [Fact]
+    public void The_pinyin_keyboard_offers_words_of_open_titles_and_of_the_taxonomy_not_of_closed_postings()
+    {
+        var positions = new[]
+        {
+            A.Position("P-open") with { Title = "蜂蜜包装工" },
+            A.Position("P-closed") with { Title = "风筝师傅", IsOpen = false },
+        };
+        using var indexes = new TestIndexes().With(positions, [A.Seeker()]);
+        var search = new Employment.Core.Search.PositionTextSearch(indexes.JobBank);
+        Assert.Contains("蜂蜜", search.WordsStartingWith("fengm", 12));
+        Assert.DoesNotContain("风筝", search.WordsStartingWith("feng", 12));
+        // Taxonomy words come whatever the job bank holds; full pinyin and initials both lead there.
+        Assert.Equal("保安", search.WordsStartingWith("baoan", 12)[0]);
+        Assert.Contains("保洁", search.WordsStartingWith("bj", 12));
+    }
+
+    [Theory]
+    [InlineData("报安", "保安")]
+    [InlineData("保结", "保洁")]
+    [InlineData("cleanr", "cleaner")]
+    public void A_near_miss_is_searched_as_the_word_meant(string typed, string meant)
+    {
+        var positions = new[]
+        {
+            A.Position("P-guard-1").Requiring("sec.guard") with { Title = "保安员" },
+            A.Position("P-guard-2").Requiring("sec.guard") with { Title = "夜班保安" },
+            A.Position("P-guard-3").Requiring("sec.guard") with { Title = "小区门岗" },
+            A.Position("P-clean-1").Requiring("clean.basic") with { Title = "保洁员" },
+            A.Position("P-clean-2").Requiring("clean.basic") with { Title = "楼道保洁员" },
+            A.Position("P-clean-3").Requiring("clean.basic") with { Title = "道路保洁员" },
+        };
+        using var indexes = new TestIndexes().With(positions, [A.Seeker()]);
+        var result = new Employment.Core.Search.PositionTextSearch(indexes.JobBank).Search(typed, A.Today);
+        Assert.Equal(meant, result.DidYouMean);
+        Assert.Equal(3, result.Hits.Count);
+    }
+}

@@ -7,12 +7,14 @@ using Microsoft.Extensions.Options;
 namespace Employment.Kiosk.Pages.Kiosk;
 
 /// <summary>Results for any mix of the home screen's choices, sorted and paged.</summary>
-public sealed class PositionsModel(KioskCatalog catalog, IOptions<KioskOptions> options, IStringLocalizer<KioskResource> text) : KioskPageModel
+public sealed class PositionsModel(KioskCatalog catalog, KioskPersonal personal, IOptions<KioskOptions> options, IStringLocalizer<KioskResource> text) : KioskPageModel
 {
     public KioskListState? State { get; private set; }
     public KioskResults? Results { get; private set; }
     public KioskStreet? Street { get; private set; }
     public string Heading { get; private set; } = "";
+    /// <summary>Distances are measured from the signed-in person's home (no street chosen).</summary>
+    public bool FromHome { get; private set; }
 
     public async Task OnGetAsync(string? group, string? pw, string? access, string? near, string? street, [FromQuery(Name = "q")] string[]? q, string? sort,
         [FromQuery(Name = "page")] int pageNumber = 1,
@@ -20,7 +22,13 @@ public sealed class PositionsModel(KioskCatalog catalog, IOptions<KioskOptions> 
     {
         State = KioskListState.From(group, pw, access, near, street, KioskListState.LastText(q), sort, pageNumber);
         Street = await catalog.StreetAsync(State.Street, ct);
-        Results = await catalog.SearchAsync(State.ToQuery(options.Value.PageSize), ct);
+        var query = State.ToQuery(options.Value.PageSize);
+        if (Street is null && PersonId is not null && await personal.HomeAsync(PersonId, ct) is { } home)
+        {
+            query = query with { Home = home };
+            FromHome = true;
+        }
+        Results = await catalog.SearchAsync(query, ct);
         var parts = new List<string>();
         if (State.Group is not null)
         {

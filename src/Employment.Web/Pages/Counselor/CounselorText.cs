@@ -22,7 +22,8 @@ public static class CounselorText
 
     public static string Money(decimal value) => value.ToString("N0", CultureInfo.CurrentCulture);
 
-    public static string Date(DateTime? utc) => utc is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "—";
+    /// <summary>The district's calendar day of an instant (a time stamp at 01:00 Beijing is that day, not the UTC day before).</summary>
+    public static string Date(TimeProvider clock, DateTime? utc) => utc is { } d ? clock.DayOf(d).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "—";
 
     public static string Date(DateOnly? day) => day is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "—";
 

@@ -10,7 +10,12 @@ namespace Employment.Web.Pages.FollowUps;
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
 public sealed class IndexModel(FollowUpQueue queue) : PageModel
 {
+    /// <summary>How far ahead the coming follow-ups are listed: this week, then the rest of the month.</summary>
+    public const int WeekDays = 7;
+    public const int MonthDays = 31;
+
     public IReadOnlyList<FollowUpItem> Items { get; private set; } = [];
+    public IReadOnlyList<FollowUpItem> Coming { get; private set; } = [];
     [Microsoft.AspNetCore.Mvc.TempData] public string? Message { get; set; }
     public DateOnly Today { get; private set; }
 
@@ -18,5 +23,6 @@ public sealed class IndexModel(FollowUpQueue queue) : PageModel
     {
         Today = queue.Today;
         Items = await queue.DueAsync(User.Scope(), Today, HttpContext.RequestAborted);
+        Coming = await queue.ComingAsync(User.Scope(), MonthDays, Today, HttpContext.RequestAborted);
     }
 }

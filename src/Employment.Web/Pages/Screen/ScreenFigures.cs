@@ -46,6 +46,8 @@ public sealed record ScreenData
     public required IReadOnlyList<(string Quarter, ScreenValue Count)> ZeroEmploymentTrend { get; init; }
     public required IReadOnlyList<(string Quarter, ScreenValue Rate)> ExitRateTrend { get; init; }
     public required IReadOnlyList<(string Street, ScreenValue Placements)> Streets { get; init; }
+    /// <summary>Set when the trends leave out quarters before the program's first registration (they would read as zeros).</summary>
+    public DateOnly? NoDataBefore { get; init; }
 }
 
 /// <summary>Builds <see cref="ScreenData"/> for the current quarter; cached briefly, as anyone may ask for it.</summary>
@@ -78,6 +80,7 @@ public sealed class ScreenFigures(OutcomeReports reports, IMemoryCache cache, IO
             byQuarter.Add(await reports.ForQuarterAsync(q, ct));
         }
         var now = byQuarter[^1];
+        bool Known(DateOnly asOf) => now.DataSince is not { } since || asOf >= since;
         var d = now.District;
         var streetCells = SmallCounts.Suppress(now.Streets.Select(s => s.Placements).ToList(), k);
         return new ScreenData
@@ -99,9 +102,11 @@ public sealed class ScreenFigures(OutcomeReports reports, IMemoryCache cache, IO
             SubsidySpent = d.SubsidySpent,
             Channels = SmallCounts.Suppress([d.PlacementsByChannel.Fair, d.PlacementsByChannel.Referral, d.PlacementsByChannel.Kiosk], k)
                 .Select(ScreenValue.Cell).ToArray(),
-            ZeroEmploymentTrend = d.ZeroEmploymentTrend.Select(p => (p.Quarter, ScreenValue.Count(p.Count, k))).ToList(),
-            ExitRateTrend = byQuarter.Select(r => (r.Quarter.ToString(),
+            // A quarter that ended before anything was registered has no figure, not a zero.
+            ZeroEmploymentTrend = d.ZeroEmploymentTrend.Where(p => Known(p.AsOf)).Select(p => (p.Quarter, ScreenValue.Count(p.Count, k))).ToList(),
+            ExitRateTrend = byQuarter.Where(r => Known(r.AsOf)).Select(r => (r.Quarter.ToString(),
                 ScreenValue.Rate(r.District.ExitRate, r.District.Exits, r.District.HouseholdsInQuarter, k))).ToList(),
+            NoDataBefore = d.ZeroEmploymentTrend.Any(p => !Known(p.AsOf)) ? now.DataSince : null,
             Streets = now.Streets.Select((s, i) => (s.Name, ScreenValue.Cell(streetCells[i]))).ToList(),
         };
     }

@@ -1,5 +1,4 @@
 using Employment.Core.Domain;
-using Employment.Core.Counseling;
 using Employment.Core.Data;
 using Employment.Core.Training;
 using Employment.Web.Infrastructure;
@@ -13,7 +12,8 @@ namespace Employment.Web.Pages.Training;
 
 /// <summary>A course: what it teaches and for whom, the people of the counselor's area on it, and their enrolment, completion or drop-out.</summary>
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
-public sealed class CourseModel(AppDbContext db, AuditTrail audit, TrainingDesk desk, IStringLocalizer<TrainingResource> text) : PageModel
+public sealed class CourseModel(AppDbContext db, AuditTrail audit, TrainingDesk desk, IStringLocalizer<TrainingResource> text,
+    IStringLocalizer<RefusalResource> refusals) : PageModel
 {
     public sealed record Row(CourseEnrollment Enrollment, string Name);
 
@@ -101,12 +101,12 @@ public sealed class CourseModel(AppDbContext db, AuditTrail audit, TrainingDesk 
         catch (RefusalException refusal)
         {
             TrainingDone = null;
-            TrainingRefusal = text["Refusal_" + refusal.Code, [.. refusal.Arguments]];
+            TrainingRefusal = refusals.Describe(refusal);
         }
         catch (DbUpdateConcurrencyException)
         {
             TrainingDone = null;
-            TrainingRefusal = text["Refusal_ChangedMeanwhile"];
+            TrainingRefusal = refusals.Describe(RefusalCodes.ChangedMeanwhile);
         }
     }
 

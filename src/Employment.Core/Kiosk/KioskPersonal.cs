@@ -10,7 +10,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Employment.Core.Kiosk;
 
 /// <summary>A recommended position with its reasons in the reader's language.</summary>
-public sealed record KioskRecommendation(KioskPosition Position, double? DistanceKm, IReadOnlyList<string> Reasons, bool Interested);
+/// <summary>A recommendation: why it fits (<see cref="Reasons"/>) and, apart, what counts against it (<see cref="Drawbacks"/>).</summary>
+public sealed record KioskRecommendation(KioskPosition Position, double? DistanceKm, IReadOnlyList<string> Reasons, bool Interested)
+{
+    public IReadOnlyList<string> Drawbacks { get; init; } = [];
+}
 
 /// <summary>One of the person's referrals, as the person may see it.</summary>
 public sealed record KioskReferral(string PositionId, string PositionTitle, string EmployerName, ReferralStatus Status, DateTime UpdatedUtc);
@@ -129,11 +133,17 @@ public sealed class KioskPersonal(AppDbContext db, MatchingEngine engine, KioskC
             .Where(m => open.ContainsKey(m.Id))
             .Take(top)
             .Select(m => new KioskRecommendation(open[m.Id], m.DistanceKm,
-                m.Reasons.Where(r => !HiddenReasons.Contains(r.Code)).Select(r => ReasonText.Format(r, culture)).Distinct().ToList(),
-                interested.Contains(m.Id)))
+                Shown(m.Reasons, drawbacks: false), interested.Contains(m.Id))
+            {
+                Drawbacks = Shown(m.Reasons, drawbacks: true),
+            })
             .ToList();
         await AuditAsync(personId, "kiosk.view", $"recommendations: {result.Count}", ct);
         return result;
+
+        List<string> Shown(IReadOnlyList<MatchReason> reasons, bool drawbacks) => reasons
+            .Where(r => !HiddenReasons.Contains(r.Code) && ReasonCodes.IsDrawback(r.Code) == drawbacks)
+            .Select(r => ReasonText.Format(r, culture)).Distinct().ToList();
     }
 
     public async Task<IReadOnlyList<KioskReferral>> ReferralsAsync(string personId, CancellationToken ct)

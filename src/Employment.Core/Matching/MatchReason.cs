@@ -26,6 +26,9 @@ public static class ReasonCodes
     public const string PublicWelfareOthersFirst = "priority.others_first";
     public const string TextMatch = "text.match";
     public const string LongWeek = "hours.long_week";
+
+    /// <summary>Reasons that count against a match: shown as what they are (a caution), never under a tick.</summary>
+    public static bool IsDrawback(string code) => code is MissingSkill or MissingCertificate or WageBelowDesired or LongWeek;
 }
 
 /// <summary>

@@ -166,6 +166,11 @@ public sealed class KioskHttpTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains(zh.SelectMany(r => r.Reasons), r => r.Contains("公里", StringComparison.Ordinal) || r.Contains("技能", StringComparison.Ordinal));
         Assert.Contains(en.SelectMany(r => r.Reasons), r => r.Contains("km", StringComparison.Ordinal) || r.Contains("skill", StringComparison.Ordinal));
         Assert.DoesNotContain(zh.SelectMany(r => r.Reasons), r => r.Contains("低保线", StringComparison.Ordinal) || r.Contains("人均", StringComparison.Ordinal));
+        // What counts against a job is never listed as a reason it fits (no "below the desired wage" under a tick).
+        Assert.DoesNotContain(zh.SelectMany(r => r.Reasons), r => r.Contains("低于期望", StringComparison.Ordinal) || r.Contains("需先取得", StringComparison.Ordinal) || r.Contains("缺少", StringComparison.Ordinal));
+        Assert.NotEmpty(zh.SelectMany(r => r.Drawbacks));
+        Assert.All(zh.SelectMany(r => r.Drawbacks), d => Assert.True(d.Contains("低于期望", StringComparison.Ordinal) || d.Contains("需先取得", StringComparison.Ordinal)
+            || d.Contains("缺少", StringComparison.Ordinal) || d.Contains("偏长", StringComparison.Ordinal), d));
         Assert.DoesNotContain(en.SelectMany(r => r.Reasons), r => r.Contains("dibao", StringComparison.OrdinalIgnoreCase) || r.Contains("per head", StringComparison.Ordinal));
         Assert.True(await app.WithDbAsync(db => db.AuditLog.AnyAsync(a => a.Action == "kiosk.view" && a.EntityId == ids[0])));
     }

@@ -252,6 +252,14 @@ public sealed class HostileImportTests
         json["positions"] = new JsonArray([.. positions]);
         json["employers"] = new JsonArray([.. employers]);
         json["households"] = new JsonArray([.. households]);
+        // A few courses, those that promise no position outside the slice, so the fuzz reaches courses too.
+        var positionIds = positions.Select(p => p!["id"]!.GetValue<string>()).ToHashSet();
+        if (json["courses"] is JsonArray all)
+        {
+            json["courses"] = new JsonArray([.. all
+                .Where(c => c!["forPositions"] is not JsonArray promised || promised.All(p => positionIds.Contains(p!.GetValue<string>())))
+                .Take(6).Select(c => c!.DeepClone())]);
+        }
         return Encoding.UTF8.GetBytes(json.ToJsonString());
     }
 

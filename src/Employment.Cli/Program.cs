@@ -27,6 +27,7 @@ internal static class CliProgram
         root.Subcommands.Add(UserCommand.Create());
         root.Subcommands.Add(PlanCommand.Create());
         root.Subcommands.Add(SchedulesCommand.Create());
+        root.Subcommands.Add(PersonCommand.Create());
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -15,7 +15,11 @@ public sealed class AuditEntry
     [MaxLength(1000)] public string? Detail { get; set; }
 }
 
-public enum IndexOperation { Upsert, Delete }
+/// <summary>
+/// Erase: a person's data was erased; the record is read again (and is gone) and the index then
+/// rewrites its segments so the deleted document leaves the files as well.
+/// </summary>
+public enum IndexOperation { Upsert, Delete, Erase }
 
 /// <summary>
 /// The outbox row that tells the indexer a position or person changed. Written by

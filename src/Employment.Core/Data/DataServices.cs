@@ -39,6 +39,9 @@ public static class DataServices
         services.AddScoped<Placement.FairOutcomes>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<Households.TalentPoolRegister>();
+        services.AddOptions<Privacy.PrivacyOptions>().Bind(configuration.GetSection(Privacy.PrivacyOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<Privacy.PersonRights>();
         // The program's running rules: referrals that expire and their fair share, public-welfare terms and budgets, satisfaction.
         services.AddOptions<Counseling.ReferralOptions>().Bind(configuration.GetSection(Counseling.ReferralOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();

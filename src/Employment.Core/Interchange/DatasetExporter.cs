@@ -58,7 +58,8 @@ public sealed class DatasetExporter(AppDbContext db)
                 // Only a position in the job bank is open; drafts and rejected postings are not.
                 Status = p.Status is PositionStatus.Open or PositionStatus.Filled or PositionStatus.Expired ? "open" : "closed",
             }).ToList(),
-            Households = households.Select(h => new HouseholdRecord
+            // An erased person names nobody and is not exported; a household left with nobody is not either.
+            Households = households.Where(h => h.Members.Any(m => m.ErasedUtc is null)).Select(h => new HouseholdRecord
             {
                 Id = h.Id,
                 Category = h.Category?.ToWire(),
@@ -66,7 +67,7 @@ public sealed class DatasetExporter(AppDbContext db)
                 MonthlyIncome = h.MonthlyIncome,
                 Causes = h.Causes.Select(c => c.ToWire()).ToList(),
                 Location = new LocationRecord { Lat = h.Lat, Lon = h.Lon, Address = h.Address, DivisionCode = h.DivisionCode },
-                Members = h.Members.OrderBy(m => m.Id, StringComparer.Ordinal).Select(m => new PersonRecord
+                Members = h.Members.Where(m => m.ErasedUtc is null).OrderBy(m => m.Id, StringComparer.Ordinal).Select(m => new PersonRecord
                 {
                     Id = m.Id,
                     Name = m.Name,

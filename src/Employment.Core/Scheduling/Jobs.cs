@@ -169,3 +169,18 @@ public sealed class MatchAlertsJob(Counseling.MatchAlerts alerts, ILogger<MatchA
             return JobRunReport.Succeeded(added == 0 ? "no new match" : $"{added} new matches").With("alerts", added);
         });
 }
+
+/// <summary>
+/// Daily: members of households whose incentive period ended more than the retention years ago are
+/// erased (PIPL art. 47), as an operator's erase would: the row stays for the figures, the data goes.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class RetentionJob(Privacy.PersonRights rights, ILogger<RetentionJob> logger) : IJob
+{
+    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        JobRun.RunAsync(context, logger, async ct =>
+        {
+            var erased = await rights.EraseRetentionEndedAsync("schedule:" + ScheduleBook.Retention, ct);
+            return JobRunReport.Succeeded(erased == 0 ? "nobody past retention" : $"{erased} persons erased").With("erased", erased);
+        });
+}

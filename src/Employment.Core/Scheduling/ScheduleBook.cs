@@ -32,6 +32,7 @@ public static class ScheduleBook
     public const string IndexCheck = "index-check";
     public const string ReferralExpiry = "referral-expiry";
     public const string MatchAlerts = "match-alerts";
+    public const string Retention = "retention";
 
     public static readonly IReadOnlyList<ScheduleDefinition> All =
     [
@@ -42,6 +43,7 @@ public static class ScheduleBook
         new(IndexCheck, typeof(IndexCheckJob), o => o.IndexCheckCron, Editable: false),
         new(ReferralExpiry, typeof(ReferralExpiryJob), o => o.ReferralExpiryCron, Editable: false),
         new(MatchAlerts, typeof(MatchAlertsJob), o => o.MatchAlertsCron, Editable: false),
+        new(Retention, typeof(RetentionJob), o => o.RetentionCron, Editable: false),
     ];
 
     public static ScheduleDefinition? Find(string name) => All.FirstOrDefault(d => d.Name == name);

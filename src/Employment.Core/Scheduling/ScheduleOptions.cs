@@ -39,6 +39,9 @@ public sealed class ScheduleOptions : IValidatableObject
     /// <summary>How often new and changed positions are checked for the people whose top matches they enter.</summary>
     [Required] public string MatchAlertsCron { get; set; } = "0 0/5 * * * ?";
 
+    /// <summary>When the persons whose retention ended (Privacy:RetentionYears after the incentive period) are erased.</summary>
+    [Required] public string RetentionCron { get; set; } = "0 45 3 * * ?";
+
     /// <summary>How long the scheduler sleeps when nothing is due: also how soon it sees a CLI change.</summary>
     [Range(1, 300)] public int IdleWaitSeconds { get; set; } = 10;
 
@@ -54,7 +57,8 @@ public sealed class ScheduleOptions : IValidatableObject
         }
         foreach (var (name, cron) in new[] { (nameof(FairCron), FairCron), (nameof(FairPrepareCron), FairPrepareCron),
                      (nameof(FollowUpsCron), FollowUpsCron), (nameof(ExpiryCron), ExpiryCron), (nameof(IndexCheckCron), IndexCheckCron),
-                     (nameof(ReferralExpiryCron), ReferralExpiryCron), (nameof(MatchAlertsCron), MatchAlertsCron) })
+                     (nameof(ReferralExpiryCron), ReferralExpiryCron), (nameof(MatchAlertsCron), MatchAlertsCron),
+                     (nameof(RetentionCron), RetentionCron) })
         {
             if (ScheduleBook.CronError(cron) is { } error)
             {

@@ -258,8 +258,29 @@ public sealed class IndexSynchronizer(
             {
                 index.Delete(id);
             }
+            // An erase: the deleted documents leave the segment files too, not only the searches. Done
+            // before the watermark moves, so a failure here replays the erase rather than forgetting it.
+            var erase = batch.Any(c => c.Operation == IndexOperation.Erase);
+            if (erase)
+            {
+                index.ExpungeDeletes();
+            }
             index.Commit(batch[^1].Id);
             index.WaitForChanges();
+            if (erase)
+            {
+                // The database too: an erase from another process may have found the WAL held by our readers.
+                var compacted = false;
+                try
+                {
+                    compacted = await Privacy.StoreCompaction.VacuumAsync(db, ct);
+                }
+                catch (Microsoft.Data.Sqlite.SqliteException ex)
+                {
+                    logger.LogWarning(ex, "Could not compact the database after an erase; the erase itself compacted it or the next one will");
+                }
+                logger.LogInformation("Expunged deleted documents from the {Index} index after an erase (database compacted: {Compacted})", name, compacted);
+            }
             total += batch.Count;
         }
     }

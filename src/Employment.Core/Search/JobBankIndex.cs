@@ -25,6 +25,9 @@ public interface ISearchIndex<TProfile> : IDisposable
 
     void Delete(string id);
 
+    /// <summary>Rewrites the segments holding deleted documents and commits: deleted means gone from the files (an erase).</summary>
+    void ExpungeDeletes();
+
     /// <summary>Makes every change so far durable together with <paramref name="watermark"/>, and returns it.</summary>
     long Commit(long watermark);
 
@@ -62,6 +65,7 @@ public sealed class JobBankIndex : ISearchIndex<PositionProfile>
     public IReadOnlyDictionary<string, string> Unindexable => Store.Unindexable;
     public void Upsert(PositionProfile profile) => Store.Upsert(profile);
     public void Delete(string id) => Store.Delete(id);
+    public void ExpungeDeletes() => Store.ExpungeDeletes();
     public long Commit(long watermark) => Store.Commit(watermark);
     public void Rebuild(IEnumerable<PositionProfile> profiles, long watermark) => Store.Rebuild(profiles, watermark);
     public void WaitForChanges() => Store.WaitForChanges();

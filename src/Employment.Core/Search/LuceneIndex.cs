@@ -235,6 +235,49 @@ internal sealed class LuceneIndex<TProfile> : IDisposable where TProfile : class
         _searchers.MaybeRefreshBlocking();
     }
 
+    /// <summary>
+    /// Rewrites every segment that holds a deleted document and commits, so a deleted document
+    /// (an erased person) is gone from the files and not only from searches: Lucene otherwise keeps
+    /// it in its segment until a merge happens to pick that segment. The searchers are refreshed so
+    /// no reader holds the old segments, and the files nothing references any more are deleted.
+    /// </summary>
+    public void ExpungeDeletes()
+    {
+        lock (_commitLock)
+        {
+            var allowed = _merges.ForceMergeDeletesPctAllowed;
+            _merges.ForceMergeDeletesPctAllowed = 0;
+            try
+            {
+                // A merge already running may be copying the deleted document into a new segment,
+                // whose deletion is carried over only when it finishes: wait for it, and go again
+                // while a segment still holds a deleted document (a few passes; upserts meanwhile add more).
+                for (var pass = 0; pass < 5; pass++)
+                {
+                    _writer.WaitForMerges();
+                    _writer.ForceMergeDeletes(true);
+                    using var reader = DirectoryReader.Open(_writer, true);
+                    if (!reader.HasDeletions)
+                    {
+                        break;
+                    }
+                }
+            }
+            finally
+            {
+                _merges.ForceMergeDeletesPctAllowed = allowed;
+            }
+            _writer.SetCommitData(new Dictionary<string, string>
+            {
+                [FieldNames.WatermarkKey] = (Watermark ?? 0).ToString(CultureInfo.InvariantCulture),
+                [FieldNames.SchemaKey] = _schema.Version,
+            });
+            _writer.Commit();
+        }
+        _searchers.MaybeRefreshBlocking();
+        _writer.DeleteUnusedFiles();
+    }
+
     /// <summary>Every live document's id and stored profile bytes, from the latest searcher.</summary>
     public Dictionary<string, byte[]> StoredProfiles()
     {

@@ -30,6 +30,7 @@ public sealed class TalentPoolIndex : ISearchIndex<SeekerProfile>
     public IReadOnlyDictionary<string, string> Unindexable => Store.Unindexable;
     public void Upsert(SeekerProfile profile) => Store.Upsert(profile);
     public void Delete(string id) => Store.Delete(id);
+    public void ExpungeDeletes() => Store.ExpungeDeletes();
     public long Commit(long watermark) => Store.Commit(watermark);
     public void Rebuild(IEnumerable<SeekerProfile> profiles, long watermark) => Store.Rebuild(profiles, watermark);
     public void WaitForChanges() => Store.WaitForChanges();

@@ -107,7 +107,11 @@ public sealed class CounselorMatches(AppDbContext db, MatchingEngine engine, Tim
     public async Task<IReadOnlyList<PersonMatchView>> ForPersonAsync(Person person, string? query, int top, CancellationToken ct = default)
     {
         var household = person.Household!;
-        var profile = (await ProfileLoader.SeekersAsync(db, [person.Id], ct)).Single();
+        // An erased person or an archived household's member is out of the talent pool: nothing to match.
+        if ((await ProfileLoader.SeekersAsync(db, [person.Id], ct)).SingleOrDefault() is not { } profile)
+        {
+            return [];
+        }
         var lines = await ProfileLoader.LinesAsync(db, ct);
         var region = await db.Regions.AsNoTracking().TheDistrict().FirstOrDefaultAsync(ct);
         var matches = engine.PositionsFor(profile, new MatchRequest

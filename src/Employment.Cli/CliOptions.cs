@@ -34,6 +34,22 @@ internal static class CliOptions
     public static TimeProvider Clock { get; } = new Core.Domain.DistrictTimeProvider(TimeProvider.System,
         Core.Domain.DistrictTimeProvider.FindZone(new ConfigurationBuilder().AddEnvironmentVariables().Build()["Schedules:TimeZone"]));
 
+    /// <summary>
+    /// The contract's <c>--as-of YYYY-MM-DD</c> (default: the district's today), for every verb
+    /// that takes it; a bad date is said on standard error and the verb exits 2.
+    /// </summary>
+    public static bool TryAsOf(string? text, out DateOnly day)
+    {
+        day = Core.Domain.DistrictClock.Today(Clock);
+        if (text is null || DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out day))
+        {
+            return true;
+        }
+        Console.Error.WriteLine($"--as-of: '{text}' is not a date YYYY-MM-DD");
+        return false;
+    }
+
     /// <summary>Services over the configured data directory; the caller disposes.</summary>
     public static ServiceProvider BuildServices(ParseResult parse, string? dataDirOverride = null, bool search = false,
         Action<IServiceCollection>? configure = null, Action<IServiceCollection, IConfiguration>? withConfiguration = null)

@@ -48,11 +48,8 @@ internal static class MatchCommand
                 Console.Error.WriteLine("--top must be at least 1");
                 return ExitCodes.InvalidInput;
             }
-            var asOfText = parse.GetValue(asOf);
-            var day = Employment.Core.Domain.DistrictClock.Today(CliOptions.Clock);
-            if (asOfText is not null && !DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+            if (!CliOptions.TryAsOf(parse.GetValue(asOf), out var day))
             {
-                Console.Error.WriteLine($"--as-of: '{asOfText}' is not a date YYYY-MM-DD");
                 return ExitCodes.InvalidInput;
             }
             var culture = CultureInfo.GetCultureInfo(parse.GetValue(lang) == "en" ? "en" : "zh-CN");

@@ -40,11 +40,8 @@ internal static class SearchCommand
                 Console.Error.WriteLine("--query must be 1 to 100 characters");
                 return ExitCodes.InvalidInput;
             }
-            var asOfText = parse.GetValue(asOf);
-            var day = Employment.Core.Domain.DistrictClock.Today(CliOptions.Clock);
-            if (asOfText is not null && !DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+            if (!CliOptions.TryAsOf(parse.GetValue(asOf), out var day))
             {
-                Console.Error.WriteLine($"--as-of: '{asOfText}' is not a date YYYY-MM-DD");
                 return ExitCodes.InvalidInput;
             }
             var read = DatasetFile.Read(parse.GetValue(dataset)!);

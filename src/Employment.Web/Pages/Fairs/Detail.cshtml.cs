@@ -116,11 +116,12 @@ public sealed class DetailModel(AppDbContext db, AuditTrail audit, FairOutcomes 
                          join e in db.Employers.AsNoTracking() on pos.EmployerId equals e.Id
                          where a.JobFairId == Id
                          select new { a, p.Name, pos.Title, Employer = e.Name }).ToListAsync(ct);
-        // Streets are the first nine digits of a division code (a community's code starts with its street's).
-        var codes = visible.Select(x => StreetOf(x.a.DivisionCode)).Where(c => c is not null).Distinct().ToList();
-        var names = await db.Divisions.AsNoTracking().Where(d => codes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, ct);
+        // Which street a line's division lies in: Core's one rule (Households/Streets).
+        var streets = await Core.Households.Streets.LoadAsync(db, ct);
+        string? StreetOf(string? code) => streets.StreetOf(code);
+        string NameOf(string code) => streets.Find(code)?.Name ?? code;
         Streets = visible.GroupBy(x => StreetOf(x.a.DivisionCode) ?? "")
-            .Select(g => (g.Key, g.Key.Length > 0 ? names.GetValueOrDefault(g.Key, g.Key) : text["NoDivision"].Value, g.Count()))
+            .Select(g => (g.Key, g.Key.Length > 0 ? NameOf(g.Key) : text["NoDivision"].Value, g.Count()))
             .OrderBy(s => s.Item1, StringComparer.Ordinal).ToList();
         var filtered = Street is null ? visible : visible.Where(x => (StreetOf(x.a.DivisionCode) ?? "") == Street).ToList();
         Total = filtered.Count;
@@ -128,12 +129,10 @@ public sealed class DetailModel(AppDbContext db, AuditTrail audit, FairOutcomes 
         PrintLines = filtered
             .OrderBy(x => x.a.DivisionCode, StringComparer.Ordinal).ThenBy(x => x.Name, StringComparer.Ordinal).ThenBy(x => x.a.Id)
             .Select(x => new Line(x.a.Id, x.a.PersonId, x.Name, x.a.DivisionCode,
-                StreetOf(x.a.DivisionCode) is { } s ? names.GetValueOrDefault(s, s) : null,
+                StreetOf(x.a.DivisionCode) is { } s ? NameOf(s) : null,
                 x.a.PositionId, x.Title, x.Employer, x.a.Score, x.a.Attended, x.a.Hired, x.a.Outcome))
             .ToList();
         Lines = PrintLines.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
         return true;
     }
-
-    private static string? StreetOf(string? code) => code is { Length: >= 9 } ? code[..9] : code;
 }

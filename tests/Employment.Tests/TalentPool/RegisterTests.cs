@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Net;
+using Employment.Core.Domain;
 using Employment.Core.Households;
 using Employment.Core.Interchange;
 using Employment.Tests.Counselor;
 using Employment.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Employment.Tests.TalentPool;
 
@@ -243,5 +245,59 @@ public sealed class RegisterTests(CounselorHost host) : IClassFixture<CounselorH
         Assert.Contains("长期住院，医疗支出大", page, StringComparison.Ordinal);
         // Every view of the edit page is in the audit log.
         Assert.True(await host.WithDbAsync(db => db.AuditLog.AnyAsync(a => a.Actor == account.Login && a.Action == "view" && a.EntityId == householdId)));
+    }
+
+    private async Task<Core.Reports.OutcomeReport> FiguresAsync()
+    {
+        using var scope = host.Services.CreateScope();
+        var today = scope.ServiceProvider.GetRequiredService<TimeProvider>().Today();
+        return await scope.ServiceProvider.GetRequiredService<Core.Reports.OutcomeReports>().ForQuarterAsync(Core.Reports.Quarter.Of(today));
+    }
+
+    [Fact]
+    public async Task An_archived_household_counts_nowhere_as_active_and_leaves_the_talent_pool_and_the_matches()
+    {
+        var client = await host.CounselorOfAsync(host.StreetA);
+        var name = ResidentIds.UniqueName("档");
+        // Two members able to work, none employed: a zero-employment household.
+        var householdId = HouseholdIdFrom(await client.PostFormAsync("/Counselor/Register",
+            Household(host.StreetA, 300, (name, ResidentIds.Next(), 40), (ResidentIds.UniqueName(), null, 38))));
+        var personId = await host.WithDbAsync(db => db.Persons.Where(p => p.Name == name).Select(p => p.Id).SingleAsync());
+        var talentPool = host.Services.GetRequiredService<Core.Search.TalentPoolIndex>();
+        var waited = Stopwatch.StartNew();
+        while (!talentPool.StoredProfiles().ContainsKey(personId))
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "the new member never reached the talent pool");
+            await Task.Delay(100);
+        }
+        Assert.NotEmpty(CounselorHost.PersonLinks(await CounselorHost.HtmlAsync(await client.GetAsync($"/Counselor/Search?f.Name={Uri.EscapeDataString(name)}"))));
+        var before = await FiguresAsync();
+        var street = before.Streets.Single(s => s.Code == host.StreetA);
+
+        // No reason, no archive.
+        var page = $"/Counselor/Register/Household/{householdId}";
+        Assert.NotNull(CounselorHost.FieldError(await CounselorHost.HtmlAsync(
+            await client.PostFormAsync($"{page}?handler=Archive", new() { ["ArchiveReason"] = " " }, page)), "ArchiveReason"));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"{page}?handler=Archive", new() { ["ArchiveReason"] = "全家迁往外省" }, page)).StatusCode);
+
+        // The figures: one household fewer in the program and among the zero-employment ones, in the street and the district.
+        var after = await FiguresAsync();
+        Assert.Equal(before.District.Households - 1, after.District.Households);
+        Assert.Equal(before.District.ZeroEmploymentHouseholds - 1, after.District.ZeroEmploymentHouseholds);
+        var streetAfter = after.Streets.Single(s => s.Code == host.StreetA);
+        Assert.Equal(street.Households - 1, streetAfter.Households);
+        Assert.Equal(street.ZeroEmploymentHouseholds - 1, streetAfter.ZeroEmploymentHouseholds);
+        // The talent pool and the matches: the members' documents go through the outbox, the search finds nobody.
+        waited.Restart();
+        while (talentPool.StoredProfiles().ContainsKey(personId))
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "the archived member stayed in the talent pool");
+            await Task.Delay(100);
+        }
+        Assert.Empty(CounselorHost.PersonLinks(await CounselorHost.HtmlAsync(await client.GetAsync($"/Counselor/Search?f.Name={Uri.EscapeDataString(name)}"))));
+        // The record and its history stay, and it can no longer be edited.
+        var history = await host.WithDbAsync(db => db.RecordChanges.AsNoTracking().Where(c => c.HouseholdId == householdId).ToListAsync());
+        Assert.Contains(history, c => c.Field == RecordFields.Archived && c.Reason == "全家迁往外省");
+        Assert.DoesNotContain("name=\"Reason\"", await CounselorHost.HtmlAsync(await client.GetAsync(page)), StringComparison.Ordinal);
     }
 }

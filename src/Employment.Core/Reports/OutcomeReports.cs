@@ -159,8 +159,13 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
     private static double? Rate(int numerator, int denominator) =>
         denominator == 0 ? null : Math.Round((double)numerator / denominator, 4, MidpointRounding.AwayFromZero);
 
+    /// <summary><paramref name="ArchivedOn"/>: the day the household left the program by archiving (moved away, deregistered).</summary>
     internal sealed record HouseholdRow(string Id, HouseholdCategory? Category, string? Street, DateOnly RegisteredOn,
-        ExitStatus ExitStatus, DateOnly? CandidateSince);
+        ExitStatus ExitStatus, DateOnly? CandidateSince, DateOnly? ArchivedOn = null)
+    {
+        /// <summary>On the register on this day: registered by then and not archived by then.</summary>
+        public bool RegisteredOnDay(DateOnly day) => RegisteredOn <= day && (ArchivedOn is not { } archived || archived > day);
+    }
 
     internal sealed record PersonRow(string Id, string HouseholdId, LaborCapacity Capacity, bool Employed, DateOnly RegisteredOn);
 
@@ -217,7 +222,7 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
         public bool ExitedOn(string householdId, DateOnly day) =>
             ExitsByHousehold[householdId].Any(e => e.VerifiedOn <= day && (e.RevokedOn is null || e.RevokedOn > day));
 
-        public bool InProgramOn(HouseholdRow h, DateOnly day) => h.RegisteredOn <= day && !ExitedOn(h.Id, day);
+        public bool InProgramOn(HouseholdRow h, DateOnly day) => h.RegisteredOnDay(day) && !ExitedOn(h.Id, day);
 
         /// <summary>
         /// In the program on some day from <paramref name="first"/> to <paramref name="last"/>: at the start
@@ -226,13 +231,14 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
         /// </summary>
         public bool InProgramDuring(HouseholdRow h, DateOnly first, DateOnly last)
         {
-            if (h.RegisteredOn > last)
+            if (h.RegisteredOn > last || h.ArchivedOn is { } archived && archived <= first)
             {
                 return false;
             }
             var days = new List<DateOnly> { h.RegisteredOn > first ? h.RegisteredOn : first };
             days.AddRange(ExitsByHousehold[h.Id].Where(e => e.RevokedOn is { } r && r >= first && r <= last).Select(e => e.RevokedOn!.Value));
-            return days.Any(d => d >= h.RegisteredOn && (!ExitedOn(h.Id, d.AddDays(-1)) || !ExitedOn(h.Id, d)));
+            // Archived on a day: it was on the register until that day, not on it.
+            return days.Any(d => h.RegisteredOnDay(d) && (!ExitedOn(h.Id, d.AddDays(-1)) || !ExitedOn(h.Id, d)));
         }
 
         /// <summary>
@@ -262,10 +268,11 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
             var district = divisions.FirstOrDefault(d => d.Level == DivisionLevel.District && (region?.DivisionCode is null || d.Code == region.DivisionCode));
 
             var households = (await db.Households.AsNoTracking()
-                    .Select(h => new { h.Id, h.Category, h.DivisionCode, h.RegisteredUtc, h.ExitStatus, h.ExitCandidateSinceUtc })
+                    .Select(h => new { h.Id, h.Category, h.DivisionCode, h.RegisteredUtc, h.ExitStatus, h.ExitCandidateSinceUtc, h.ArchivedUtc })
                     .ToListAsync(ct))
                 .Select(h => new HouseholdRow(h.Id, h.Category, streetOf.StreetOf(h.DivisionCode), DateOnly.FromDateTime(h.RegisteredUtc), h.ExitStatus,
-                    h.ExitCandidateSinceUtc is { } since ? DateOnly.FromDateTime(since) : null))
+                    h.ExitCandidateSinceUtc is { } since ? DateOnly.FromDateTime(since) : null,
+                    h.ArchivedUtc is { } archived ? DateOnly.FromDateTime(archived) : null))
                 .ToDictionary(h => h.Id, StringComparer.Ordinal);
             var persons = (await db.Persons.AsNoTracking()
                     .Select(p => new { p.Id, p.HouseholdId, p.LaborCapacity, p.Employed, p.RegisteredUtc })

@@ -79,7 +79,7 @@ public sealed class LinesModel(AppDbContext db, AuditTrail audit, TimeProvider c
         region.EdgeLine = edge;
         region.UpdatedUtc = now;
         var changed = 0;
-        foreach (var household in await db.Households.ToListAsync(ct))
+        foreach (var household in await db.Households.OnRegister().ToListAsync(ct))
         {
             if (HouseholdStanding.ReassessExit(household, region, now))
             {
@@ -129,6 +129,6 @@ public sealed class LinesModel(AppDbContext db, AuditTrail audit, TimeProvider c
     private async Task LoadAsync(CancellationToken ct)
     {
         Region = await db.Regions.AsNoTracking().TheDistrict().FirstOrDefaultAsync(ct);
-        Candidates = await db.Households.CountAsync(h => h.ExitStatus == ExitStatus.Candidate, ct);
+        Candidates = await db.Households.OnRegister().CountAsync(h => h.ExitStatus == ExitStatus.Candidate, ct);
     }
 }

@@ -35,7 +35,7 @@ public sealed class IndexModel(AppDbContext db, HouseholdExits exits, AuditTrail
     public async Task OnGetAsync(long? verified, string? undone, CancellationToken ct)
     {
         Region = await db.Regions.AsNoTracking().TheDistrict().FirstOrDefaultAsync(ct);
-        var visible = db.Households.AsNoTracking().Visible(User);
+        var visible = db.Households.AsNoTracking().OnRegister().Visible(User);
         var query = visible.Where(h => h.ExitStatus == ExitStatus.Candidate);
         if (!string.IsNullOrWhiteSpace(Q))
         {

@@ -29,7 +29,7 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
         {
             throw new RefusalException($"quarter {quarter}", "quarter", RefusalCodes.QuarterNotStarted, quarter.ToString(), today);
         }
-        var data = await Snapshot.LoadAsync(db, cancellationToken);
+        var data = await Snapshot.LoadAsync(db, clock, cancellationToken);
         var o = options.Value;
         var asOf = quarter.LastDay < today ? quarter.LastDay : today;
         var trend = quarter.LastQuarters(o.TrendQuarters)
@@ -259,7 +259,11 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
             InProgramOn(h, day) && HouseholdStanding.IsZeroEmployment(
                 Members[h.Id].Where(m => m.RegisteredOn <= day).Select(m => (m.Capacity, EmployedOn(m, day))));
 
-        public static async Task<Snapshot> LoadAsync(AppDbContext db, CancellationToken ct)
+        /// <summary>
+        /// The store as of now. Stored instants become the district's calendar days (<paramref name="clock"/>'s
+        /// zone): a household registered at 02:00 Beijing time on 1 January counts in the new quarter.
+        /// </summary>
+        public static async Task<Snapshot> LoadAsync(AppDbContext db, TimeProvider clock, CancellationToken ct)
         {
             var divisions = await db.Divisions.AsNoTracking().ToListAsync(ct);
             var streetOf = new Streets(divisions);
@@ -270,14 +274,14 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
             var households = (await db.Households.AsNoTracking()
                     .Select(h => new { h.Id, h.Category, h.DivisionCode, h.RegisteredUtc, h.ExitStatus, h.ExitCandidateSinceUtc, h.ArchivedUtc })
                     .ToListAsync(ct))
-                .Select(h => new HouseholdRow(h.Id, h.Category, streetOf.StreetOf(h.DivisionCode), DateOnly.FromDateTime(h.RegisteredUtc), h.ExitStatus,
-                    h.ExitCandidateSinceUtc is { } since ? DateOnly.FromDateTime(since) : null,
-                    h.ArchivedUtc is { } archived ? DateOnly.FromDateTime(archived) : null))
+                .Select(h => new HouseholdRow(h.Id, h.Category, streetOf.StreetOf(h.DivisionCode), clock.DayOf(h.RegisteredUtc), h.ExitStatus,
+                    h.ExitCandidateSinceUtc is { } since ? clock.DayOf(since) : null,
+                    h.ArchivedUtc is { } archived ? clock.DayOf(archived) : null))
                 .ToDictionary(h => h.Id, StringComparer.Ordinal);
             var persons = (await db.Persons.AsNoTracking()
                     .Select(p => new { p.Id, p.HouseholdId, p.LaborCapacity, p.Employed, p.RegisteredUtc })
                     .ToListAsync(ct))
-                .Select(p => new PersonRow(p.Id, p.HouseholdId, p.LaborCapacity, p.Employed, DateOnly.FromDateTime(p.RegisteredUtc)))
+                .Select(p => new PersonRow(p.Id, p.HouseholdId, p.LaborCapacity, p.Employed, clock.DayOf(p.RegisteredUtc)))
                 .ToDictionary(p => p.Id, StringComparer.Ordinal);
             var placements = (await db.Placements.AsNoTracking()
                     .Select(p => new { p.Id, p.PersonId, p.HouseholdId, p.HouseholdCategory, p.PublicWelfare, p.Channel, p.StartedOn, p.EndedOn, p.Status,
@@ -292,23 +296,23 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
                     .Select(f => new { f.PlacementId, f.DueOn, f.DoneUtc })
                     .ToListAsync(ct))
                 .Where(f => placementById.ContainsKey(f.PlacementId))
-                .Select(f => new FollowUpRow(placementById[f.PlacementId], f.DueOn, f.DoneUtc is { } done ? DateOnly.FromDateTime(done) : null))
+                .Select(f => new FollowUpRow(placementById[f.PlacementId], f.DueOn, f.DoneUtc is { } done ? clock.DayOf(done) : null))
                 .ToList();
             var expired = (await (from step in db.ReferralSteps.AsNoTracking()
                                   join r in db.Referrals.AsNoTracking() on step.ReferralId equals r.Id
                                   where step.To == ReferralStatus.Expired
                                   select new { r.PersonId, step.AtUtc }).ToListAsync(ct))
-                .Select(x => new ExpiredReferralRow(x.PersonId, DateOnly.FromDateTime(x.AtUtc))).ToList();
+                .Select(x => new ExpiredReferralRow(x.PersonId, clock.DayOf(x.AtUtc))).ToList();
             var satisfaction = (await db.SatisfactionAnswers.AsNoTracking()
                     .Select(a => new { a.PlacementId, a.RecordedUtc, a.Job, a.Pay, a.Service }).ToListAsync(ct))
                 .Where(a => placementById.ContainsKey(a.PlacementId))
-                .Select(a => new SatisfactionRow(placementById[a.PlacementId], DateOnly.FromDateTime(a.RecordedUtc), (a.Job + a.Pay + a.Service) / 3.0))
+                .Select(a => new SatisfactionRow(placementById[a.PlacementId], clock.DayOf(a.RecordedUtc), (a.Job + a.Pay + a.Service) / 3.0))
                 .ToList();
             var training = (await db.CourseEnrollments.AsNoTracking()
                     .Where(e => e.Status != Core.Training.EnrollmentStatus.Enrolled && e.ClosedUtc != null)
                     .Select(e => new { e.PersonId, e.Status, e.CompletedOn, e.ClosedUtc }).ToListAsync(ct))
                 .Select(e => new TrainingRow(e.PersonId, e.Status == Core.Training.EnrollmentStatus.Completed,
-                    e.CompletedOn ?? DateOnly.FromDateTime(e.ClosedUtc!.Value)))
+                    e.CompletedOn ?? clock.DayOf(e.ClosedUtc!.Value)))
                 .ToList();
             var caps = (await db.SubsidyCaps.AsNoTracking().ToListAsync(ct))
                 .ToDictionary(c => (c.Quarter, c.DivisionCode ?? ""), c => c.Amount);

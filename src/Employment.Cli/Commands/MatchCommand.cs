@@ -72,53 +72,33 @@ internal static class MatchCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var store = Path.Combine(Path.GetTempPath(), "employment-match-" + Guid.NewGuid().ToString("N"));
-            try
+            await using var store = await ThrowawayStore.OpenAsync(parse, "match", read, search: true, configure: null, ct);
+            var db = store.Db;
+            var engine = store.Services.GetRequiredService<MatchingEngine>();
+            var request = new MatchRequest
             {
-                await using var services = CliOptions.BuildServices(parse, dataDirOverride: store, search: true);
-                await using var scope = services.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
-                await scope.ServiceProvider.GetRequiredService<DatasetImporter>().ImportAsync(read, ct);
-                await services.GetRequiredService<IndexSynchronizer>().RebuildAsync(cancellationToken: ct);
-                var engine = services.GetRequiredService<MatchingEngine>();
-                var request = new MatchRequest
-                {
-                    Top = parse.GetValue(top),
-                    AsOf = day,
-                    Query = parse.GetValue(query),
-                    Lines = await ProfileLoader.LinesAsync(db, ct),
-                };
+                Top = parse.GetValue(top),
+                AsOf = day,
+                Query = parse.GetValue(query),
+                Lines = await ProfileLoader.LinesAsync(db, ct),
+            };
 
-                await using var stdout = Console.OpenStandardOutput();
-                if (positionId is not null)
-                {
-                    var profile = (await ProfileLoader.PositionsAsync(db, [positionId], ct)).Single();
-                    WriteLine(stdout, "position", positionId, day, "seeker",
-                        engine.SeekersFor(profile, request).Select(m => (m.Id, m.Score, m.DistanceKm, m.Reasons)), culture);
-                    return ExitCodes.Ok;
-                }
-                var ids = seekerId is not null ? [seekerId] : read.Households.SelectMany(h => h.Members).Select(m => m.Id).ToList();
-                var profiles = (await ProfileLoader.SeekersAsync(db, seekerId is null ? null : ids, ct)).ToDictionary(p => p.Id);
-                foreach (var id in ids)
-                {
-                    WriteLine(stdout, "seeker", id, day, "position",
-                        engine.PositionsFor(profiles[id], request).Select(m => (m.Id, m.Score, m.DistanceKm, m.Reasons)), culture);
-                }
+            await using var stdout = Console.OpenStandardOutput();
+            if (positionId is not null)
+            {
+                var profile = (await ProfileLoader.PositionsAsync(db, [positionId], ct)).Single();
+                WriteLine(stdout, "position", positionId, day, "seeker",
+                    engine.SeekersFor(profile, request).Select(m => (m.Id, m.Score, m.DistanceKm, m.Reasons)), culture);
                 return ExitCodes.Ok;
             }
-            finally
+            var ids = seekerId is not null ? [seekerId] : read.Households.SelectMany(h => h.Members).Select(m => m.Id).ToList();
+            var profiles = (await ProfileLoader.SeekersAsync(db, seekerId is null ? null : ids, ct)).ToDictionary(p => p.Id);
+            foreach (var id in ids)
             {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                try
-                {
-                    Directory.Delete(store, recursive: true);
-                }
-                catch (IOException)
-                {
-                    // Left for the OS temp cleaner; the answer is already out.
-                }
+                WriteLine(stdout, "seeker", id, day, "position",
+                    engine.PositionsFor(profiles[id], request).Select(m => (m.Id, m.Score, m.DistanceKm, m.Reasons)), culture);
             }
+            return ExitCodes.Ok;
         });
         return command;
     }
@@ -172,8 +152,7 @@ internal static class ReindexCommand
             await using var services = CliOptions.BuildServices(parse, search: true);
             await using (var scope = services.CreateAsyncScope())
             {
-                await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
-            }
+                }
             var started = System.Diagnostics.Stopwatch.StartNew();
             var progress = new Progress<string>(step => Console.Error.WriteLine($"rebuilding the {step} index…"));
             foreach (var result in await services.GetRequiredService<IndexSynchronizer>().RebuildAsync(progress, ct))

@@ -50,60 +50,39 @@ internal static class SearchCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var store = Path.Combine(Path.GetTempPath(), "employment-search-" + Guid.NewGuid().ToString("N"));
-            try
-            {
-                await using var services = CliOptions.BuildServices(parse, dataDirOverride: store, search: true,
-                    configure: s => s.AddScoped<KioskCatalog>());
-                await using var scope = services.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
-                await scope.ServiceProvider.GetRequiredService<DatasetImporter>().ImportAsync(read, ct);
-                await services.GetRequiredService<IndexSynchronizer>().RebuildAsync(cancellationToken: ct);
-                var results = await scope.ServiceProvider.GetRequiredService<KioskCatalog>()
-                    .SearchAsync(new KioskQuery { Text = text, PageSize = n }, day, ct);
+            await using var store = await ThrowawayStore.OpenAsync(parse, "search", read, search: true, configure: s => s.AddScoped<KioskCatalog>(), ct);
+            var results = await store.Services.GetRequiredService<KioskCatalog>()
+                .SearchAsync(new KioskQuery { Text = text, PageSize = n }, day, ct);
 
-                await using var stdout = Console.OpenStandardOutput();
-                using (var json = new Utf8JsonWriter(stdout, JsonOptions))
+            await using var stdout = Console.OpenStandardOutput();
+            using (var json = new Utf8JsonWriter(stdout, JsonOptions))
+            {
+                json.WriteStartObject();
+                json.WriteString("query", text);
+                json.WriteString("asOf", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                json.WriteNumber("total", results.Total);
+                if (results.DidYouMean is { } corrected)
+                {
+                    json.WriteString("didYouMean", corrected);
+                }
+                else
+                {
+                    json.WriteNull("didYouMean");
+                }
+                json.WriteStartArray("results");
+                foreach (var hit in results.Items)
                 {
                     json.WriteStartObject();
-                    json.WriteString("query", text);
-                    json.WriteString("asOf", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                    json.WriteNumber("total", results.Total);
-                    if (results.DidYouMean is { } corrected)
-                    {
-                        json.WriteString("didYouMean", corrected);
-                    }
-                    else
-                    {
-                        json.WriteNull("didYouMean");
-                    }
-                    json.WriteStartArray("results");
-                    foreach (var hit in results.Items)
-                    {
-                        json.WriteStartObject();
-                        json.WriteString("position", hit.Position.Id);
-                        json.WriteString("title", hit.Position.Title);
-                        json.WriteNumber("score", Math.Round(hit.Score ?? 0, 4));
-                        json.WriteEndObject();
-                    }
-                    json.WriteEndArray();
+                    json.WriteString("position", hit.Position.Id);
+                    json.WriteString("title", hit.Position.Title);
+                    json.WriteNumber("score", Math.Round(hit.Score ?? 0, 4));
                     json.WriteEndObject();
                 }
-                stdout.WriteByte((byte)'\n');
-                return ExitCodes.Ok;
+                json.WriteEndArray();
+                json.WriteEndObject();
             }
-            finally
-            {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                try
-                {
-                    Directory.Delete(store, recursive: true);
-                }
-                catch (IOException)
-                {
-                    // Left for the OS temp cleaner; the answer is already out.
-                }
-            }
+            stdout.WriteByte((byte)'\n');
+            return ExitCodes.Ok;
         });
         return command;
     }

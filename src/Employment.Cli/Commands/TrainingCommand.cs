@@ -65,49 +65,30 @@ internal static class TrainingCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var store = Path.Combine(Path.GetTempPath(), "employment-training-" + Guid.NewGuid().ToString("N"));
-            try
+            await using var store = await ThrowawayStore.OpenAsync(parse, "training", read, search: false, configure: null, ct);
+            var db = store.Db;
+
+            await using var stdout = Console.OpenStandardOutput();
+            if (parse.GetValue(shortages))
             {
-                await using var services = CliOptions.BuildServices(parse, dataDirOverride: store);
-                await using var scope = services.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
-                await scope.ServiceProvider.GetRequiredService<DatasetImporter>().ImportAsync(read, ct);
-
-                await using var stdout = Console.OpenStandardOutput();
-                if (parse.GetValue(shortages))
+                var positions = await ProfileLoader.PositionsAsync(db, null, ct);
+                var persons = await ProfileLoader.SeekersAsync(db, null, ct);
+                foreach (var shortage in SkillShortages.Compute(positions, persons, day))
                 {
-                    var positions = await ProfileLoader.PositionsAsync(db, null, ct);
-                    var persons = await ProfileLoader.SeekersAsync(db, null, ct);
-                    foreach (var shortage in SkillShortages.Compute(positions, persons, day))
-                    {
-                        WriteShortage(stdout, shortage, day);
-                    }
-                    return ExitCodes.Ok;
-                }
-
-                var advisor = await TrainingCatalog.AdvisorAsync(db, ct);
-                var lines = await ProfileLoader.LinesAsync(db, ct);
-                var ids = seekerId is not null ? [seekerId] : read.Households.SelectMany(h => h.Members).Select(m => m.Id).ToList();
-                var profiles = (await ProfileLoader.SeekersAsync(db, seekerId is null ? null : ids, ct)).ToDictionary(p => p.Id);
-                foreach (var id in ids)
-                {
-                    WriteAdvice(stdout, id, day, advisor.CoursesFor(profiles[id], day, lines, parse.GetValue(top)), culture);
+                    WriteShortage(stdout, shortage, day);
                 }
                 return ExitCodes.Ok;
             }
-            finally
+
+            var advisor = await TrainingCatalog.AdvisorAsync(db, ct);
+            var lines = await ProfileLoader.LinesAsync(db, ct);
+            var ids = seekerId is not null ? [seekerId] : read.Households.SelectMany(h => h.Members).Select(m => m.Id).ToList();
+            var profiles = (await ProfileLoader.SeekersAsync(db, seekerId is null ? null : ids, ct)).ToDictionary(p => p.Id);
+            foreach (var id in ids)
             {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                try
-                {
-                    Directory.Delete(store, recursive: true);
-                }
-                catch (IOException)
-                {
-                    // Left for the OS temp cleaner; the answer is already out.
-                }
+                WriteAdvice(stdout, id, day, advisor.CoursesFor(profiles[id], day, lines, parse.GetValue(top)), culture);
             }
+            return ExitCodes.Ok;
         });
         return command;
     }

@@ -1,3 +1,4 @@
+using Employment.Core.Reports;
 using Employment.Core.Data;
 using Employment.Core.Domain;
 using Employment.Core.Households;
@@ -6,7 +7,7 @@ using Employment.Core.Positions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Employment.Core.Reports;
+namespace Employment.Demo;
 
 /// <summary>
 /// A year of made-up program history for the demo district, so that the figures, the reports and
@@ -121,7 +122,7 @@ public sealed class DemoHistory(AppDbContext db, TimeProvider clock, IOptions<Ou
         return placed;
     }
 
-    private async Task<Placement.Placement?> HireOneAsync(PlacementWorkflow workflow, DateOnly on, Random rng, CancellationToken ct)
+    private async Task<Core.Placement.Placement?> HireOneAsync(PlacementWorkflow workflow, DateOnly on, Random rng, CancellationToken ct)
     {
         var registeredBy = on.ToDateTime(TimeOnly.MaxValue, DateTimeKind.Utc);
         var people = await db.Persons.AsNoTracking()

@@ -1,7 +1,8 @@
+using Employment.Core.Training;
 using Employment.Core.Domain;
 using Employment.Core.Matching;
 
-namespace Employment.Core.Training;
+namespace Employment.Demo;
 
 /// <summary>
 /// Made-up courses for a <see cref="SyntheticRegion"/>, the same for the same seed: each teaches one

@@ -1,6 +1,7 @@
+using Employment.Core.Matching;
 using Employment.Core.Domain;
 
-namespace Employment.Core.Matching;
+namespace Employment.Demo;
 
 /// <summary>
 /// A made-up city district, the same for the same seed: households of seekers and positions over
@@ -66,7 +67,7 @@ public sealed class SyntheticRegion
         private readonly GeoPoint[] _clusters;
         private readonly (string Code, string Group, double Weight)[] _skills;
         private readonly double _totalWeight;
-        private readonly Taxonomy.Taxonomy _taxonomy = Taxonomy.Taxonomy.Embedded;
+        private readonly Core.Taxonomy.Taxonomy _taxonomy = Core.Taxonomy.Taxonomy.Embedded;
         private readonly string[] _accommodations;
         private readonly DateOnly _asOf = new(2026, 11, 24);
 

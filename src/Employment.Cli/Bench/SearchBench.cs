@@ -1,3 +1,4 @@
+using Employment.Demo;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;

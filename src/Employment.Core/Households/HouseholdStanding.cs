@@ -5,6 +5,9 @@ namespace Employment.Core.Households;
 /// <summary>Where a household's income per head stands against the region's lines.</summary>
 public enum IncomeBand { BelowDibaoLine, BelowEdgeLine, AboveEdgeLine }
 
+/// <summary>What a wage would do to a household's income per head and its band against the lines.</summary>
+public sealed record WageEffect(decimal PerHeadNow, IncomeBand BandNow, decimal PerHeadWith, IncomeBand BandWith);
+
 /// <summary>
 /// The derived facts of a household, computed here and nowhere else: income per head, the band
 /// against the lines, zero-employment. Pages, matching, reports and exit all ask this class.
@@ -55,6 +58,19 @@ public static class HouseholdStanding
     /// <summary>The income per head the household would have with one more monthly wage.</summary>
     public static decimal IncomePerHeadWith(Household household, decimal addedMonthlyWage) =>
         IncomePerHead(household.MonthlyIncome + addedMonthlyWage, household.Size);
+
+    /// <summary>
+    /// What one more monthly wage would do to the household: income per head and band now and with
+    /// the wage, against <paramref name="region"/>'s lines (no lines yet: both 0, as the engine reads them).
+    /// </summary>
+    public static WageEffect EffectOfWage(Household household, decimal monthlyWage, Region? region)
+    {
+        var dibao = region?.DibaoLine ?? 0;
+        var edge = region?.EdgeLine ?? 0;
+        var now = IncomePerHead(household);
+        var with = IncomePerHeadWith(household, monthlyWage);
+        return new WageEffect(now, Band(now, dibao, edge), with, Band(with, dibao, edge));
+    }
 
     /// <summary>
     /// An exit candidate is a household whose income per head has reached the edge line: it has

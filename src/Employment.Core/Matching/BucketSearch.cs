@@ -68,6 +68,54 @@ internal sealed class SearchScratch
     });
 }
 
+/// <summary>
+/// The walk both directions of the engine share: always the slice with the highest bound next, among
+/// the fixed buckets (sorted, see <see cref="SearchScratch.SortBuckets"/>) and, per household group,
+/// the stream of grid cells nearest first; it stops once the top list is full and its threshold is
+/// above every bound left. Fixed buckets win ties.
+/// </summary>
+internal static class BestBoundFirst
+{
+    /// <param name="groups">How many cell streams there are (one per group, sharing <paramref name="cells"/>).</param>
+    /// <param name="cellBound">The bound of group g's cell at a distance.</param>
+    /// <param name="scanBucket">Scores a fixed bucket's documents.</param>
+    /// <param name="scanCell">Scores one cell of one group: (group, key, its nearest distance, its bound).</param>
+    public static void Walk<TProfile>(List<Bucket> buckets, List<(long Key, double MinKm)> cells, int groups, TopMatches<TProfile> top,
+        Func<int, double, double> cellBound, Action<Bucket> scanBucket, Action<int, long, double, double> scanCell)
+    {
+        var next = 0;
+        Span<int> nextCell = stackalloc int[groups];
+        while (true)
+        {
+            var best = next < buckets.Count ? buckets[next].Bound : double.NegativeInfinity;
+            var pick = -1;
+            for (var group = 0; group < groups; group++)
+            {
+                if (nextCell[group] < cells.Count)
+                {
+                    var bound = cellBound(group, cells[nextCell[group]].MinKm);
+                    if (bound > best)
+                    {
+                        (best, pick) = (bound, group);
+                    }
+                }
+            }
+            // Strictly greater: an equal score in the slice could still win on id.
+            if (double.IsNegativeInfinity(best) || (top.IsFull && top.Threshold > best))
+            {
+                return;
+            }
+            if (pick < 0)
+            {
+                scanBucket(buckets[next++]);
+                continue;
+            }
+            var (key, minKm) = cells[nextCell[pick]++];
+            scanCell(pick, key, minKm, best);
+        }
+    }
+}
+
 /// <summary>The grid cells around a point, nearest possible distance first known, within a radius.</summary>
 internal static class CellWalk
 {

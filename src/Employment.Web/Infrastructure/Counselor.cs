@@ -124,16 +124,13 @@ public sealed class CounselorMatches(AppDbContext db, MatchingEngine engine, Tim
         var ids = matches.Select(m => m.Id).ToList();
         var positions = await db.Positions.AsNoTracking().Include(p => p.Employer).Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var culture = CultureInfo.CurrentUICulture;
-        var dibao = region?.DibaoLine ?? 0;
-        var edge = region?.EdgeLine ?? 0;
-        var now = HouseholdStanding.IncomePerHead(household);
         return matches.Where(m => positions.ContainsKey(m.Id)).Select(m =>
         {
             var p = positions[m.Id];
-            var with = HouseholdStanding.IncomePerHeadWith(household, p.MonthlyWage);
+            var effect = HouseholdStanding.EffectOfWage(household, p.MonthlyWage, region);
             return new PersonMatchView(p.Id, p.Title, p.Employer?.Name ?? p.EmployerId, p.PublicWelfare, p.Remote, p.MonthlyWage, p.HoursPerWeek,
                 p.OpenPlaces, m.Score, m.DistanceKm, m.Reasons.Select(r => ReasonText.Format(r, culture)).ToList(),
-                now, HouseholdStanding.Band(now, dibao, edge), with, HouseholdStanding.Band(with, dibao, edge), m.Features);
+                effect.PerHeadNow, effect.BandNow, effect.PerHeadWith, effect.BandWith, m.Features);
         }).ToList();
     }
 

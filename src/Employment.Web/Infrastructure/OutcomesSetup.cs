@@ -1,3 +1,4 @@
+using Employment.Demo;
 using System.ComponentModel.DataAnnotations;
 using Employment.Core.Reports;
 

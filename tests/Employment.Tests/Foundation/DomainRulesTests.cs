@@ -103,6 +103,17 @@ public sealed class HouseholdStandingTests
     }
 
     [Fact]
+    public void A_wages_effect_is_read_against_the_district_lines_and_lands_exactly_on_the_edge_line()
+    {
+        // 900 for two is 450 a head, under the 500 dibao line; a wage of 600 makes 750 a head: exactly
+        // on the edge line, which is no longer below it (the engine's rule too).
+        var household = new Household { Id = "H-2", Size = 2, MonthlyIncome = 900 };
+        var effect = HouseholdStanding.EffectOfWage(household, 600, new Region { Name = "锦江区", DibaoLine = 500, EdgeLine = 750 });
+        Assert.Equal(new WageEffect(450, IncomeBand.BelowDibaoLine, 750, IncomeBand.AboveEdgeLine), effect);
+        Assert.Equal(IncomeBand.BelowEdgeLine, HouseholdStanding.EffectOfWage(household, 599.98m, new Region { Name = "锦江区", DibaoLine = 500, EdgeLine = 750 }).BandWith);
+    }
+
+    [Fact]
     public void Zero_employment_needs_someone_able_to_work_and_nobody_able_employed()
     {
         (LaborCapacity, bool)[] nobodyWorks = [(LaborCapacity.Full, false), (LaborCapacity.None, false)];

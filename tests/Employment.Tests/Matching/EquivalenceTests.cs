@@ -1,3 +1,4 @@
+using Employment.Demo;
 using Employment.Core.Matching;
 
 namespace Employment.Tests.Matching;

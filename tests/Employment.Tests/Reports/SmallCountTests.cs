@@ -1,3 +1,4 @@
+using Employment.Demo;
 using Employment.Core.Data;
 using Employment.Core.Households;
 using Employment.Core.Reports;

@@ -1,3 +1,4 @@
+using Employment.Demo;
 using Employment.Core.Domain;
 using Employment.Core.Matching;
 using Employment.Core.Training;

@@ -136,7 +136,7 @@ public sealed class HouseholdModel(AppDbContext db, AuditTrail audit, HouseholdL
             return false;
         }
         Household = household;
-        Region = await db.Regions.AsNoTracking().TheDistrict().FirstOrDefaultAsync(ct);
+        Region = await db.Regions.DistrictOf(household.Id).OnAsync(clock.Today(), ct);
         StreetName = household.DivisionCode is null ? null
             : await db.Divisions.AsNoTracking().Where(d => d.Code == household.DivisionCode).Select(d => d.Name).FirstOrDefaultAsync(ct);
         Entries = await db.LedgerEntries.AsNoTracking().Where(e => e.HouseholdId == id)

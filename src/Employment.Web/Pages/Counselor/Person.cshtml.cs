@@ -273,7 +273,7 @@ public sealed class PersonModel(AppDbContext db, AuditTrail audit, CounselorMatc
             return false;
         }
         Person = person;
-        Region = await db.Regions.AsNoTracking().TheDistrict().FirstOrDefaultAsync(ct);
+        Region = await db.Regions.DistrictOf(person.HouseholdId).OnAsync(clock.Today(), ct);
         IncomePerHead = HouseholdStanding.IncomePerHead(Household);
         Band = Region is null ? IncomeBand.BelowDibaoLine : HouseholdStanding.Band(Household, Region);
         Intention = await db.LedgerEntries.AsNoTracking()

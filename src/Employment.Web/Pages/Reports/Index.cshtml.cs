@@ -7,15 +7,20 @@ using Employment.Core.Reports;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Employment.Web.Pages.Reports;
 
 /// <summary>A quarter's figures with their definitions, per street, printable, and as CSV or Excel.</summary>
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
-public sealed class IndexModel(OutcomeReports reports, IStringLocalizer<OutcomesResource> text, IStringLocalizer<RefusalResource> refusals) : PageModel
+public sealed class IndexModel(OutcomeReports reports, AppDbContext db, IStringLocalizer<OutcomesResource> text, IStringLocalizer<RefusalResource> refusals) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Quarter { get; set; }
+    /// <summary>A district's division code; without it the store's one district, or the city with a row per district.</summary>
+    [BindProperty(SupportsGet = true)] public string? District { get; set; }
+    /// <summary>The districts to choose from when the store holds several.</summary>
+    public IReadOnlyList<(string Code, string Name)> Districts { get; private set; } = [];
 
     public OutcomeReport? Report { get; private set; }
     public string? Error { get; private set; }
@@ -25,6 +30,8 @@ public sealed class IndexModel(OutcomeReports reports, IStringLocalizer<Outcomes
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Choices = reports.CurrentQuarter.LastQuarters(8).Reverse().ToList();
+        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Id).Select(r => new { r.DivisionCode, r.Name }).ToListAsync(ct);
+        Districts = regions.Count > 1 ? regions.Where(r => r.DivisionCode != null).Select(r => (r.DivisionCode!, r.Name)).ToList() : [];
         var (report, error) = await LoadAsync(ct);
         Report = report;
         Error = error;
@@ -46,7 +53,7 @@ public sealed class IndexModel(OutcomeReports reports, IStringLocalizer<Outcomes
         ReportCsv.Write(report, writer, Culture);
         // A byte-order mark, so that Excel opens the UTF-8 file as UTF-8 (the street names are Chinese).
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(writer.ToString())).ToArray();
-        return File(bytes, "text/csv; charset=utf-8", $"outcomes-{report.Quarter}.csv");
+        return File(bytes, "text/csv; charset=utf-8", $"outcomes-{report.Quarter}{FileSuffix}.csv");
     }
 
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
@@ -57,8 +64,10 @@ public sealed class IndexModel(OutcomeReports reports, IStringLocalizer<Outcomes
             return BadRequest(error ?? "");
         }
         var bytes = ReportWorkbook.Create(report, Culture);
-        return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"outcomes-{report.Quarter}.xlsx");
+        return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"outcomes-{report.Quarter}{FileSuffix}.xlsx");
     }
+
+    private string FileSuffix => District is null ? "" : "-" + string.Concat(District.Where(char.IsAsciiLetterOrDigit));
 
     public string Format(object? value) => value switch
     {
@@ -86,13 +95,18 @@ public sealed class IndexModel(OutcomeReports reports, IStringLocalizer<Outcomes
             return (null, text["BadQuarter"]);
         }
         Quarter = quarter.ToString();
+        District = string.IsNullOrWhiteSpace(District) ? null : District.Trim();
         try
         {
-            return (await reports.ForQuarterAsync(quarter, ct), null);
+            return (await reports.ForQuarterAsync(quarter, District, ct), null);
         }
         catch (RefusalException refusal) when (refusal.Code == RefusalCodes.QuarterNotStarted)
         {
             return (null, refusals.Describe(refusal));
+        }
+        catch (Core.Interchange.DistrictChoiceException)
+        {
+            return (null, text["UnknownDistrict", District ?? ""]);
         }
     }
 }

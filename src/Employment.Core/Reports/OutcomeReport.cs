@@ -76,6 +76,8 @@ public sealed record OutcomeReport
     public required OutcomeFigures District { get; init; }
     /// <summary>A row per district when the report is the city's; empty for one district.</summary>
     public IReadOnlyList<OutcomeFigures> Districts { get; init; } = [];
+    /// <summary>The report is the city's (several districts, none chosen): <see cref="District"/> holds the city's totals.</summary>
+    public bool IsCity => Districts.Count > 0;
     /// <summary>Every street of the district, in code order, including streets with nothing to count.</summary>
     public required IReadOnlyList<OutcomeFigures> Streets { get; init; }
     /// <summary>Households whose division code maps to no street; null when there are none.</summary>

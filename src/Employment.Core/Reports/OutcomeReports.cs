@@ -175,6 +175,7 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
                 Districts = rows,
                 Streets = [],
                 Options = o,
+                DataSince = all.Households.Count == 0 ? null : all.Households.Values.Min(h => h.RegisteredOn),
             };
         }
         // An empty store reports the district its division rows name, with every street, as before any import.
@@ -203,7 +204,7 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
         denominator == 0 ? null : Math.Round((double)numerator / denominator, 4, MidpointRounding.AwayFromZero);
 
     internal sealed record HouseholdRow(string Id, HouseholdCategory? Category, string? Street, DateOnly RegisteredOn,
-        ExitStatus ExitStatus, DateOnly? CandidateSince, decimal IncomePerHead = 0);
+        ExitStatus ExitStatus, DateOnly? CandidateSince, decimal IncomePerHead = 0, DateOnly? CandidateEnded = null);
 
     internal sealed record PersonRow(string Id, string HouseholdId, LaborCapacity Capacity, bool Employed, DateOnly RegisteredOn);
 
@@ -259,20 +260,23 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
         public List<Division> Divisions { get; init; } = [];
 
         /// <summary>
-        /// An exit candidate on a day: its income per head had reached the edge line its district had in
-        /// force that day (income as now recorded; the records keep no income history), and not before
-        /// the day it was first flagged. A change of lines since then changes nothing for that day.
+        /// An exit candidate on a day: a candidate that day by its recorded candidacy (flagged on or
+        /// before it, and still flagged or the flag cleared after it, as when the lines went up since),
+        /// with an income per head that reached the edge line its district had in force that day (income
+        /// as now recorded: the records keep no income history). So a quarter before a change of lines
+        /// keeps the candidates of the lines then in force, and a quarter after it drops them.
         /// </summary>
         public bool CandidateOn(HouseholdRow h, DateOnly day)
         {
-            if (h.CandidateSince is { } since && since > day)
+            var flagged = h.ExitStatus == ExitStatus.Candidate
+                ? h.CandidateSince is null || h.CandidateSince <= day
+                : h.ExitStatus == ExitStatus.None && h.CandidateSince <= day && h.CandidateEnded > day;
+            if (!flagged)
             {
                 return false;
             }
             var lines = District is { } region ? DistrictLines.On(region, day) : Districts?.LinesOn(h.Id, day);
-            return lines is { } l
-                ? HouseholdStanding.Band(h.IncomePerHead, l.DibaoLine, l.EdgeLine) == IncomeBand.AboveEdgeLine
-                : h.ExitStatus == ExitStatus.Candidate;
+            return lines is not { } l || HouseholdStanding.Band(h.IncomePerHead, l.DibaoLine, l.EdgeLine) == IncomeBand.AboveEdgeLine;
         }
 
         /// <summary>The rows of one district alone (its records by their keys), with its own streets.</summary>
@@ -395,10 +399,11 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
             var streets = streetOf.All.ToList();
 
             var households = (await db.Households.AsNoTracking()
-                    .Select(h => new { h.Id, h.Category, h.DivisionCode, h.RegisteredUtc, h.ExitStatus, h.ExitCandidateSinceUtc, h.MonthlyIncome, h.Size })
+                    .Select(h => new { h.Id, h.Category, h.DivisionCode, h.RegisteredUtc, h.ExitStatus, h.ExitCandidateSinceUtc, h.ExitCandidateEndedUtc, h.MonthlyIncome, h.Size })
                     .ToListAsync(ct))
                 .Select(h => new HouseholdRow(h.Id, h.Category, streetOf.StreetOf(h.DivisionCode), DateOnly.FromDateTime(h.RegisteredUtc), h.ExitStatus,
-                    h.ExitCandidateSinceUtc is { } since ? DateOnly.FromDateTime(since) : null, HouseholdStanding.IncomePerHead(h.MonthlyIncome, h.Size)))
+                    h.ExitCandidateSinceUtc is { } since ? DateOnly.FromDateTime(since) : null, HouseholdStanding.IncomePerHead(h.MonthlyIncome, h.Size),
+                    h.ExitCandidateEndedUtc is { } ended ? DateOnly.FromDateTime(ended) : null))
                 .ToDictionary(h => h.Id, StringComparer.Ordinal);
             var persons = (await db.Persons.AsNoTracking()
                     .Select(p => new { p.Id, p.HouseholdId, p.LaborCapacity, p.Employed, p.RegisteredUtc })

@@ -61,6 +61,14 @@ public sealed class LinesInForceTests : IAsyncDisposable
     {
         await MigrateAsync();
         await ImportAsync(Example());
+        // H-2 (850 a head) became a candidate in August under 500/750, as a placement's reassessment records it.
+        await WithDbAsync(async db =>
+        {
+            var h2 = await db.Households.SingleAsync(h => h.Id == "H-2");
+            h2.ExitStatus = ExitStatus.Candidate;
+            h2.ExitCandidateSinceUtc = new DateTime(2026, 8, 1, 0, 0, 0, DateTimeKind.Utc);
+            return await db.SaveChangesAsync();
+        });
         _clock.Now = new DateTimeOffset(Raised.ToDateTime(new TimeOnly(4, 0)), TimeSpan.Zero);
         // The same register with the city's new lines: the old ones become history.
         await ImportAsync(Example(600, 900));

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace Employment.Web.Pages.Counselor;
 
 /// <summary>A household as its four-clear ledger (四清台账), with the derived facts beside it.</summary>
-[Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
+[Authorize(Roles = Roles.Counselor + "," + Roles.Admin + "," + Roles.City)]
 [InCounselorArea(CounselorRecord.Household)]
 public sealed class HouseholdModel(AppDbContext db, AuditTrail audit, HouseholdLedger ledger, TimeProvider clock,
     IStringLocalizer<RefusalResource> refusals) : PageModel

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace Employment.Web.Pages.Counselor;
 
 /// <summary>A person: profile, the engine's matches with reasons, and referrals from consent to hire.</summary>
-[Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
+[Authorize(Roles = Roles.Counselor + "," + Roles.Admin + "," + Roles.City)]
 [InCounselorArea(CounselorRecord.Person)]
 public sealed class PersonModel(AppDbContext db, AuditTrail audit, CounselorMatches matches, ReferralDesk desk, TimeProvider clock,
     IStringLocalizer<CounselorResource> text, IStringLocalizer<RefusalResource> refusals) : PageModel

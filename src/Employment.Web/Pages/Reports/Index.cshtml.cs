@@ -13,7 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace Employment.Web.Pages.Reports;
 
 /// <summary>A quarter's figures with their definitions, per street, printable, and as CSV or Excel.</summary>
-[Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
+[Authorize(Roles = StaffScope.FigureRoles)]
 public sealed class IndexModel(OutcomeReports reports, AppDbContext db, IStringLocalizer<OutcomesResource> text, IStringLocalizer<RefusalResource> refusals) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Quarter { get; set; }
@@ -27,11 +27,16 @@ public sealed class IndexModel(OutcomeReports reports, AppDbContext db, IStringL
     public IReadOnlyList<Quarter> Choices { get; private set; } = [];
     public CultureInfo Culture => CultureInfo.CurrentUICulture;
 
+    /// <summary>The user may read the city's figures (a row per district) as well as each district's.</summary>
+    public bool SeesCity => User.Scope().SeesCity;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Choices = reports.CurrentQuarter.LastQuarters(8).Reverse().ToList();
-        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Id).Select(r => new { r.DivisionCode, r.Name }).ToListAsync(ct);
-        Districts = regions.Count > 1 ? regions.Where(r => r.DivisionCode != null).Select(r => (r.DivisionCode!, r.Name)).ToList() : [];
+        if (!await ChooseDistrictAsync(ct))
+        {
+            return Forbid();
+        }
         var (report, error) = await LoadAsync(ct);
         Report = report;
         Error = error;
@@ -44,6 +49,10 @@ public sealed class IndexModel(OutcomeReports reports, AppDbContext db, IStringL
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
+        if (!await ChooseDistrictAsync(ct))
+        {
+            return Forbid();
+        }
         var (report, error) = await LoadAsync(ct);
         if (report is null)
         {
@@ -58,6 +67,10 @@ public sealed class IndexModel(OutcomeReports reports, AppDbContext db, IStringL
 
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
     {
+        if (!await ChooseDistrictAsync(ct))
+        {
+            return Forbid();
+        }
         var (report, error) = await LoadAsync(ct);
         if (report is null)
         {
@@ -65,6 +78,30 @@ public sealed class IndexModel(OutcomeReports reports, AppDbContext db, IStringL
         }
         var bytes = ReportWorkbook.Create(report, Culture);
         return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"outcomes-{report.Quarter}{FileSuffix}.xlsx");
+    }
+
+    /// <summary>
+    /// Which district the user may read (<see cref="AreaScope.FigureDistricts"/>): in a store of several,
+    /// one without the city's figures is shown their own district by default and refused another's or
+    /// the city's. A store of one district is everyone's district, as before several.
+    /// </summary>
+    private async Task<bool> ChooseDistrictAsync(CancellationToken ct)
+    {
+        District = string.IsNullOrWhiteSpace(District) ? null : District.Trim();
+        var scope = User.Scope();
+        var regions = (await db.Regions.AsNoTracking().OrderBy(r => r.Id).Select(r => new { r.DivisionCode, r.Name }).ToListAsync(ct))
+            .Where(r => r.DivisionCode != null).Select(r => (Code: r.DivisionCode!, r.Name)).ToList();
+        if (regions.Count < 2)
+        {
+            return true;
+        }
+        Districts = regions.Where(r => scope.SeesFiguresOf(r.Code)).ToList();
+        if (scope.SeesCity)
+        {
+            return true;
+        }
+        District ??= Districts.Select(r => r.Code).FirstOrDefault();
+        return District is not null && scope.SeesFiguresOf(District);
     }
 
     private string FileSuffix => District is null ? "" : "-" + string.Concat(District.Where(char.IsAsciiLetterOrDigit));

@@ -357,6 +357,9 @@ namespace Employment.Core.Data.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ExitCandidateEndedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ExitCandidateSinceUtc")
                         .HasColumnType("TEXT");
 

@@ -17,6 +17,12 @@ namespace Employment.Core.Data.Migrations.Sqlite
                 type: "TEXT",
                 nullable: true);
 
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ExitCandidateEndedUtc",
+                table: "Households",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "RegionLineHistory",
                 columns: table => new
@@ -65,6 +71,10 @@ namespace Employment.Core.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "LinesFrom",
                 table: "Regions");
+
+            migrationBuilder.DropColumn(
+                name: "ExitCandidateEndedUtc",
+                table: "Households");
         }
     }
 }

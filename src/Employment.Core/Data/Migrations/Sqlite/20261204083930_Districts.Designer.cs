@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Employment.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261204082209_Districts")]
+    [Migration("20261204083930_Districts")]
     partial class Districts
     {
         /// <inheritdoc />
@@ -358,6 +358,9 @@ namespace Employment.Core.Data.Migrations.Sqlite
 
                     b.Property<string>("DivisionCode")
                         .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExitCandidateEndedUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ExitCandidateSinceUtc")

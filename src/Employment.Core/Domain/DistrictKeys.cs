@@ -46,6 +46,13 @@ public static class DistrictKeys
         return at <= 0 ? null : key[..at];
     }
 
+    /// <summary>The key of a new record of the same district as the record with <paramref name="recordKey"/>.</summary>
+    public static string Beside(string recordKey, string localId)
+    {
+        var code = CodeOf(recordKey);
+        return Key(localId, new DistrictRef(code, code is null));
+    }
+
     public static bool Holds(string key, DistrictRef district)
     {
         var code = CodeOf(key);

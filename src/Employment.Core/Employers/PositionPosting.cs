@@ -236,12 +236,10 @@ public sealed class PositionPosting(AppDbContext db, TimeProvider clock)
     private async Task<string> NewIdAsync(string employerId, CancellationToken ct)
     {
         // A position is of its employer's district: its key is scoped the way the employer's is.
-        var code = Domain.DistrictKeys.CodeOf(employerId);
-        var district = new Domain.DistrictRef(code, code is null);
         // Random rather than sequential: an id in a URL says nothing about how many others exist.
         for (var i = 0; i < 5; i++)
         {
-            var id = district.Key("P-W" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)));
+            var id = Domain.DistrictKeys.Beside(employerId, "P-W" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)));
             if (!await db.Positions.AnyAsync(p => p.Id == id, ct))
             {
                 return id;

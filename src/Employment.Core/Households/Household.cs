@@ -60,3 +60,9 @@ public sealed class LedgerEntry
     [MaxLength(256)] public required string Author { get; set; }
     public DateTime CreatedUtc { get; set; }
 }
+
+/// <summary>"On the register": a household not archived. An archived household keeps its record and history but counts nowhere as active.</summary>
+public static class HouseholdRegister
+{
+    public static IQueryable<Household> OnRegister(this IQueryable<Household> households) => households.Where(h => h.ArchivedUtc == null);
+}

@@ -58,14 +58,14 @@ public static class FigureDefinitions
     private static readonly Dictionary<string, (string ZhName, string EnName, string Zh, string En)> Texts = new(StringComparer.Ordinal)
     {
         [FigureKeys.Households] = ("在册家庭", "Households in the program",
-            "截至统计日（季度末日，当季则为今天）已登记、且未处于已核实退出状态（退出未被撤销）的家庭数。",
-            "Households registered on or before the as-of date (the quarter's last day, or today for the current quarter) and not in a verified exit (an exit not revoked) on that date."),
+            "截至统计日（季度末日，当季则为今天）已登记、未归档（迁出、注销）、且未处于已核实退出状态（退出未被撤销）的家庭数。",
+            "Households registered on or before the as-of date (the quarter's last day, or today for the current quarter), not archived by then (moved away, deregistered) and not in a verified exit (an exit not revoked) on that date."),
         [FigureKeys.DibaoHouseholds] = ("低保户", "Dibao households",
             "在册家庭中类别为低保的家庭数。",
             "Households in the program on the as-of date whose category is dibao (低保)."),
         [FigureKeys.HouseholdsInQuarter] = ("本季在册家庭", "Households in the program during the quarter",
-            "季度首日至统计日之间至少有一天在册的家庭（当天已登记，且不处于未撤销的已核实退出中；当天才核实退出的也算）。是新增率和脱贫率的分母；季度内新登记的、退出被撤销而回到帮扶的家庭都计入，因此比率不会超过100%。",
-            "Households in the program on at least one day from the quarter's first day to the as-of date (registered by then and not in a verified, unrevoked exit; a household whose exit is verified that day counts). The denominator of the growth and exit rates; households registered during the quarter, and those back in the program after a revoked exit, count too, so a rate never exceeds 100%."),
+            "季度首日至统计日之间至少有一天在册的家庭（当天已登记、未归档，且不处于未撤销的已核实退出中；当天才核实退出的也算）。是新增率和脱贫率的分母；季度内新登记的、退出被撤销而回到帮扶的家庭都计入，因此比率不会超过100%。",
+            "Households in the program on at least one day from the quarter's first day to the as-of date (registered by then, not archived, and not in a verified, unrevoked exit; a household whose exit is verified that day counts). The denominator of the growth and exit rates; households registered during the quarter, and those back in the program after a revoked exit, count too, so a rate never exceeds 100%."),
         [FigureKeys.DibaoHouseholdsInQuarter] = ("本季在册低保户", "Dibao households in the program during the quarter",
             "本季在册家庭中的低保户，加上本季有低保户安置记录（按安置时的家庭类别）的家庭。",
             "Households in the program during the quarter whose category is dibao, together with any household placed in the quarter while it was dibao (the placement's snapshot)."),

@@ -203,8 +203,13 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
     private static double? Rate(int numerator, int denominator) =>
         denominator == 0 ? null : Math.Round((double)numerator / denominator, 4, MidpointRounding.AwayFromZero);
 
+    /// <summary><paramref name="ArchivedOn"/>: the day the household left the program by archiving (moved away, deregistered).</summary>
     internal sealed record HouseholdRow(string Id, HouseholdCategory? Category, string? Street, DateOnly RegisteredOn,
-        ExitStatus ExitStatus, DateOnly? CandidateSince, decimal IncomePerHead = 0, DateOnly? CandidateEnded = null);
+        ExitStatus ExitStatus, DateOnly? CandidateSince, DateOnly? ArchivedOn = null, decimal IncomePerHead = 0, DateOnly? CandidateEnded = null)
+    {
+        /// <summary>On the register on this day: registered by then and not archived by then.</summary>
+        public bool RegisteredOnDay(DateOnly day) => RegisteredOn <= day && (ArchivedOn is not { } archived || archived > day);
+    }
 
     internal sealed record PersonRow(string Id, string HouseholdId, LaborCapacity Capacity, bool Employed, DateOnly RegisteredOn);
 
@@ -355,7 +360,7 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
         public bool ExitedOn(string householdId, DateOnly day) =>
             ExitsByHousehold[householdId].Any(e => e.VerifiedOn <= day && (e.RevokedOn is null || e.RevokedOn > day));
 
-        public bool InProgramOn(HouseholdRow h, DateOnly day) => h.RegisteredOn <= day && !ExitedOn(h.Id, day);
+        public bool InProgramOn(HouseholdRow h, DateOnly day) => h.RegisteredOnDay(day) && !ExitedOn(h.Id, day);
 
         /// <summary>
         /// In the program on some day from <paramref name="first"/> to <paramref name="last"/>: at the start
@@ -364,13 +369,14 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
         /// </summary>
         public bool InProgramDuring(HouseholdRow h, DateOnly first, DateOnly last)
         {
-            if (h.RegisteredOn > last)
+            if (h.RegisteredOn > last || h.ArchivedOn is { } archived && archived <= first)
             {
                 return false;
             }
             var days = new List<DateOnly> { h.RegisteredOn > first ? h.RegisteredOn : first };
             days.AddRange(ExitsByHousehold[h.Id].Where(e => e.RevokedOn is { } r && r >= first && r <= last).Select(e => e.RevokedOn!.Value));
-            return days.Any(d => d >= h.RegisteredOn && (!ExitedOn(h.Id, d.AddDays(-1)) || !ExitedOn(h.Id, d)));
+            // Archived on a day: it was on the register until that day, not on it.
+            return days.Any(d => h.RegisteredOnDay(d) && (!ExitedOn(h.Id, d.AddDays(-1)) || !ExitedOn(h.Id, d)));
         }
 
         /// <summary>
@@ -399,10 +405,12 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
             var streets = streetOf.All.ToList();
 
             var households = (await db.Households.AsNoTracking()
-                    .Select(h => new { h.Id, h.Category, h.DivisionCode, h.RegisteredUtc, h.ExitStatus, h.ExitCandidateSinceUtc, h.ExitCandidateEndedUtc, h.MonthlyIncome, h.Size })
+                    .Select(h => new { h.Id, h.Category, h.DivisionCode, h.RegisteredUtc, h.ExitStatus, h.ExitCandidateSinceUtc, h.ExitCandidateEndedUtc, h.ArchivedUtc, h.MonthlyIncome, h.Size })
                     .ToListAsync(ct))
                 .Select(h => new HouseholdRow(h.Id, h.Category, streetOf.StreetOf(h.DivisionCode), DateOnly.FromDateTime(h.RegisteredUtc), h.ExitStatus,
-                    h.ExitCandidateSinceUtc is { } since ? DateOnly.FromDateTime(since) : null, HouseholdStanding.IncomePerHead(h.MonthlyIncome, h.Size),
+                    h.ExitCandidateSinceUtc is { } since ? DateOnly.FromDateTime(since) : null,
+                    h.ArchivedUtc is { } archived ? DateOnly.FromDateTime(archived) : null,
+                    HouseholdStanding.IncomePerHead(h.MonthlyIncome, h.Size),
                     h.ExitCandidateEndedUtc is { } ended ? DateOnly.FromDateTime(ended) : null))
                 .ToDictionary(h => h.Id, StringComparer.Ordinal);
             var persons = (await db.Persons.AsNoTracking()

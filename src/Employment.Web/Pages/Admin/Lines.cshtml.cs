@@ -85,7 +85,7 @@ public sealed class LinesModel(AppDbContext db, AuditTrail audit, TimeProvider c
         var changed = 0;
         var first = await db.Regions.TheDistrict().Select(r => r.Id).FirstAsync(ct);
         var district = DistrictLines.RefOf(region, first);
-        foreach (var household in await db.Households.Where(DistrictKeys.InDistrict<Household>(h => h.Id, district)).ToListAsync(ct))
+        foreach (var household in await db.Households.OnRegister().Where(DistrictKeys.InDistrict<Household>(h => h.Id, district)).ToListAsync(ct))
         {
             if (HouseholdStanding.ReassessExit(household, region, now))
             {
@@ -141,7 +141,7 @@ public sealed class LinesModel(AppDbContext db, AuditTrail audit, TimeProvider c
             return;
         }
         var district = DistrictLines.RefOf(Region, Districts[0].Id);
-        Candidates = await db.Households.Where(DistrictKeys.InDistrict<Household>(h => h.Id, district))
+        Candidates = await db.Households.OnRegister().Where(DistrictKeys.InDistrict<Household>(h => h.Id, district))
             .CountAsync(h => h.ExitStatus == ExitStatus.Candidate, ct);
     }
 }

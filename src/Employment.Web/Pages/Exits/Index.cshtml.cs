@@ -37,7 +37,7 @@ public sealed class IndexModel(AppDbContext db, HouseholdExits exits, AuditTrail
         var today = exits.Today;
         Region = await db.Regions.TheDistrict().OnAsync(today, ct);
         var districts = await DistrictBook.LoadAsync(db, ct);
-        var visible = db.Households.AsNoTracking().Visible(User);
+        var visible = db.Households.AsNoTracking().OnRegister().Visible(User);
         var query = visible.Where(h => h.ExitStatus == ExitStatus.Candidate);
         if (!string.IsNullOrWhiteSpace(Q))
         {

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Employment.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261204083930_Districts")]
+    [Migration("20261204085319_Districts")]
     partial class Districts
     {
         /// <inheritdoc />
@@ -777,6 +777,9 @@ namespace Employment.Core.Data.Migrations.Sqlite
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EscalatedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("MonthlyWage")
                         .HasPrecision(18, 2)
                         .HasColumnType("REAL");
@@ -1288,6 +1291,10 @@ namespace Employment.Core.Data.Migrations.Sqlite
 
                     b.Property<bool>("PublicSector")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()

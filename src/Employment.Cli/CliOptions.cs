@@ -76,4 +76,9 @@ internal static class CliOptions
         withConfiguration?.Invoke(services, configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
+
+    /// <summary>A refused --district in the operator's words.</summary>
+    public static string DistrictRefusal(Core.Domain.RefusalException refusal) => refusal.Code == Core.Domain.RefusalCodes.NoSuchDistrict
+        ? $"no district has the division code '{refusal.Arguments[0]}'; the store holds {refusal.Arguments[1]}"
+        : $"the store holds several districts; name one with --district: {refusal.Arguments[0]}";
 }

@@ -190,6 +190,7 @@ public sealed partial class MatchingEngine
             var columns = view.Columns;
             var seekerAt = _seeker.Location;
             var commute = _seeker.MaxCommuteKm;
+            var seekerLines = _request.Lines.For(_seeker.HouseholdId);
             foreach (var doc in bucket.Docs)
             {
                 // (doc is a row of the view: see SegmentView.)
@@ -204,7 +205,7 @@ public sealed partial class MatchingEngine
                     continue;
                 }
                 var accommodation = Accommodation(in c);
-                var pay = _ranker.PayFit(_seeker.DesiredWage ?? 0, _seeker.Household.MonthlyIncome, _seeker.Household.Size, c.Wage, _request.Lines);
+                var pay = _ranker.PayFit(_seeker.DesiredWage ?? 0, _seeker.Household.MonthlyIncome, _seeker.Household.Size, c.Wage, seekerLines);
                 var priority = c.PublicWelfare ? Ranker.PriorityClaim(_seeker) : 0.5;
                 double location;
                 if (c.Remote)

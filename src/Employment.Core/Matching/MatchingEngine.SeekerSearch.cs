@@ -220,7 +220,8 @@ public sealed partial class MatchingEngine
             var columns = view.Columns;
             var hours = _position.HoursPerWeek;
             var wage = _position.MonthlyWage;
-            var lines = _request.Lines;
+            // A bound over seekers of every district: the lowest lines lift the most.
+            var lines = _request.Lines.Lowest;
             // For skill tiers: a box that holds every seeker who could reach the position.
             var dLat = longest * 1.02 / 110.5 + 1e-6;
             var dLon = longest * 1.02 / (111.0 * Math.Max(0.05, Math.Cos((Math.Abs(_where.Lat) + dLat) * Math.PI / 180))) + 1e-6;

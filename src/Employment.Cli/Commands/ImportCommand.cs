@@ -1,4 +1,3 @@
-using Employment.Core.Domain;
 using System.CommandLine;
 using Employment.Core.Data;
 using Employment.Core.Interchange;
@@ -61,9 +60,9 @@ internal static class ExportCommand
             {
                 exported = await scope.ServiceProvider.GetRequiredService<DatasetExporter>().ExportAsync(parse.GetValue(district), ct);
             }
-            catch (RefusalException ex) when (ex.Code is RefusalCodes.NoSuchDistrict or RefusalCodes.DistrictRequired)
+            catch (Core.Domain.RefusalException ex) when (CliOptions.DistrictMessage(ex) is { } message)
             {
-                Console.Error.WriteLine("--district: " + CliOptions.DistrictRefusal(ex));
+                Console.Error.WriteLine(message);
                 return ExitCodes.InvalidInput;
             }
             // Write beside the target, then move: a failed export never leaves half a file.

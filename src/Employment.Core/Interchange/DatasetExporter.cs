@@ -7,8 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Employment.Core.Interchange;
 
-/// <summary>A district that cannot be chosen: unknown, or not named where the store holds several.</summary>
-
 /// <summary>One district of the database as an interchange dataset; importing the result gives the same state back.</summary>
 public sealed class DatasetExporter(AppDbContext db)
 {
@@ -21,14 +19,13 @@ public sealed class DatasetExporter(AppDbContext db)
         {
             if (book.Regions.Count > 1)
             {
-                throw new RefusalException("export", "district", RefusalCodes.DistrictRequired, book.HeldCodes());
+                throw new RefusalException("district", "district", RefusalCodes.DistrictRequired, book.Codes);
             }
             region = book.First;
         }
         else
         {
-            region = book.WithCode(districtCode)
-                ?? throw new RefusalException("export", "district", RefusalCodes.NoSuchDistrict, districtCode, book.HeldCodes());
+            region = book.Named(districtCode);
         }
         // The store's only district, or the chosen one; an empty store exports an empty first district.
         var district = region is null ? new DistrictRef(null, true) : book.RefOf(region);

@@ -42,8 +42,7 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
         Region? chosen = null;
         if (districtCode is not null)
         {
-            chosen = districts.WithCode(districtCode)
-                ?? throw new RefusalException($"report {quarter}", "district", RefusalCodes.NoSuchDistrict, districtCode, districts.HeldCodes());
+            chosen = districts.Named(districtCode);
         }
         else if (districts.Regions.Count == 1)
         {

@@ -1,4 +1,3 @@
-using Employment.Core.Domain;
 using System.Globalization;
 using Employment.Core.Reports;
 using Microsoft.AspNetCore.Authorization;
@@ -31,7 +30,7 @@ public sealed class IndexModel(ScreenFigures figures, IStringLocalizer<OutcomesR
         {
             Data = await figures.GetAsync(District, ct);
         }
-        catch (RefusalException refusal) when (refusal.Code == RefusalCodes.NoSuchDistrict)
+        catch (Core.Domain.RefusalException refusal) when (refusal.Code == Core.Domain.RefusalCodes.UnknownDistrict)
         {
             return NotFound();
         }

@@ -49,6 +49,24 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Training.Course> Courses => Set<Training.Course>();
     public DbSet<Training.CourseEnrollment> CourseEnrollments => Set<Training.CourseEnrollment>();
 
+    /// <summary>What the provider does before the migrations run (PostgreSQL: create the database).</summary>
+    internal virtual Task BeforeMigrateAsync(CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>What the provider does once the schema is up to date (SQLite: WAL).</summary>
+    internal abstract Task AfterMigrateAsync(CancellationToken ct);
+
+    /// <summary>
+    /// Opens the connection an erase runs on with the provider's way of not leaving freed values in
+    /// the files; false when the provider has none (PostgreSQL: its vacuum reclaims dead rows).
+    /// </summary>
+    internal virtual Task<bool> BeginEraseAsync(CancellationToken ct) => Task.FromResult(false);
+
+    /// <summary>Undoes <see cref="BeginEraseAsync"/>; called only when it answered true.</summary>
+    internal virtual Task EndEraseAsync() => Task.CompletedTask;
+
+    /// <summary>Rewrites the store without free space; false when it could not (or the provider does not).</summary>
+    internal virtual Task<bool> CompactAsync(CancellationToken ct) => Task.FromResult(false);
+
     /// <summary>True after a save that queued index work; the indexer's wake-up reads it.</summary>
     public bool WroteIndexChanges { get; private set; }
 

@@ -275,7 +275,7 @@ public sealed class IndexSynchronizer(
                 {
                     compacted = await Privacy.StoreCompaction.VacuumAsync(db, ct);
                 }
-                catch (Microsoft.Data.Sqlite.SqliteException ex)
+                catch (System.Data.Common.DbException ex)
                 {
                     logger.LogWarning(ex, "Could not compact the database after an erase; the erase itself compacted it or the next one will");
                 }

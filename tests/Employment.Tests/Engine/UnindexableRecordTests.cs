@@ -15,6 +15,7 @@ namespace Employment.Tests.Engine;
 /// back) is skipped and named in /health; every other record stays searchable, through the
 /// outbox and through a full rebuild alike.
 /// </summary>
+[BothStores]
 public sealed class UnindexableRecordTests : IAsyncLifetime
 {
     private static readonly DateOnly AsOf = new(2026, 11, 24);

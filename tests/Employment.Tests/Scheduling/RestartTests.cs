@@ -15,6 +15,7 @@ namespace Employment.Tests.Scheduling;
 /// Schedules survive the host: two hosts, one after the other, on the same data directory and the
 /// same Quartz tables in its database, the second started after fire times the first never reached.
 /// </summary>
+[BothStores]
 public sealed class RestartTests
 {
     [Fact]

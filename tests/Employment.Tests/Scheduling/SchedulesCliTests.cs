@@ -6,6 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Employment.Tests.Scheduling;
 
 /// <summary>`employment schedules` and `employment plan`, as separate processes, on what the web host stored.</summary>
+[BothStores]
 public sealed class SchedulesCliTests
 {
     [Fact]

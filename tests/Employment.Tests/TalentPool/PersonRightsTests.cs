@@ -14,6 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Employment.Tests.TalentPool;
 
 /// <summary>A person's rights over their data: the file of everything held, consent withdrawn, and an erase that leaves the disk.</summary>
+[BothStores]
 public sealed class PersonRightsTests(CounselorHost host) : IClassFixture<CounselorHost>
 {
     private sealed record Registered(string HouseholdId, string PersonId, string Name, string IdNumber, string OtherName);

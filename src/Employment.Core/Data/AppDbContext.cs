@@ -14,7 +14,8 @@ namespace Employment.Core.Data;
 /// The one model of the program, provider-neutral: UTC <see cref="DateTime"/>, enums as text, code
 /// lists as delimited text. Each provider has a subclass with its own migrations.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options),
+    Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     public const string JobBankIndex = "jobbank";
     public const string TalentPoolIndex = "talentpool";
@@ -48,6 +49,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<IndexChange> IndexChanges => Set<IndexChange>();
     public DbSet<Training.Course> Courses => Set<Training.Course>();
     public DbSet<Training.CourseEnrollment> CourseEnrollments => Set<Training.CourseEnrollment>();
+
+    /// <summary>The web nodes that keep indexes from this database, with their watermarks (see <see cref="Search.SearchNodes"/>).</summary>
+    public DbSet<Search.SearchNode> SearchNodes => Set<Search.SearchNode>();
+
+    /// <summary>The Data Protection key ring when several nodes share this database (<c>KeyRing:Store</c> = Database).</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
+        Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
     /// <summary>What the provider does before the migrations run (PostgreSQL: create the database).</summary>
     internal virtual Task BeforeMigrateAsync(CancellationToken ct) => Task.CompletedTask;

@@ -51,6 +51,12 @@ public sealed class ScheduleOptions : IValidatableObject
     /// </summary>
     [Range(1, 300)] public int ClusterCheckinSeconds { get; set; } = 7;
 
+    /// <summary>
+    /// For failover drills only (default 0): every job waits this long after it starts, before its
+    /// work, so an operator can kill the node mid-job and watch another node recover it.
+    /// </summary>
+    [Range(0, 3600)] public int DrillHoldSeconds { get; set; }
+
     public FairPlanOptions Plan { get; set; } = new();
 
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);

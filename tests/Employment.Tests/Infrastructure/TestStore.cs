@@ -48,6 +48,13 @@ public static class TestStore
         return command.ExecuteScalar();
     }
 
+    /// <summary>The data options a test's host or CLI run has on <paramref name="dataDir"/>.</summary>
+    public static Core.Data.DataOptions Options(string dataDir) => new()
+    {
+        DataDir = dataDir,
+        Database = PostgresServer is null ? new() : new() { Provider = "Postgres", ConnectionString = PostgresFor(dataDir) },
+    };
+
     /// <summary>Configuration for services built without a host (Core-level tests) over <paramref name="dataDir"/>.</summary>
     public static Dictionary<string, string?> Settings(string dataDir)
     {

@@ -51,7 +51,7 @@ public sealed class RestartTests
         var later = new FakeTimeProvider(Shanghai.At(2027, 1, 6, 8, 0));
         using var second = new SchedulingHost(dir.Path, later);
         await second.WaitForIndexesAsync();
-        Assert.True(await SchedulingServices.StoreExistsAsync(new DataOptions { DataDir = dir.Path }));
+        Assert.True(await SchedulingServices.StoreExistsAsync(TestStore.Options(dir.Path)));
 
         var followUps = await second.WaitForRunsAsync(ScheduleBook.FollowUps);
         await second.WaitForRunsAsync(ScheduleBook.FairPrepare);

@@ -1474,6 +1474,43 @@ namespace Employment.Core.Data.Migrations.Postgres
                     b.ToTable("PositionHistory");
                 });
 
+            modelBuilder.Entity("Employment.Core.Search.SearchNode", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Host")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("IndexRoot")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("JobBankDocuments")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("JobBankWatermark")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("LastSeenUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("StartedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("TalentPoolDocuments")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("TalentPoolWatermark")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SearchNodes");
+                });
+
             modelBuilder.Entity("Employment.Core.Training.Course", b =>
                 {
                     b.Property<string>("Id")
@@ -1628,6 +1665,25 @@ namespace Employment.Core.Data.Migrations.Postgres
                     b.HasIndex("CourseId", "PersonId");
 
                     b.ToTable("CourseEnrollments");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

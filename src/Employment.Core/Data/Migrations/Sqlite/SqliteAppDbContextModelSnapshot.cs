@@ -1431,6 +1431,43 @@ namespace Employment.Core.Data.Migrations.Sqlite
                     b.ToTable("PositionHistory");
                 });
 
+            modelBuilder.Entity("Employment.Core.Search.SearchNode", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Host")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndexRoot")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JobBankDocuments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("JobBankWatermark")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastSeenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TalentPoolDocuments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TalentPoolWatermark")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SearchNodes");
+                });
+
             modelBuilder.Entity("Employment.Core.Training.Course", b =>
                 {
                     b.Property<string>("Id")
@@ -1583,6 +1620,23 @@ namespace Employment.Core.Data.Migrations.Sqlite
                     b.HasIndex("CourseId", "PersonId");
 
                     b.ToTable("CourseEnrollments");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

@@ -37,8 +37,15 @@ public static class KioskSetup
             o.SlidingExpiration = true;
             o.LoginPath = "/kiosk/signin";
         });
+        services.AddDistributedMemoryCache();
+        services.AddSingleton<KioskSessionStore>();
         services.AddOptions<CookieAuthenticationOptions>(KioskSession.Scheme)
-            .Configure<IOptions<KioskOptions>>((cookie, kiosk) => cookie.ExpireTimeSpan = TimeSpan.FromMinutes(kiosk.Value.SessionMinutes));
+            .Configure<IOptions<KioskOptions>, KioskSessionStore>((cookie, kiosk, store) =>
+            {
+                cookie.ExpireTimeSpan = TimeSpan.FromMinutes(kiosk.Value.SessionMinutes);
+                // Server-side sessions: the end of a session is the end of its cookie too.
+                cookie.SessionStore = store;
+            });
 
         services.AddSingleton<KioskRateLimiter>();
 

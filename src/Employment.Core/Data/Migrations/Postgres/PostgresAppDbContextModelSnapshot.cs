@@ -370,6 +370,9 @@ namespace Employment.Core.Data.Migrations.Postgres
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
 
+                    b.Property<DateTime?>("ExitCandidateEndedUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("ExitCandidateSinceUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -729,6 +732,9 @@ namespace Employment.Core.Data.Migrations.Postgres
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<DateOnly?>("LinesFrom")
+                        .HasColumnType("date");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -739,7 +745,40 @@ namespace Employment.Core.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DivisionCode")
+                        .IsUnique();
+
                     b.ToTable("Regions");
+                });
+
+            modelBuilder.Entity("Employment.Core.Households.RegionLineHistory", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("DibaoLine")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("EdgeLine")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionId", "From")
+                        .IsUnique();
+
+                    b.ToTable("RegionLineHistory");
                 });
 
             modelBuilder.Entity("Employment.Core.Placement.FollowUp", b =>
@@ -759,6 +798,9 @@ namespace Employment.Core.Data.Migrations.Postgres
 
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
+
+                    b.Property<DateTime?>("EscalatedUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<decimal?>("MonthlyWage")
                         .HasPrecision(18, 2)
@@ -1289,6 +1331,10 @@ namespace Employment.Core.Data.Migrations.Postgres
 
                     b.Property<bool>("PublicSector")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1889,6 +1935,15 @@ namespace Employment.Core.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Employment.Core.Households.RegionLineHistory", b =>
+                {
+                    b.HasOne("Employment.Core.Households.Region", null)
+                        .WithMany("History")
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Employment.Core.Placement.FollowUp", b =>
                 {
                     b.HasOne("Employment.Core.Placement.Placement", "Placement")
@@ -2074,6 +2129,11 @@ namespace Employment.Core.Data.Migrations.Postgres
                     b.Navigation("Ledger");
 
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Employment.Core.Households.Region", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Employment.Core.Placement.JobFair", b =>

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Employment.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261204083023_Initial")]
+    [Migration("20261204091939_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -373,6 +373,9 @@ namespace Employment.Core.Data.Migrations.Postgres
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
 
+                    b.Property<DateTime?>("ExitCandidateEndedUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("ExitCandidateSinceUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -732,6 +735,9 @@ namespace Employment.Core.Data.Migrations.Postgres
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<DateOnly?>("LinesFrom")
+                        .HasColumnType("date");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -742,7 +748,40 @@ namespace Employment.Core.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DivisionCode")
+                        .IsUnique();
+
                     b.ToTable("Regions");
+                });
+
+            modelBuilder.Entity("Employment.Core.Households.RegionLineHistory", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("DibaoLine")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("EdgeLine")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionId", "From")
+                        .IsUnique();
+
+                    b.ToTable("RegionLineHistory");
                 });
 
             modelBuilder.Entity("Employment.Core.Placement.FollowUp", b =>
@@ -762,6 +801,9 @@ namespace Employment.Core.Data.Migrations.Postgres
 
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
+
+                    b.Property<DateTime?>("EscalatedUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<decimal?>("MonthlyWage")
                         .HasPrecision(18, 2)
@@ -1293,6 +1335,10 @@ namespace Employment.Core.Data.Migrations.Postgres
                     b.Property<bool>("PublicSector")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1477,6 +1523,43 @@ namespace Employment.Core.Data.Migrations.Postgres
                     b.ToTable("PositionHistory");
                 });
 
+            modelBuilder.Entity("Employment.Core.Search.SearchNode", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Host")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("IndexRoot")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("JobBankDocuments")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("JobBankWatermark")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("LastSeenUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("StartedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("TalentPoolDocuments")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("TalentPoolWatermark")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SearchNodes");
+                });
+
             modelBuilder.Entity("Employment.Core.Training.Course", b =>
                 {
                     b.Property<string>("Id")
@@ -1631,6 +1714,25 @@ namespace Employment.Core.Data.Migrations.Postgres
                     b.HasIndex("CourseId", "PersonId");
 
                     b.ToTable("CourseEnrollments");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1836,6 +1938,15 @@ namespace Employment.Core.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Employment.Core.Households.RegionLineHistory", b =>
+                {
+                    b.HasOne("Employment.Core.Households.Region", null)
+                        .WithMany("History")
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Employment.Core.Placement.FollowUp", b =>
                 {
                     b.HasOne("Employment.Core.Placement.Placement", "Placement")
@@ -2021,6 +2132,11 @@ namespace Employment.Core.Data.Migrations.Postgres
                     b.Navigation("Ledger");
 
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Employment.Core.Households.Region", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Employment.Core.Placement.JobFair", b =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Employment.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261204085451_SearchNodes")]
+    [Migration("20261204091923_SearchNodes")]
     partial class SearchNodes
     {
         /// <inheritdoc />
@@ -358,6 +358,9 @@ namespace Employment.Core.Data.Migrations.Sqlite
 
                     b.Property<string>("DivisionCode")
                         .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExitCandidateEndedUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ExitCandidateSinceUtc")
@@ -711,6 +714,9 @@ namespace Employment.Core.Data.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("REAL");
 
+                    b.Property<DateOnly?>("LinesFrom")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -721,7 +727,38 @@ namespace Employment.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DivisionCode")
+                        .IsUnique();
+
                     b.ToTable("Regions");
+                });
+
+            modelBuilder.Entity("Employment.Core.Households.RegionLineHistory", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("DibaoLine")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("EdgeLine")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionId", "From")
+                        .IsUnique();
+
+                    b.ToTable("RegionLineHistory");
                 });
 
             modelBuilder.Entity("Employment.Core.Placement.FollowUp", b =>
@@ -738,6 +775,9 @@ namespace Employment.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EscalatedUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<double?>("MonthlyWage")
@@ -1251,6 +1291,10 @@ namespace Employment.Core.Data.Migrations.Sqlite
 
                     b.Property<bool>("PublicSector")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1841,6 +1885,15 @@ namespace Employment.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Employment.Core.Households.RegionLineHistory", b =>
+                {
+                    b.HasOne("Employment.Core.Households.Region", null)
+                        .WithMany("History")
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Employment.Core.Placement.FollowUp", b =>
                 {
                     b.HasOne("Employment.Core.Placement.Placement", "Placement")
@@ -2026,6 +2079,11 @@ namespace Employment.Core.Data.Migrations.Sqlite
                     b.Navigation("Ledger");
 
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Employment.Core.Households.Region", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Employment.Core.Placement.JobFair", b =>

@@ -122,6 +122,20 @@ namespace Employment.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Divisions",
                 columns: table => new
                 {
@@ -151,6 +165,7 @@ namespace Employment.Core.Data.Migrations.Postgres
                     CreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
                     VerifiedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     VerifiedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    RejectionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -174,6 +189,7 @@ namespace Employment.Core.Data.Migrations.Postgres
                     ExitStatus = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     ExitedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ExitCandidateSinceUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ExitCandidateEndedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     HelperUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
                     CategoryReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     ArchivedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
@@ -247,11 +263,31 @@ namespace Employment.Core.Data.Migrations.Postgres
                     DivisionCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
                     DibaoLine = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
                     EdgeLine = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    LinesFrom = table.Column<DateOnly>(type: "date", nullable: true),
                     UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Regions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SearchNodes",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Host = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    IndexRoot = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    JobBankWatermark = table.Column<long>(type: "bigint", nullable: false),
+                    TalentPoolWatermark = table.Column<long>(type: "bigint", nullable: false),
+                    JobBankDocuments = table.Column<int>(type: "integer", nullable: false),
+                    TalentPoolDocuments = table.Column<int>(type: "integer", nullable: false),
+                    StartedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastSeenUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SearchNodes", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -601,6 +637,28 @@ namespace Employment.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "RegionLineHistory",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RegionId = table.Column<int>(type: "integer", nullable: false),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    DibaoLine = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    EdgeLine = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RegionLineHistory", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RegionLineHistory_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PositionHistory",
                 columns: table => new
                 {
@@ -852,7 +910,8 @@ namespace Employment.Core.Data.Migrations.Postgres
                     StillEmployed = table.Column<bool>(type: "boolean", nullable: true),
                     MonthlyWage = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
                     Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    DoneBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                    DoneBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EscalatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1165,6 +1224,18 @@ namespace Employment.Core.Data.Migrations.Postgres
                 columns: new[] { "To", "AtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RegionLineHistory_RegionId_From",
+                table: "RegionLineHistory",
+                columns: new[] { "RegionId", "From" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Regions_DivisionCode",
+                table: "Regions",
+                column: "DivisionCode",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SatisfactionAnswers_PlacementId",
                 table: "SatisfactionAnswers",
                 column: "PlacementId");
@@ -1215,6 +1286,9 @@ namespace Employment.Core.Data.Migrations.Postgres
                 name: "CourseEnrollments");
 
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "Divisions");
 
             migrationBuilder.DropTable(
@@ -1257,13 +1331,16 @@ namespace Employment.Core.Data.Migrations.Postgres
                 name: "ReferralSteps");
 
             migrationBuilder.DropTable(
-                name: "Regions");
+                name: "RegionLineHistory");
 
             migrationBuilder.DropTable(
                 name: "SatisfactionAnswers");
 
             migrationBuilder.DropTable(
                 name: "SavedSearches");
+
+            migrationBuilder.DropTable(
+                name: "SearchNodes");
 
             migrationBuilder.DropTable(
                 name: "SubsidyCaps");
@@ -1282,6 +1359,9 @@ namespace Employment.Core.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Referrals");
+
+            migrationBuilder.DropTable(
+                name: "Regions");
 
             migrationBuilder.DropTable(
                 name: "Placements");

@@ -54,9 +54,22 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     /// <summary>The web nodes that keep indexes from this database, with their watermarks (see <see cref="Search.SearchNodes"/>).</summary>
     public DbSet<Search.SearchNode> SearchNodes => Set<Search.SearchNode>();
 
+    /// <summary>The shared cache (<see cref="DatabaseCache"/>) every node reads: the kiosk's sessions on PostgreSQL.</summary>
+    public DbSet<CacheEntry> CacheEntries => Set<CacheEntry>();
+
     /// <summary>The Data Protection key ring when several nodes share this database (<c>KeyRing:Store</c> = Database).</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+
+    /// <summary>Held while a web node migrates and seeds at start (PostgreSQL: one node at a time; SQLite: one process anyway).</summary>
+    internal virtual Task<IAsyncDisposable> StartLockAsync(CancellationToken ct) => Task.FromResult<IAsyncDisposable>(NoLock.Instance);
+
+    private sealed class NoLock : IAsyncDisposable
+    {
+        public static readonly NoLock Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 
     /// <summary>What the provider does before the migrations run (PostgreSQL: create the database).</summary>
     internal virtual Task BeforeMigrateAsync(CancellationToken ct) => Task.CompletedTask;

@@ -69,6 +69,16 @@ public static class DataServices
 /// <summary>Creates the data directory and brings the schema up to date.</summary>
 public sealed class DatabaseInitializer(AppDbContext db, IOptions<DataOptions> options)
 {
+    /// <summary>
+    /// Makes the database first (PostgreSQL), then holds the lock under which one node at a time
+    /// migrates and seeds; dispose to release.
+    /// </summary>
+    public async Task<IAsyncDisposable> StartLockAsync(CancellationToken cancellationToken = default)
+    {
+        await db.BeforeMigrateAsync(cancellationToken);
+        return await db.StartLockAsync(cancellationToken);
+    }
+
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(options.Value.FullDataDir);

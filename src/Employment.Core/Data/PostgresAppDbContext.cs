@@ -45,6 +45,12 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
 
     internal override Task AfterMigrateAsync(CancellationToken ct) => Task.CompletedTask;
 
+    internal override Task<IAsyncDisposable> StartLockAsync(CancellationToken ct) =>
+        PostgresStore.AdvisoryLockAsync(Database.GetConnectionString()!, StartLockKey, ct);
+
+    /// <summary>"Employ" in ASCII: the advisory lock nodes take around migrating and seeding.</summary>
+    private const long StartLockKey = 0x456D706C6F79;
+
     private sealed class ScaleConverter() : ValueConverter<decimal, decimal>(
         v => v,
         v => v / 1.000000000000000000000000000000000m);
@@ -98,6 +104,25 @@ public static class PostgresStore
         {
             // duplicate_database: another node or the CLI created it first
         }
+    }
+
+    /// <summary>
+    /// Holds a session advisory lock on a connection of its own until disposed: several nodes starting
+    /// at once migrate and seed one after another instead of racing to insert the same rows.
+    /// </summary>
+    public static async Task<IAsyncDisposable> AdvisoryLockAsync(string connectionString, long key, CancellationToken ct)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Pooling = false };
+        var connection = new Npgsql.NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT pg_advisory_lock(@key)";
+            command.Parameters.AddWithValue("key", key);
+            command.CommandTimeout = 0; // as long as the other node's start takes
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        return connection; // closing the session releases the lock
     }
 
     /// <summary>Whether <paramref name="table"/> exists in the connection's search path (any case); false when the database does not exist yet.</summary>

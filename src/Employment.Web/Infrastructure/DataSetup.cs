@@ -47,7 +47,11 @@ public static class DataSetup
     public static async Task<bool> InitializeDataAsync(this WebApplication app)
     {
         using var scope = app.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
+        // Several nodes may start together on one PostgreSQL database: one migrates and seeds, the
+        // others wait and then find the rows there.
+        await using var exclusive = await initializer.StartLockAsync();
+        await initializer.MigrateAsync();
         var seed = app.Configuration.GetSection("Seed").Get<SeedOptions>() ?? new SeedOptions();
         var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
         await seeder.SeedDivisionsAsync();

@@ -274,6 +274,31 @@ namespace Employment.Core.Data.Migrations.Postgres
                     b.ToTable("AuditLog");
                 });
 
+            modelBuilder.Entity("Employment.Core.Data.CacheEntry", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("AbsoluteUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("SlidingSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasMaxLength(65536)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("CacheEntries");
+                });
+
             modelBuilder.Entity("Employment.Core.Data.IndexChange", b =>
                 {
                     b.Property<long>("Id")

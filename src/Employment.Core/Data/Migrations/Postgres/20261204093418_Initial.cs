@@ -87,6 +87,21 @@ namespace Employment.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CacheEntries",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Value = table.Column<byte[]>(type: "bytea", maxLength: 65536, nullable: false),
+                    ExpiresUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SlidingSeconds = table.Column<long>(type: "bigint", nullable: false),
+                    AbsoluteUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CacheEntries", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Courses",
                 columns: table => new
                 {
@@ -1281,6 +1296,9 @@ namespace Employment.Core.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AuditLog");
+
+            migrationBuilder.DropTable(
+                name: "CacheEntries");
 
             migrationBuilder.DropTable(
                 name: "CourseEnrollments");

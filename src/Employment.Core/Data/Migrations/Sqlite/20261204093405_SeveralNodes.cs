@@ -6,11 +6,26 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Employment.Core.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class SearchNodes : Migration
+    public partial class SeveralNodes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "CacheEntries",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Value = table.Column<byte[]>(type: "BLOB", maxLength: 65536, nullable: false),
+                    ExpiresUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SlidingSeconds = table.Column<long>(type: "INTEGER", nullable: false),
+                    AbsoluteUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CacheEntries", x => x.Key);
+                });
+
             migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
@@ -48,6 +63,9 @@ namespace Employment.Core.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "CacheEntries");
+
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 

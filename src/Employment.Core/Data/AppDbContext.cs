@@ -274,14 +274,36 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         PrepareChanges();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        return HasOutboxRows() ? SaveInOutboxOrder(acceptAllChangesOnSuccess) : base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         PrepareChanges();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return HasOutboxRows()
+            ? SaveInOutboxOrderAsync(acceptAllChangesOnSuccess, cancellationToken)
+            : base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
+
+    private bool HasOutboxRows() => ChangeTracker.Entries<IndexChange>().Any(e => e.State == EntityState.Added);
+
+    /// <summary>
+    /// A save that writes outbox rows. The indexers read the outbox by id past their watermark, so a
+    /// row must never become visible after a row with a higher id: a provider whose writers can
+    /// commit out of id order (PostgreSQL) serializes these saves; SQLite has one writer anyway.
+    /// </summary>
+    protected virtual int SaveInOutboxOrder(bool acceptAllChangesOnSuccess) => SaveDirect(acceptAllChangesOnSuccess);
+
+    /// <inheritdoc cref="SaveInOutboxOrder"/>
+    protected virtual Task<int> SaveInOutboxOrderAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken) =>
+        SaveDirectAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+    /// <summary>EF's own save, after <see cref="PrepareChanges"/> ran.</summary>
+    protected int SaveDirect(bool acceptAllChangesOnSuccess) => base.SaveChanges(acceptAllChangesOnSuccess);
+
+    /// <inheritdoc cref="SaveDirect"/>
+    protected Task<int> SaveDirectAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken) =>
+        base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
     /// <summary>
     /// Regenerates concurrency tokens, stamps UpdatedUtc on rows that really changed, and writes the index outbox rows, so they commit in the same

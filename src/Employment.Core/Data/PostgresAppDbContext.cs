@@ -45,6 +45,45 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
 
     internal override Task AfterMigrateAsync(CancellationToken ct) => Task.CompletedTask;
 
+    /// <summary>
+    /// Outbox rows take their ids from a sequence when inserted but become visible when their
+    /// transaction commits, so two writers could publish ids out of order and an indexer that read the
+    /// higher one first would move its watermark past the lower. A transaction-scoped advisory lock,
+    /// taken before the rows are inserted and held to the commit, makes every outbox write commit in
+    /// id order (the one-writer order SQLite has by itself).
+    /// </summary>
+    protected override int SaveInOutboxOrder(bool acceptAllChangesOnSuccess)
+    {
+        if (Database.CurrentTransaction is not null)
+        {
+            Database.ExecuteSqlRaw(OutboxLock);
+            return SaveDirect(acceptAllChangesOnSuccess);
+        }
+        using var transaction = Database.BeginTransaction();
+        Database.ExecuteSqlRaw(OutboxLock);
+        var saved = SaveDirect(acceptAllChangesOnSuccess);
+        transaction.Commit();
+        return saved;
+    }
+
+    /// <inheritdoc cref="SaveInOutboxOrder"/>
+    protected override async Task<int> SaveInOutboxOrderAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        if (Database.CurrentTransaction is not null)
+        {
+            await Database.ExecuteSqlRawAsync(OutboxLock, cancellationToken);
+            return await SaveDirectAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        await Database.ExecuteSqlRawAsync(OutboxLock, cancellationToken);
+        var saved = await SaveDirectAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return saved;
+    }
+
+    /// <summary>"Outbox" in ASCII.</summary>
+    private const string OutboxLock = "SELECT pg_advisory_xact_lock(87365882376056)";
+
     internal override Task<IAsyncDisposable> StartLockAsync(CancellationToken ct) =>
         PostgresStore.AdvisoryLockAsync(Database.GetConnectionString()!, StartLockKey, ct);
 

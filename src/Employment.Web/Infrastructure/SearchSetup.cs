@@ -45,6 +45,9 @@ public sealed class IndexingService(IndexSynchronizer synchronizer, IndexSignal 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // jieba's dictionary takes seconds to load: at start, not at the first change another node or
+        // the CLI writes (which must be searchable here within seconds) nor at the first search.
+        await Task.Run(Words.Warm, stoppingToken);
         while (!stoppingToken.IsCancellationRequested && !_ready.Task.IsCompleted)
         {
             try

@@ -33,7 +33,7 @@ public sealed class IndexingService(IndexSynchronizer synchronizer, IndexSignal 
     IOptions<DataOptions> data, ILogger<IndexingService> logger) : BackgroundService
 {
     // Another node's or the CLI's change is seen within one poll (several nodes: within a second).
-    private readonly TimeSpan _poll = TimeSpan.FromSeconds(search.Value.PollSeconds ?? (data.Value.Database.IsPostgres ? 1 : 5));
+    private readonly TimeSpan _poll = TimeSpan.FromSeconds(search.Value.PollSeconds ?? (data.Value.Database.IsPostgres ? 0.5 : 5));
     private static readonly TimeSpan PurgeEvery = TimeSpan.FromMinutes(10);
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -1,3 +1,4 @@
+using Employment.Core.Taxonomy;
 using System.Numerics;
 using Employment.Core.Search;
 using Lucene.Net.Search;
@@ -469,7 +470,7 @@ public sealed class MatchingEngine
             }
             var scratch = SearchScratch.Begin();
 
-            if (_withQuery && TextAnalysis.BuildQuery(_store.Analyzer, _request.Query, ConceptMap.Embedded) is { } text)
+            if (_withQuery && TextAnalysis.BuildQuery(_store.Analyzer, _request.Query, ConceptScanner.Embedded) is { } text)
             {
                 foreach (var (leaf, doc, score) in TextWindow.Search(_searcher, text, TextCandidates(), TextRules(), _w.TextWindow))
                 {

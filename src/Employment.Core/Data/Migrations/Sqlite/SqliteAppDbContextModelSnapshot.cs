@@ -781,6 +781,9 @@ namespace Employment.Core.Data.Migrations.Sqlite
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EscalatedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("MonthlyWage")
                         .HasPrecision(18, 2)
                         .HasColumnType("REAL");
@@ -1292,6 +1295,10 @@ namespace Employment.Core.Data.Migrations.Sqlite
 
                     b.Property<bool>("PublicSector")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()

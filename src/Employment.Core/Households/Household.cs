@@ -22,6 +22,11 @@ public sealed class Household
     public DateTime? ExitedUtc { get; set; }
     /// <summary>When the household last became an exit candidate (income per head passed the lines).</summary>
     public DateTime? ExitCandidateSinceUtc { get; set; }
+    /// <summary>
+    /// When that candidacy ended without an exit (the income fell, or the lines went up); null while it
+    /// lasts or if there was none. Kept so that figures for a past day still count the candidacy then.
+    /// </summary>
+    public DateTime? ExitCandidateEndedUtc { get; set; }
     /// <summary>The counselor who helps this household ("1+1"); null until one is assigned.</summary>
     [MaxLength(450)] public string? HelperUserId { get; set; }
     /// <summary>

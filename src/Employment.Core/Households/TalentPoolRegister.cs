@@ -107,7 +107,11 @@ public sealed class TalentPoolRegister(AppDbContext db, AuditTrail audit, TimePr
         }
         await CheckHoldersAsync(idNumbers.Select((n, i) => (n, $"Members[{i}].IdNumber")).ToList(), [], errors, ct);
         var place = await CheckPlaceAsync(input, errors, ct);
-        var region = await db.Regions.AsNoTracking().TheDistrict().FirstOrDefaultAsync(ct);
+        // A new household belongs to the district its street lies in: its keys and its lines are that district's.
+        var districts = await DistrictBook.LoadAsync(db, ct);
+        var home = districts.ForDivision(place.Street.Code);
+        var district = home is null ? new DistrictRef(null, true) : districts.RefOf(home);
+        var region = home is null ? null : WithLinesOn(home, clock.DayOf(now));
         var category = CheckCategory(input, size, region, current: null, errors);
         if (errors.Count > 0)
         {
@@ -116,7 +120,7 @@ public sealed class TalentPoolRegister(AppDbContext db, AuditTrail audit, TimePr
 
         var household = new Household
         {
-            Id = NewId("H-"),
+            Id = district.Key(NewId("H-")),
             Category = category.Category,
             CategoryReason = category.Reason,
             Size = size,
@@ -136,7 +140,7 @@ public sealed class TalentPoolRegister(AppDbContext db, AuditTrail audit, TimePr
         }
         for (var i = 0; i < members.Count; i++)
         {
-            var person = new Person { Id = NewId("S-"), HouseholdId = household.Id, Name = "", RegisteredUtc = now, UpdatedUtc = now };
+            var person = new Person { Id = district.Key(NewId("S-")), HouseholdId = household.Id, Name = "", RegisteredUtc = now, UpdatedUtc = now };
             Apply(members[i], idNumbers[i], person);
             person.Status = InitialStatus(person);
             household.Members.Add(person);
@@ -169,7 +173,7 @@ public sealed class TalentPoolRegister(AppDbContext db, AuditTrail audit, TimePr
             errors.Add(new FieldError(nameof(HouseholdInput.Size), RegisterCodes.SizeBelowMembers, living));
         }
         var place = await CheckPlaceAsync(input, errors, ct);
-        var region = await db.Regions.AsNoTracking().TheDistrict().FirstOrDefaultAsync(ct);
+        var region = await db.Regions.DistrictOf(household.Id).OnAsync(clock.DayOf(now), ct);
         var category = CheckCategory(input, size, region, household, errors);
         if (errors.Count > 0)
         {
@@ -288,7 +292,8 @@ public sealed class TalentPoolRegister(AppDbContext db, AuditTrail audit, TimePr
             throw new FieldErrorsException(errors);
         }
         var why = reason!.Trim();
-        var person = new Person { Id = NewId("S-"), HouseholdId = household.Id, Name = "", RegisteredUtc = now, UpdatedUtc = now };
+        // A member of the household's district: their key is scoped as the household's is.
+        var person = new Person { Id = DistrictKeys.Beside(household.Id, NewId("S-")), HouseholdId = household.Id, Name = "", RegisteredUtc = now, UpdatedUtc = now };
         Apply(input, idNumber, person);
         person.Status = InitialStatus(person);
         household.Members.Add(person);
@@ -602,6 +607,12 @@ public sealed class TalentPoolRegister(AppDbContext db, AuditTrail audit, TimePr
     private static string Money(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static Region WithLinesOn(Region region, DateOnly day)
+    {
+        var lines = DistrictLines.On(region, day);
+        return new Region { Id = region.Id, Name = region.Name, DivisionCode = region.DivisionCode, DibaoLine = lines.DibaoLine, EdgeLine = lines.EdgeLine };
+    }
 
     private static string NewId(string prefix) => prefix + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
 }

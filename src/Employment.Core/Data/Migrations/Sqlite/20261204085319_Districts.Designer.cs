@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Employment.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261204084311_CourseLeadsAndKioskDevices")]
-    partial class CourseLeadsAndKioskDevices
+    [Migration("20261204085319_Districts")]
+    partial class Districts
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -358,6 +358,9 @@ namespace Employment.Core.Data.Migrations.Sqlite
 
                     b.Property<string>("DivisionCode")
                         .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExitCandidateEndedUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ExitCandidateSinceUtc")
@@ -711,6 +714,9 @@ namespace Employment.Core.Data.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("REAL");
 
+                    b.Property<DateOnly?>("LinesFrom")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -721,51 +727,38 @@ namespace Employment.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DivisionCode")
+                        .IsUnique();
+
                     b.ToTable("Regions");
                 });
 
-            modelBuilder.Entity("Employment.Core.Kiosk.KioskDevice", b =>
+            modelBuilder.Entity("Employment.Core.Households.RegionLineHistory", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("IssuedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
+                    b.Property<double>("DibaoLine")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("EdgeLine")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<DateOnly>("From")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("IssuedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("KeyHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("KeyPrefix")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RevokedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("RevokedUtc")
-                        .HasColumnType("TEXT");
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("KeyHash")
+                    b.HasIndex("RegionId", "From")
                         .IsUnique();
 
-                    b.ToTable("KioskDevices");
+                    b.ToTable("RegionLineHistory");
                 });
 
             modelBuilder.Entity("Employment.Core.Placement.FollowUp", b =>
@@ -782,6 +775,9 @@ namespace Employment.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EscalatedUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<double?>("MonthlyWage")
@@ -1296,6 +1292,10 @@ namespace Employment.Core.Data.Migrations.Sqlite
                     b.Property<bool>("PublicSector")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1632,51 +1632,6 @@ namespace Employment.Core.Data.Migrations.Sqlite
                     b.ToTable("CourseEnrollments");
                 });
 
-            modelBuilder.Entity("Employment.Core.Training.CourseLead", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CourseId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("HandledBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("HandledUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PersonId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CourseId");
-
-                    b.HasIndex("PersonId", "CourseId")
-                        .IsUnique()
-                        .HasDatabaseName("IX_CourseLeads_New")
-                        .HasFilter("\"Status\" = 'New'");
-
-                    b.HasIndex("Status", "CreatedUtc");
-
-                    b.ToTable("CourseLeads");
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1876,6 +1831,15 @@ namespace Employment.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Employment.Core.Households.RegionLineHistory", b =>
+                {
+                    b.HasOne("Employment.Core.Households.Region", null)
+                        .WithMany("History")
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Employment.Core.Placement.FollowUp", b =>
                 {
                     b.HasOne("Employment.Core.Placement.Placement", "Placement")
@@ -2003,21 +1967,6 @@ namespace Employment.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Employment.Core.Training.CourseLead", b =>
-                {
-                    b.HasOne("Employment.Core.Training.Course", null)
-                        .WithMany()
-                        .HasForeignKey("CourseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Employment.Core.Households.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2076,6 +2025,11 @@ namespace Employment.Core.Data.Migrations.Sqlite
                     b.Navigation("Ledger");
 
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Employment.Core.Households.Region", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Employment.Core.Placement.JobFair", b =>

@@ -60,9 +60,9 @@ internal static class ExportCommand
             {
                 exported = await scope.ServiceProvider.GetRequiredService<DatasetExporter>().ExportAsync(parse.GetValue(district), ct);
             }
-            catch (DistrictChoiceException ex)
+            catch (Core.Domain.RefusalException ex) when (CliOptions.DistrictMessage(ex) is { } message)
             {
-                Console.Error.WriteLine("--district: " + ex.Message);
+                Console.Error.WriteLine(message);
                 return ExitCodes.InvalidInput;
             }
             // Write beside the target, then move: a failed export never leaves half a file.

@@ -56,9 +56,9 @@ internal static class ReportCommand
                 Console.Error.WriteLine($"--quarter: {q} has not started yet (today is {ex.Arguments[1]:yyyy-MM-dd})");
                 return ExitCodes.InvalidInput;
             }
-            catch (Employment.Core.Interchange.DistrictChoiceException ex)
+            catch (RefusalException ex) when (CliOptions.DistrictMessage(ex) is { } message)
             {
-                Console.Error.WriteLine("--district: " + ex.Message);
+                Console.Error.WriteLine(message);
                 return ExitCodes.InvalidInput;
             }
             if (chosen == "csv")

@@ -107,6 +107,16 @@ public sealed class DistrictBook
 
     public Region? WithCode(string? code) => code is null ? First : _byCode.GetValueOrDefault(code);
 
+    /// <summary>The store's codes, for a refusal that lists the choices.</summary>
+    public string Codes => Regions.Count == 0 ? "-" : string.Join(", ", Regions.Select(r => r.DivisionCode ?? "-"));
+
+    /// <summary>
+    /// The district a caller named (an export, a report, the big screen): refused with
+    /// <see cref="RefusalCodes.UnknownDistrict"/> when the store has none with that code.
+    /// </summary>
+    public Region Named(string code) =>
+        WithCode(code) ?? throw new RefusalException($"district {code}", "district", RefusalCodes.UnknownDistrict, code, Codes);
+
     /// <summary>The district of a record by its stored key.</summary>
     public Region? Of(string recordKey) => WithCode(DistrictKeys.CodeOf(recordKey));
 

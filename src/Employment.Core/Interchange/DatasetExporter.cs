@@ -7,9 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Employment.Core.Interchange;
 
-/// <summary>A district that cannot be chosen: unknown, or not named where the store holds several.</summary>
-public sealed class DistrictChoiceException(string message) : ArgumentException(message);
-
 /// <summary>One district of the database as an interchange dataset; importing the result gives the same state back.</summary>
 public sealed class DatasetExporter(AppDbContext db)
 {
@@ -22,16 +19,13 @@ public sealed class DatasetExporter(AppDbContext db)
         {
             if (book.Regions.Count > 1)
             {
-                throw new DistrictChoiceException("the store holds several districts; name one with --district: "
-                    + string.Join(", ", book.Regions.Select(r => r.DivisionCode)));
+                throw new RefusalException("district", "district", RefusalCodes.DistrictRequired, book.Codes);
             }
             region = book.First;
         }
         else
         {
-            region = book.WithCode(districtCode)
-                ?? throw new DistrictChoiceException($"no district has the division code '{districtCode}'; the store holds "
-                    + (book.Regions.Count == 0 ? "none" : string.Join(", ", book.Regions.Select(r => r.DivisionCode ?? "(no code)"))));
+            region = book.Named(districtCode);
         }
         // The store's only district, or the chosen one; an empty store exports an empty first district.
         var district = region is null ? new DistrictRef(null, true) : book.RefOf(region);

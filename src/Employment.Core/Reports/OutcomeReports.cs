@@ -42,9 +42,7 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
         Region? chosen = null;
         if (districtCode is not null)
         {
-            chosen = districts.WithCode(districtCode) ?? throw new Interchange.DistrictChoiceException(
-                $"no district has the division code '{districtCode}'; the store holds "
-                + (districts.Regions.Count == 0 ? "none" : string.Join(", ", districts.Regions.Select(r => r.DivisionCode ?? "(no code)"))));
+            chosen = districts.Named(districtCode);
         }
         else if (districts.Regions.Count == 1)
         {

@@ -48,6 +48,13 @@ public sealed class DistrictScopeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync("/Counselor/Household/H-1")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync("/Counselor/Person/S-2")).StatusCode);
 
+        // Matching crosses districts (a job next door may be the nearest): 青羊区's S-1 is offered the
+        // positions of both districts, each named by its own key.
+        await _app.WaitForIndexesAsync();
+        var matches = await (await officer.GetAsync("/api/matches/person/510105~S-1")).Content.ReadAsStringAsync();
+        Assert.Contains("\"510105~P-", matches);
+        Assert.Matches("\"P-[0-9]+\"", matches);
+
         var caseload = await (await officer.GetAsync("/Counselor")).Content.ReadAsStringAsync();
         Assert.Contains("510105~H-1", caseload);
         Assert.DoesNotContain("/Counselor/Household/H-1\"", caseload);

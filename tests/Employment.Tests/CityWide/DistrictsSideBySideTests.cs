@@ -93,6 +93,29 @@ public sealed class DistrictsSideBySideTests
     }
 
     [Fact]
+    public async Task Re_importing_the_first_district_leaves_the_second_districts_export_byte_identical()
+    {
+        using var dir = new TempDir();
+        var dataDir = await TwoDistrictsAsync(dir);
+        var before = dir.File("qingyang-before.json");
+        Assert.Equal(0, (await CliRunner.RunAsync("export", "--dataset", before, "--district", "510105", "--DataDir", dataDir)).ExitCode);
+
+        // 锦江区 (the store's first district, whose keys are the plain ids) again, with its P-1 paid more.
+        var json = JsonNode.Parse(File.ReadAllText(TestData.ExampleDataset))!;
+        json["positions"]![0]!["monthlyWage"] = 3100;
+        var file = dir.File("jinjiang-2.json");
+        File.WriteAllText(file, json.ToJsonString());
+        var changed = await CliRunner.RunAsync("import", "--dataset", file, "--DataDir", dataDir);
+        Assert.True(changed.ExitCode == 0, changed.StdErr);
+        var after = dir.File("qingyang-after.json");
+        Assert.Equal(0, (await CliRunner.RunAsync("export", "--dataset", after, "--district", "510105", "--DataDir", dataDir)).ExitCode);
+
+        Assert.Equal(File.ReadAllBytes(before), File.ReadAllBytes(after));
+        Assert.Equal(3100d, Scalar(dataDir, "SELECT MonthlyWage FROM Positions WHERE Id = 'P-1'"));
+        Assert.Equal(1800d, Scalar(dataDir, "SELECT MonthlyWage FROM Positions WHERE Id = '510105~P-1'"));
+    }
+
+    [Fact]
     public async Task Export_without_a_district_names_the_choices_when_the_store_holds_several()
     {
         using var dir = new TempDir();

@@ -74,7 +74,7 @@ public sealed class LinesModel(AppDbContext db, AuditTrail audit, TimeProvider c
         if (dibao == Region.DibaoLine && edge == Region.EdgeLine)
         {
             Message = text["LinesUnchanged"];
-            return RedirectToPage();
+            return RedirectToPage(new { district = District });
         }
         var before = string.Create(CultureInfo.InvariantCulture, $"{Region.DibaoLine:0.##}/{Region.EdgeLine:0.##}");
         var region = await db.Regions.Include(r => r.History).WithCode(District).FirstAsync(ct);
@@ -94,7 +94,7 @@ public sealed class LinesModel(AppDbContext db, AuditTrail audit, TimeProvider c
             }
         }
         audit.Add(User.Actor(), "region.lines", "region", region.Id.ToString(CultureInfo.InvariantCulture),
-            string.Create(CultureInfo.InvariantCulture, $"dibao/edge {before} -> {dibao:0.##}/{edge:0.##}; {changed} households' exit candidacy changed"));
+            string.Create(CultureInfo.InvariantCulture, $"{region.DivisionCode} dibao/edge {before} -> {dibao:0.##}/{edge:0.##} from {clock.Today():yyyy-MM-dd}; {changed} households' exit candidacy changed"));
         // One SaveChanges is one transaction: the lines, every reassessed household and the audit entry.
         await db.SaveChangesAsync(ct);
         Message = text["LinesSaved", changed];

@@ -137,13 +137,9 @@ public sealed class IndexModel(OutcomeReports reports, AppDbContext db, IStringL
         {
             return (await reports.ForQuarterAsync(quarter, District, ct), null);
         }
-        catch (RefusalException refusal) when (refusal.Code == RefusalCodes.QuarterNotStarted)
+        catch (RefusalException refusal) when (refusal.Code is RefusalCodes.QuarterNotStarted or RefusalCodes.UnknownDistrict)
         {
             return (null, refusals.Describe(refusal));
-        }
-        catch (Core.Interchange.DistrictChoiceException)
-        {
-            return (null, text["UnknownDistrict", District ?? ""]);
         }
     }
 }

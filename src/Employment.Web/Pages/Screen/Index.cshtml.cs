@@ -30,7 +30,7 @@ public sealed class IndexModel(ScreenFigures figures, IStringLocalizer<OutcomesR
         {
             Data = await figures.GetAsync(District, ct);
         }
-        catch (Core.Interchange.DistrictChoiceException)
+        catch (Core.Domain.RefusalException refusal) when (refusal.Code == Core.Domain.RefusalCodes.UnknownDistrict)
         {
             return NotFound();
         }

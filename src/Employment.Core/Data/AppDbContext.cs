@@ -50,6 +50,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<IndexChange> IndexChanges => Set<IndexChange>();
     public DbSet<Training.Course> Courses => Set<Training.Course>();
     public DbSet<Training.CourseEnrollment> CourseEnrollments => Set<Training.CourseEnrollment>();
+    public DbSet<Training.CourseLead> CourseLeads => Set<Training.CourseLead>();
+    public DbSet<Kiosk.KioskDevice> KioskDevices => Set<Kiosk.KioskDevice>();
 
     /// <summary>The web nodes that keep indexes from this database, with their watermarks (see <see cref="Search.SearchNodes"/>).</summary>
     public DbSet<Search.SearchNode> SearchNodes => Set<Search.SearchNode>();
@@ -263,6 +265,17 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasOne<Training.Course>().WithMany().HasForeignKey(x => x.CourseId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
         });
+
+        builder.Entity<Training.CourseLead>(e =>
+        {
+            e.HasIndex(x => new { x.Status, x.CreatedUtc });
+            // "Interested" is idempotent while the lead is new, as for positions (IX_Leads_New).
+            e.HasIndex(x => new { x.PersonId, x.CourseId }).IsUnique().HasFilter("\"Status\" = 'New'").HasDatabaseName("IX_CourseLeads_New");
+            e.HasOne<Training.Course>().WithMany().HasForeignKey(x => x.CourseId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Kiosk.KioskDevice>(e => e.HasIndex(x => x.KeyHash).IsUnique());
 
         builder.Entity<AuditEntry>(e =>
         {

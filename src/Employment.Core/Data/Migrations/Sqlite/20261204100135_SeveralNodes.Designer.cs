@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Employment.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261204093405_SeveralNodes")]
+    [Migration("20261204100135_SeveralNodes")]
     partial class SeveralNodes
     {
         /// <inheritdoc />
@@ -784,6 +784,50 @@ namespace Employment.Core.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("RegionLineHistory");
+                });
+
+            modelBuilder.Entity("Employment.Core.Kiosk.KioskDevice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyPrefix")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.ToTable("KioskDevices");
                 });
 
             modelBuilder.Entity("Employment.Core.Placement.FollowUp", b =>
@@ -1694,6 +1738,51 @@ namespace Employment.Core.Data.Migrations.Sqlite
                     b.ToTable("CourseEnrollments");
                 });
 
+            modelBuilder.Entity("Employment.Core.Training.CourseLead", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CourseId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandledBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HandledUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("PersonId", "CourseId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CourseLeads_New")
+                        .HasFilter("\"Status\" = 'New'");
+
+                    b.HasIndex("Status", "CreatedUtc");
+
+                    b.ToTable("CourseLeads");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2032,6 +2121,21 @@ namespace Employment.Core.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Employment.Core.Training.CourseEnrollment", b =>
+                {
+                    b.HasOne("Employment.Core.Training.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Employment.Core.Households.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Employment.Core.Training.CourseLead", b =>
                 {
                     b.HasOne("Employment.Core.Training.Course", null)
                         .WithMany()

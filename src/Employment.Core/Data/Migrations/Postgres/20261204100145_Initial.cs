@@ -256,6 +256,25 @@ namespace Employment.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "KioskDevices",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    KeyHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    KeyPrefix = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    IssuedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    IssuedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RevokedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RevokedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KioskDevices", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboxReaders",
                 columns: table => new
                 {
@@ -730,6 +749,36 @@ namespace Employment.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CourseLeads",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PersonId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CourseId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    HandledUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    HandledBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CourseLeads", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CourseLeads_Courses_CourseId",
+                        column: x => x.CourseId,
+                        principalTable: "Courses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CourseLeads_Persons_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "Persons",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "KioskVisits",
                 columns: table => new
                 {
@@ -1054,6 +1103,23 @@ namespace Employment.Core.Data.Migrations.Postgres
                 column: "PersonId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CourseLeads_CourseId",
+                table: "CourseLeads",
+                column: "CourseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CourseLeads_New",
+                table: "CourseLeads",
+                columns: new[] { "PersonId", "CourseId" },
+                unique: true,
+                filter: "\"Status\" = 'New'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CourseLeads_Status_CreatedUtc",
+                table: "CourseLeads",
+                columns: new[] { "Status", "CreatedUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Courses_StartDate",
                 table: "Courses",
                 column: "StartDate");
@@ -1112,6 +1178,12 @@ namespace Employment.Core.Data.Migrations.Postgres
                 name: "IX_JobFairs_Quarter",
                 table: "JobFairs",
                 column: "Quarter",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KioskDevices_KeyHash",
+                table: "KioskDevices",
+                column: "KeyHash",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1304,6 +1376,9 @@ namespace Employment.Core.Data.Migrations.Postgres
                 name: "CourseEnrollments");
 
             migrationBuilder.DropTable(
+                name: "CourseLeads");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
@@ -1323,6 +1398,9 @@ namespace Employment.Core.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "JobFairInvitations");
+
+            migrationBuilder.DropTable(
+                name: "KioskDevices");
 
             migrationBuilder.DropTable(
                 name: "KioskVisits");

@@ -51,6 +51,7 @@ public sealed class TrainingAppFactory() : AppFactory(demo: false)
     private bool _filled;
 }
 
+[BothStores]
 public sealed class ShortagePageTests(TrainingAppFactory app) : IClassFixture<TrainingAppFactory>
 {
     [Fact]
@@ -143,6 +144,7 @@ public sealed class ShortagePageTests(TrainingAppFactory app) : IClassFixture<Tr
 }
 
 /// <summary>The training figures of the outcome report, from enrolments and a hire made through the real desks.</summary>
+[BothStores]
 public sealed class TrainingFigureTests(TrainingAppFactory app) : IClassFixture<TrainingAppFactory>
 {
     [Fact]

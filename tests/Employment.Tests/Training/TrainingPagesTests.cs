@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Employment.Tests.Training;
 
 /// <summary>The counselor's training pages on the real host and the demo district: enrol, refusals naming the rule, completion.</summary>
+[BothStores]
 public sealed class TrainingPagesTests(CounselorHost host) : IClassFixture<CounselorHost>
 {
     private DateOnly Today => host.Services.GetRequiredService<TimeProvider>().Today();

@@ -263,6 +263,31 @@ namespace Employment.Core.Data.Migrations.Sqlite
                     b.ToTable("AuditLog");
                 });
 
+            modelBuilder.Entity("Employment.Core.Data.CacheEntry", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AbsoluteUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SlidingSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasMaxLength(65536)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("CacheEntries");
+                });
+
             modelBuilder.Entity("Employment.Core.Data.IndexChange", b =>
                 {
                     b.Property<long>("Id")
@@ -1519,6 +1544,43 @@ namespace Employment.Core.Data.Migrations.Sqlite
                     b.ToTable("PositionHistory");
                 });
 
+            modelBuilder.Entity("Employment.Core.Search.SearchNode", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Host")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndexRoot")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JobBankDocuments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("JobBankWatermark")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastSeenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TalentPoolDocuments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TalentPoolWatermark")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SearchNodes");
+                });
+
             modelBuilder.Entity("Employment.Core.Training.Course", b =>
                 {
                     b.Property<string>("Id")
@@ -1716,6 +1778,23 @@ namespace Employment.Core.Data.Migrations.Sqlite
                     b.HasIndex("Status", "CreatedUtc");
 
                     b.ToTable("CourseLeads");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

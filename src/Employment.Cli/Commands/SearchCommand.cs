@@ -54,7 +54,7 @@ internal static class SearchCommand
             try
             {
                 await using var services = CliOptions.BuildServices(parse, dataDirOverride: store, search: true,
-                    configure: s => s.AddScoped<KioskCatalog>());
+                    configure: s => s.AddSingleton<KioskSnapshot>().AddScoped<KioskCatalog>());
                 await using var scope = services.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
                 await scope.ServiceProvider.GetRequiredService<DatasetImporter>().ImportAsync(read, ct);

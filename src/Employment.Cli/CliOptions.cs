@@ -17,6 +17,14 @@ internal static class ExitCodes
 
 internal static class CliOptions
 {
+    /// <summary>The `--district` option's refusals (export, report) as the operator reads them; null for any other refusal.</summary>
+    public static string? DistrictMessage(Core.Domain.RefusalException refusal) => refusal.Code switch
+    {
+        Core.Domain.RefusalCodes.DistrictRequired => $"--district: the store holds several districts; name one: {refusal.Arguments[0]}",
+        Core.Domain.RefusalCodes.UnknownDistrict => $"--district: no district has the division code '{refusal.Arguments[0]}'; the store holds {refusal.Arguments[1]}",
+        _ => null,
+    };
+
     /// <summary>
     /// The same key as the web application's configuration, so one value points both at the
     /// same state. The environment variable DataDir works too.

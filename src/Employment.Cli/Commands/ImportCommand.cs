@@ -47,14 +47,24 @@ internal static class ExportCommand
     public static Command Create()
     {
         var dataset = new Option<FileInfo>("--dataset") { Description = "where to write the employment-dataset/1 JSON file", Required = true };
-        var command = new Command("export", "write the whole database as an interchange dataset") { dataset };
+        var district = new Option<string?>("--district") { Description = "the district's division code (required when the store holds several)" };
+        var command = new Command("export", "write one district of the database as an interchange dataset") { dataset, district };
         command.SetAction(async (parse, ct) =>
         {
             var file = parse.GetValue(dataset)!;
             await using var services = CliOptions.BuildServices(parse);
             await using var scope = services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
-            var exported = await scope.ServiceProvider.GetRequiredService<DatasetExporter>().ExportAsync(ct);
+            Dataset exported;
+            try
+            {
+                exported = await scope.ServiceProvider.GetRequiredService<DatasetExporter>().ExportAsync(parse.GetValue(district), ct);
+            }
+            catch (Core.Domain.RefusalException ex) when (CliOptions.DistrictMessage(ex) is { } message)
+            {
+                Console.Error.WriteLine(message);
+                return ExitCodes.InvalidInput;
+            }
             // Write beside the target, then move: a failed export never leaves half a file.
             var temp = file.FullName + ".tmp";
             await using (var stream = File.Create(temp))

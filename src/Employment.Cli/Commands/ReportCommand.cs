@@ -9,8 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Employment.Cli.Commands;
 
 /// <summary>
-/// `employment report --quarter 2026Q4 [--format json|csv] [--lang zh-CN|en]`: the district's figures
-/// for a quarter, with each street's, computed from the configured database.
+/// `employment report --quarter 2026Q4 [--district CODE] [--format json|csv] [--lang zh-CN|en]`: a district's
+/// figures for a quarter with each street's, or the city's with each district's, computed from the configured database.
 /// </summary>
 internal static class ReportCommand
 {
@@ -19,7 +19,8 @@ internal static class ReportCommand
         var quarter = new Option<string>("--quarter") { Description = "the quarter, e.g. 2026Q4", Required = true };
         var format = new Option<string>("--format") { Description = "json (one object) or csv (one line per scope and figure)", DefaultValueFactory = _ => "json" };
         var lang = new Option<string>("--lang") { Description = "language of the definitions: zh-CN or en", DefaultValueFactory = _ => "zh-CN" };
-        var command = new Command("report", "the program's figures for a quarter: the district and every street") { quarter, format, lang };
+        var district = new Option<string?>("--district") { Description = "one district by its division code; without it the store's one district, or the city with a row per district" };
+        var command = new Command("report", "the program's figures for a quarter: a district and every street, or the city and every district") { quarter, format, lang, district };
         command.SetAction(async (parse, ct) =>
         {
             if (!Quarter.TryParse(parse.GetValue(quarter), out var q, out var error))
@@ -48,11 +49,16 @@ internal static class ReportCommand
             OutcomeReport report;
             try
             {
-                report = await reports.ForQuarterAsync(q, ct);
+                report = await reports.ForQuarterAsync(q, parse.GetValue(district), ct);
             }
             catch (RefusalException ex) when (ex.Code == RefusalCodes.QuarterNotStarted)
             {
                 Console.Error.WriteLine($"--quarter: {q} has not started yet (today is {ex.Arguments[1]:yyyy-MM-dd})");
+                return ExitCodes.InvalidInput;
+            }
+            catch (RefusalException ex) when (CliOptions.DistrictMessage(ex) is { } message)
+            {
+                Console.Error.WriteLine(message);
                 return ExitCodes.InvalidInput;
             }
             if (chosen == "csv")

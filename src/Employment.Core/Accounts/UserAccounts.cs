@@ -28,6 +28,21 @@ public sealed class UserAccounts(UserManager<AppUser> users, RoleManager<Identit
         }
     }
 
+    /// <summary>
+    /// The codes that name no area: an area is a division the store knows (a street, a community, a
+    /// district) or a district of the store (its region's code, for a district whose divisions are not loaded).
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> UnknownAreasAsync(AppDbContext db, IReadOnlyCollection<string> areas, CancellationToken ct = default)
+    {
+        if (areas.Count == 0)
+        {
+            return [];
+        }
+        var known = await db.Divisions.Where(d => areas.Contains(d.Code)).Select(d => d.Code).ToListAsync(ct);
+        known.AddRange(await db.Regions.Where(r => r.DivisionCode != null && areas.Contains(r.DivisionCode)).Select(r => r.DivisionCode!).ToListAsync(ct));
+        return areas.Except(known, StringComparer.Ordinal).ToList();
+    }
+
     public async Task<AppUser> CreateAsync(NewAccount account, CancellationToken ct = default)
     {
         var errors = new List<(string, string)>();
@@ -36,14 +51,14 @@ public sealed class UserAccounts(UserManager<AppUser> users, RoleManager<Identit
             errors.Add(("role", $"must be one of {string.Join(", ", Roles.All)}"));
         }
         var areas = (account.Areas ?? []).Select(a => a.Trim()).Where(a => a.Length > 0).Distinct().ToList();
-        if (account.Role == Roles.Counselor)
+        if (account.Role == Roles.Counselor && areas.Count == 0)
         {
-            if (areas.Count == 0)
-            {
-                errors.Add(("areas", "a counselor needs at least one street or community"));
-            }
-            var known = await db.Divisions.Where(d => areas.Contains(d.Code)).Select(d => d.Code).ToListAsync(ct);
-            errors.AddRange(areas.Except(known).Select(a => ("areas", $"unknown division code {a}")));
+            errors.Add(("areas", "a counselor needs at least one street or community"));
+        }
+        // A counselor's areas, or the areas whose records a city officer is granted (none by default).
+        if (account.Role is Roles.Counselor or Roles.City)
+        {
+            errors.AddRange((await UnknownAreasAsync(db, areas, ct)).Select(a => ("areas", $"unknown division code {a}")));
         }
         if (account.Role == Roles.Employer)
         {
@@ -76,7 +91,7 @@ public sealed class UserAccounts(UserManager<AppUser> users, RoleManager<Identit
         {
             UserName = account.Login,
             DisplayName = account.DisplayName ?? account.Login,
-            Areas = account.Role == Roles.Counselor ? areas : [],
+            Areas = account.Role is Roles.Counselor or Roles.City ? areas : [],
             EmployerId = account.Role == Roles.Employer ? account.EmployerId : null,
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
         };

@@ -20,6 +20,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public const string TalentPoolIndex = "talentpool";
 
     public DbSet<Region> Regions => Set<Region>();
+    public DbSet<RegionLineHistory> RegionLineHistory => Set<RegionLineHistory>();
     public DbSet<Division> Divisions => Set<Division>();
     public DbSet<Employer> Employers => Set<Employer>();
     public DbSet<Position> Positions => Set<Position>();
@@ -128,6 +129,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(x => x.PersonId);
             e.HasOne<Household>().WithMany().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Cascade);
         });
+
+        builder.Entity<Region>(e =>
+        {
+            e.HasIndex(x => x.DivisionCode).IsUnique();
+            e.HasMany(x => x.History).WithOne().HasForeignKey(h => h.RegionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<RegionLineHistory>().HasIndex(x => new { x.RegionId, x.From }).IsUnique();
 
         builder.Entity<LedgerEntry>().HasIndex(x => new { x.HouseholdId, x.Section });
 

@@ -51,6 +51,12 @@ public static class RefusalCodes
     /// <summary>Verified before the household became a candidate; argument: that date.</summary>
     public const string BeforeCandidate = "BeforeCandidate";
     public const string LinesNotSet = "LinesNotSet";
+    /// <summary>On the verification day the income per head was below the edge line then in force; arguments: day, line, income per head.</summary>
+    public const string BelowLineInForce = "BelowLineInForce";
+    /// <summary>No district of the store has this division code; arguments: the code, the store's codes.</summary>
+    public const string UnknownDistrict = "UnknownDistrict";
+    /// <summary>The store holds several districts and none was named; argument: the store's codes.</summary>
+    public const string DistrictRequired = "DistrictRequired";
     public const string ExitRevoked = "ExitRevoked";
     public const string NotYourExit = "NotYourExit";
     public const string UndoWindowPassed = "UndoWindowPassed";

@@ -158,7 +158,7 @@ public sealed class PositionPosting(AppDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var position = existing ?? new Position
         {
-            Id = await NewIdAsync(ct),
+            Id = await NewIdAsync(employer.Id, ct),
             Title = "",
             EmployerId = employer.Id,
             CreatedUtc = now,
@@ -233,12 +233,13 @@ public sealed class PositionPosting(AppDbContext db, TimeProvider clock)
         await db.Divisions.AsNoTracking().FirstOrDefaultAsync(x => x.Code == code.Trim()
             && (x.Level == DivisionLevel.Street || x.Level == DivisionLevel.Community) && x.Lat != null && x.Lon != null, ct);
 
-    private async Task<string> NewIdAsync(CancellationToken ct)
+    private async Task<string> NewIdAsync(string employerId, CancellationToken ct)
     {
+        // A position is of its employer's district: its key is scoped the way the employer's is.
         // Random rather than sequential: an id in a URL says nothing about how many others exist.
         for (var i = 0; i < 5; i++)
         {
-            var id = "P-W" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4));
+            var id = Domain.DistrictKeys.Beside(employerId, "P-W" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)));
             if (!await db.Positions.AnyAsync(p => p.Id == id, ct))
             {
                 return id;

@@ -3,24 +3,66 @@ using System.Linq.Expressions;
 namespace Employment.Core.Households;
 
 /// <summary>
-/// The part of the district a staff member works in: the street and community codes they cover. A
-/// street covers every community below it (division codes are hierarchical), so covering is a prefix
-/// test. A household is where it is registered; a person is where they live: their own division
-/// when they have one, else their household's (<see cref="PersonDivision"/>). Every list and every
-/// check of "in my area" goes through here, and lists filter in the database.
+/// The part of the city a staff member works in, for records and for figures. Records: the street and
+/// community codes they cover (or a whole district's code, or none). A division covers every division
+/// below it (codes are hierarchical: district 510104, street 510104017, community 510104017001), so
+/// covering is a prefix test. A household is where it is registered; a person is where they live:
+/// their own division when they have one, else their household's (<see cref="PersonDivision"/>).
+/// Figures (reports, aggregates): the districts whose figures they may read, or the whole city.
+/// Every list and every check of "in my area" goes through here, and lists filter in the database.
 /// </summary>
 public sealed class AreaScope
 {
-    /// <summary>An administrator's scope: the whole district.</summary>
-    public static readonly AreaScope Everywhere = new(null);
+    /// <summary>An administrator's scope: every record and the figures of the whole city.</summary>
+    public static readonly AreaScope Everywhere = new(null, null);
 
     /// <summary>No area at all (an employer, or a counselor with no streets yet).</summary>
-    public static readonly AreaScope Nowhere = new([]);
+    public static readonly AreaScope Nowhere = new([], []);
 
-    private AreaScope(IReadOnlyList<string>? areas) => Areas = areas;
+    private AreaScope(IReadOnlyList<string>? areas, IReadOnlyList<string>? figureDistricts)
+    {
+        Areas = areas;
+        FigureDistricts = figureDistricts;
+    }
 
-    public static AreaScope Of(IEnumerable<string> areas) =>
-        new(areas.Select(a => a.Trim()).Where(a => a.Length > 0).Distinct(StringComparer.Ordinal).ToList());
+    private static List<string> Clean(IEnumerable<string> codes) =>
+        codes.Select(a => a.Trim()).Where(a => a.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// A counselor's scope: the records of their streets and communities, and the figures of the
+    /// districts those lie in. A counselor whose area is a district's own code is that district's
+    /// officer: every street of the district (<see cref="District"/>).
+    /// </summary>
+    public static AreaScope Of(IEnumerable<string> areas)
+    {
+        var codes = Clean(areas);
+        return new(codes, codes.Select(DistrictOf).Distinct(StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>A district officer: every record of the district's streets, and the district's figures.</summary>
+    public static AreaScope District(string districtCode) => Of([districtCode]);
+
+    /// <summary>
+    /// A city officer: the figures of the whole city and of each district, and no person's record but
+    /// those of the areas they were granted (none unless an administrator grants some).
+    /// </summary>
+    public static AreaScope City(IEnumerable<string> grantedAreas) => new(Clean(grantedAreas), null);
+
+    /// <summary>The district a division code lies in: its first six digits (province, city, district).</summary>
+    public static string DistrictOf(string divisionCode) =>
+        divisionCode.Length > DistrictCodeLength ? divisionCode[..DistrictCodeLength] : divisionCode;
+
+    public const int DistrictCodeLength = 6;
+
+    /// <summary>The districts whose figures this scope reads; null means the city and every district.</summary>
+    public IReadOnlyList<string>? FigureDistricts { get; }
+
+    /// <summary>May read the city's figures (a row per district, the city's totals).</summary>
+    public bool SeesCity => FigureDistricts is null;
+
+    /// <summary>May read this district's figures.</summary>
+    public bool SeesFiguresOf(string? districtCode) =>
+        FigureDistricts is null || (districtCode is not null && FigureDistricts.Contains(districtCode, StringComparer.Ordinal));
 
     /// <summary>The codes covered; null means everywhere.</summary>
     public IReadOnlyList<string>? Areas { get; }

@@ -22,6 +22,11 @@ public sealed class Household
     public DateTime? ExitedUtc { get; set; }
     /// <summary>When the household last became an exit candidate (income per head passed the lines).</summary>
     public DateTime? ExitCandidateSinceUtc { get; set; }
+    /// <summary>
+    /// When that candidacy ended without an exit (the income fell, or the lines went up); null while it
+    /// lasts or if there was none. Kept so that figures for a past day still count the candidacy then.
+    /// </summary>
+    public DateTime? ExitCandidateEndedUtc { get; set; }
     /// <summary>The counselor who helps this household ("1+1"); null until one is assigned.</summary>
     [MaxLength(450)] public string? HelperUserId { get; set; }
     /// <summary>
@@ -54,4 +59,10 @@ public sealed class LedgerEntry
     public DateOnly RecordedOn { get; set; }
     [MaxLength(256)] public required string Author { get; set; }
     public DateTime CreatedUtc { get; set; }
+}
+
+/// <summary>"On the register": a household not archived. An archived household keeps its record and history but counts nowhere as active.</summary>
+public static class HouseholdRegister
+{
+    public static IQueryable<Household> OnRegister(this IQueryable<Household> households) => households.Where(h => h.ArchivedUtc == null);
 }

@@ -57,8 +57,14 @@ public sealed class HouseholdExits(AppDbContext db, AuditTrail audit, TimeProvid
         {
             throw new RefusalException($"household {householdId}", "verifiedOn", RefusalCodes.BeforeCandidate, clock.DayOf(since));
         }
-        var region = await db.Regions.AsNoTracking().TheDistrict().FirstOrDefaultAsync(cancellationToken)
+        // The exit is checked against, and records, the lines in force on the day it is verified for.
+        var region = await db.Regions.DistrictOf(household.Id).OnAsync(verifiedOn, cancellationToken)
             ?? throw new RefusalException($"household {householdId}", "region", RefusalCodes.LinesNotSet);
+        if (HouseholdStanding.Band(household, region) != IncomeBand.AboveEdgeLine)
+        {
+            throw new RefusalException($"household {householdId}", "verifiedOn", RefusalCodes.BelowLineInForce,
+                verifiedOn, region.EdgeLine, HouseholdStanding.IncomePerHead(household));
+        }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var o = options.Value;

@@ -75,7 +75,16 @@ public static class HouseholdStanding
             return false;
         }
         household.ExitStatus = next;
-        household.ExitCandidateSinceUtc = passed ? nowUtc : null;
+        if (passed)
+        {
+            household.ExitCandidateSinceUtc = nowUtc;
+            household.ExitCandidateEndedUtc = null;
+        }
+        else
+        {
+            // The candidacy ended: its days stay known (since..ended) for the figures of those days.
+            household.ExitCandidateEndedUtc = household.ExitCandidateSinceUtc is null ? null : nowUtc;
+        }
         return true;
     }
 }

@@ -3,6 +3,8 @@ using Employment.Core.Data;
 using Employment.Core.Domain;
 using Employment.Core.Employers;
 using Employment.Core.Interchange;
+using Employment.Core.Matching;
+using Employment.Core.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Employment.Core.Households;
@@ -36,6 +38,12 @@ public sealed record MemberInput
     public string? Phone { get; init; }
     public DisabilityType? DisabilityType { get; init; }
     public int? DisabilityGrade { get; init; }
+    /// <summary>Skills held, with levels 1 to 3 (the taxonomy's codes, as the dataset's <c>skills</c>).</summary>
+    public IReadOnlyList<SkillLevel> Skills { get; init; } = [];
+    /// <summary>Demands the person cannot meet (the taxonomy's demand codes, as the dataset's <c>limits</c>).</summary>
+    public IReadOnlyList<string> Limits { get; init; } = [];
+    /// <summary>Accommodations the person needs (the taxonomy's accommodation codes, as the dataset's <c>needs</c>).</summary>
+    public IReadOnlyList<string> Needs { get; init; } = [];
 }
 
 /// <summary>The codes of the register's refusals beyond <see cref="ErrorCodes"/>; the pages have words for each.</summary>
@@ -50,6 +58,8 @@ public static class RegisterCodes
     public const string Archived = "archived";
     public const string Erased = "erased";
     public const string NothingChanged = "nothing_changed";
+    /// <summary>Arguments: the skill's name.</summary>
+    public const string SkillTwice = "skill_twice";
 }
 
 /// <summary>
@@ -64,6 +74,9 @@ public sealed class TalentPoolRegister(AppDbContext db, AuditTrail audit, TimePr
 {
     public const int DisabilityGradeMin = 1;
     public const int DisabilityGradeMax = 4;
+    /// <summary>The dataset's skill levels (DatasetReader: 1 to 3).</summary>
+    public const int SkillLevelMin = 1;
+    public const int SkillLevelMax = 3;
 
     /// <summary>Registers a household with its members in one save; the new household's id.</summary>
     public async Task<Household> RegisterAsync(HouseholdInput input, IReadOnlyList<MemberInput> members, string actor, CancellationToken ct = default)
@@ -94,7 +107,11 @@ public sealed class TalentPoolRegister(AppDbContext db, AuditTrail audit, TimePr
         }
         await CheckHoldersAsync(idNumbers.Select((n, i) => (n, $"Members[{i}].IdNumber")).ToList(), [], errors, ct);
         var place = await CheckPlaceAsync(input, errors, ct);
-        var region = await db.Regions.AsNoTracking().TheDistrict().FirstOrDefaultAsync(ct);
+        // A new household belongs to the district its street lies in: its keys and its lines are that district's.
+        var districts = await DistrictBook.LoadAsync(db, ct);
+        var home = districts.ForDivision(place.Street.Code);
+        var district = home is null ? new DistrictRef(null, true) : districts.RefOf(home);
+        var region = home is null ? null : WithLinesOn(home, clock.DayOf(now));
         var category = CheckCategory(input, size, region, current: null, errors);
         if (errors.Count > 0)
         {
@@ -103,7 +120,7 @@ public sealed class TalentPoolRegister(AppDbContext db, AuditTrail audit, TimePr
 
         var household = new Household
         {
-            Id = NewId("H-"),
+            Id = district.Key(NewId("H-")),
             Category = category.Category,
             CategoryReason = category.Reason,
             Size = size,
@@ -123,7 +140,7 @@ public sealed class TalentPoolRegister(AppDbContext db, AuditTrail audit, TimePr
         }
         for (var i = 0; i < members.Count; i++)
         {
-            var person = new Person { Id = NewId("S-"), HouseholdId = household.Id, Name = "", RegisteredUtc = now, UpdatedUtc = now };
+            var person = new Person { Id = district.Key(NewId("S-")), HouseholdId = household.Id, Name = "", RegisteredUtc = now, UpdatedUtc = now };
             Apply(members[i], idNumbers[i], person);
             person.Status = InitialStatus(person);
             household.Members.Add(person);
@@ -156,7 +173,7 @@ public sealed class TalentPoolRegister(AppDbContext db, AuditTrail audit, TimePr
             errors.Add(new FieldError(nameof(HouseholdInput.Size), RegisterCodes.SizeBelowMembers, living));
         }
         var place = await CheckPlaceAsync(input, errors, ct);
-        var region = await db.Regions.AsNoTracking().TheDistrict().FirstOrDefaultAsync(ct);
+        var region = await db.Regions.DistrictOf(household.Id).OnAsync(clock.DayOf(now), ct);
         var category = CheckCategory(input, size, region, household, errors);
         if (errors.Count > 0)
         {
@@ -239,6 +256,65 @@ public sealed class TalentPoolRegister(AppDbContext db, AuditTrail audit, TimePr
         }
         db.RecordChanges.AddRange(changes);
         audit.Add(actor, "person.edit", AuditTrail.Person, person.Id, string.Join(", ", changes.Select(c => c.Field)));
+        await db.SaveChangesAsync(ct);
+        return person;
+    }
+
+    /// <summary>
+    /// Adds a member to a household on the register (a birth come of age, a relative moved in): the
+    /// member is checked as at registration, the household's size grows to the members counted, and
+    /// a size change re-assesses the category against the lines as an income change does (a stated
+    /// category keeps its reason). One history row says who added whom and why.
+    /// </summary>
+    public async Task<Person> AddMemberAsync(string householdId, MemberInput input, string? reason, string actor, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var household = await db.Households.Include(h => h.Members).AsSplitQuery().FirstOrDefaultAsync(h => h.Id == householdId, ct)
+            ?? throw new FieldErrorsException([new FieldError("", ErrorCodes.NotEditable)]);
+        var errors = new List<FieldError>();
+        CheckOpen(household, errors);
+        CheckReason(reason, errors);
+        var idNumber = CheckMember(input, "", clock.DayOf(now), errors);
+        await CheckHoldersAsync([(idNumber, nameof(MemberInput.IdNumber))], [], errors, ct);
+        var living = household.Members.Count(m => m.ErasedUtc is null) + 1;
+        var size = Math.Max(household.Size, living);
+        var region = await db.Regions.AsNoTracking().TheDistrict().FirstOrDefaultAsync(ct);
+        var category = size == household.Size ? (household.Category, household.CategoryReason)
+            : CheckCategory(new HouseholdInput
+            {
+                MonthlyIncome = household.MonthlyIncome,
+                // The lines' own category is re-assessed; one the counselor stated stands with its reason.
+                Category = household.CategoryReason is null ? null : household.Category,
+                CategoryReason = household.CategoryReason,
+            }, size, region, household, errors);
+        if (errors.Count > 0)
+        {
+            throw new FieldErrorsException(errors);
+        }
+        var why = reason!.Trim();
+        // A member of the household's district: their key is scoped as the household's is.
+        var person = new Person { Id = DistrictKeys.Beside(household.Id, NewId("S-")), HouseholdId = household.Id, Name = "", RegisteredUtc = now, UpdatedUtc = now };
+        Apply(input, idNumber, person);
+        person.Status = InitialStatus(person);
+        household.Members.Add(person);
+        var changes = new List<RecordChange> { Change(household.Id, person.Id, now, actor, RecordFields.MemberAdded, null, person.Name, why) };
+        if (size != household.Size)
+        {
+            changes.Add(Change(household.Id, null, now, actor, nameof(HouseholdInput.Size),
+                household.Size.ToString(CultureInfo.InvariantCulture), size.ToString(CultureInfo.InvariantCulture), why));
+            household.Size = size;
+        }
+        if (category.Category != household.Category)
+        {
+            changes.Add(Change(household.Id, null, now, actor, nameof(HouseholdInput.Category), household.Category?.ToString(), category.Category?.ToString(), why));
+            household.Category = category.Category;
+        }
+        if (region is not null)
+        {
+            HouseholdStanding.ReassessExit(household, region, now);
+        }
+        db.RecordChanges.AddRange(changes);
+        audit.Add(actor, "household.member-added", AuditTrail.Household, household.Id, person.Id);
         await db.SaveChangesAsync(ct);
         return person;
     }
@@ -407,6 +483,32 @@ public sealed class TalentPoolRegister(AppDbContext db, AuditTrail audit, TimePr
         {
             errors.Add(new FieldError(prefix + nameof(MemberInput.DisabilityGrade), ErrorCodes.Range, DisabilityGradeMin, DisabilityGradeMax));
         }
+        // The dataset's rules for the same fields (DatasetReader): known codes of the right kind, a skill once, levels 1 to 3.
+        var taxonomy = Taxonomy.Taxonomy.Embedded;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var skill in m.Skills)
+        {
+            if (!taxonomy.IsKnown(skill.Code, TaxonomyKind.Skill))
+            {
+                errors.Add(new FieldError(prefix + nameof(MemberInput.Skills), ErrorCodes.UnknownCode, skill.Code));
+            }
+            else if (!seen.Add(skill.Code))
+            {
+                errors.Add(new FieldError(prefix + nameof(MemberInput.Skills), RegisterCodes.SkillTwice, taxonomy.Find(skill.Code)!.Name(false)));
+            }
+            if (skill.Level < SkillLevelMin || skill.Level > SkillLevelMax)
+            {
+                errors.Add(new FieldError(prefix + nameof(MemberInput.Skills), ErrorCodes.Range, SkillLevelMin, SkillLevelMax));
+            }
+        }
+        foreach (var code in m.Limits.Where(c => !taxonomy.IsKnown(c, TaxonomyKind.Demand)))
+        {
+            errors.Add(new FieldError(prefix + nameof(MemberInput.Limits), ErrorCodes.UnknownCode, code));
+        }
+        foreach (var code in m.Needs.Where(c => !taxonomy.IsKnown(c, TaxonomyKind.Accommodation)))
+        {
+            errors.Add(new FieldError(prefix + nameof(MemberInput.Needs), ErrorCodes.UnknownCode, code));
+        }
         return idNumber;
     }
 
@@ -460,6 +562,10 @@ public sealed class TalentPoolRegister(AppDbContext db, AuditTrail audit, TimePr
         person.Phone = Clean(m.Phone);
         person.DisabilityType = m.DisabilityType;
         person.DisabilityGrade = m.DisabilityType is null ? null : m.DisabilityGrade;
+        // New lists, so the change tracker sees them change and the talent pool's outbox gets the person.
+        person.Skills = m.Skills.OrderBy(s => s.Code, StringComparer.Ordinal).ToList();
+        person.Limits = m.Limits.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        person.Needs = m.Needs.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
 
     // The importer's rule for a register correction: the employed are stable, those who cannot work inactive.
@@ -478,7 +584,12 @@ public sealed class TalentPoolRegister(AppDbContext db, AuditTrail audit, TimePr
         [nameof(MemberInput.Phone)] = p.Phone,
         [nameof(MemberInput.DisabilityType)] = p.DisabilityType?.ToString(),
         [nameof(MemberInput.DisabilityGrade)] = p.DisabilityGrade?.ToString(CultureInfo.InvariantCulture),
+        [nameof(MemberInput.Skills)] = Codes(p.Skills.OrderBy(s => s.Code, StringComparer.Ordinal).Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Code}:{s.Level}"))),
+        [nameof(MemberInput.Limits)] = Codes(p.Limits.Order(StringComparer.Ordinal)),
+        [nameof(MemberInput.Needs)] = Codes(p.Needs.Order(StringComparer.Ordinal)),
     };
+
+    private static string? Codes(IEnumerable<string> codes) => string.Join(';', codes) is { Length: > 0 } joined ? joined : null;
 
     private static RecordChange Change(string householdId, string? personId, DateTime now, string actor, string field, string? before, string? after, string? reason) =>
         new()
@@ -496,6 +607,12 @@ public sealed class TalentPoolRegister(AppDbContext db, AuditTrail audit, TimePr
     private static string Money(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static Region WithLinesOn(Region region, DateOnly day)
+    {
+        var lines = DistrictLines.On(region, day);
+        return new Region { Id = region.Id, Name = region.Name, DivisionCode = region.DivisionCode, DibaoLine = lines.DibaoLine, EdgeLine = lines.EdgeLine };
+    }
 
     private static string NewId(string prefix) => prefix + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
 }

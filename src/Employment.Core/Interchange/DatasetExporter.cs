@@ -7,17 +7,42 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Employment.Core.Interchange;
 
-/// <summary>The database as an interchange dataset; importing the result gives the same state back.</summary>
+/// <summary>One district of the database as an interchange dataset; importing the result gives the same state back.</summary>
 public sealed class DatasetExporter(AppDbContext db)
 {
-    public async Task<Dataset> ExportAsync(CancellationToken cancellationToken = default)
+    /// <param name="districtCode">The district's division code; may be left out while the store holds one district.</param>
+    public async Task<Dataset> ExportAsync(string? districtCode = null, CancellationToken cancellationToken = default)
     {
-        var region = await db.Regions.AsNoTracking().TheDistrict().FirstOrDefaultAsync(cancellationToken);
-        var employers = await db.Employers.AsNoTracking().OrderBy(e => e.Id).ToListAsync(cancellationToken);
-        var positions = await db.Positions.AsNoTracking().OrderBy(p => p.Id).ToListAsync(cancellationToken);
-        var households = await db.Households.AsNoTracking().Include(h => h.Members).OrderBy(h => h.Id).ToListAsync(cancellationToken);
+        var book = await DistrictBook.LoadAsync(db, cancellationToken);
+        Region? region;
+        if (districtCode is null)
+        {
+            if (book.Regions.Count > 1)
+            {
+                throw new RefusalException("district", "district", RefusalCodes.DistrictRequired, book.Codes);
+            }
+            region = book.First;
+        }
+        else
+        {
+            region = book.Named(districtCode);
+        }
+        // The store's only district, or the chosen one; an empty store exports an empty first district.
+        var district = region is null ? new DistrictRef(null, true) : book.RefOf(region);
+        var employers = await db.Employers.AsNoTracking().Where(DistrictKeys.InDistrict<Employer>(e => e.Id, district))
+            .ToListAsync(cancellationToken);
+        var positions = await db.Positions.AsNoTracking().Where(DistrictKeys.InDistrict<Position>(p => p.Id, district))
+            .ToListAsync(cancellationToken);
+        var households = await db.Households.AsNoTracking().Include(h => h.Members)
+            .Where(DistrictKeys.InDistrict<Household>(h => h.Id, district)).ToListAsync(cancellationToken);
+        static string Local(string key) => DistrictKeys.LocalId(key);
+        employers.Sort((a, b) => string.CompareOrdinal(Local(a.Id), Local(b.Id)));
+        positions.Sort((a, b) => string.CompareOrdinal(Local(a.Id), Local(b.Id)));
+        households.Sort((a, b) => string.CompareOrdinal(Local(a.Id), Local(b.Id)));
         // Only offered courses: an employer's order still in review is not yet the district's.
-        var courses = await db.Courses.AsNoTracking().Where(c => c.Status == CourseStatus.Open).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        var courses = await db.Courses.AsNoTracking().Where(c => c.Status == CourseStatus.Open)
+            .Where(DistrictKeys.InDistrict<Course>(c => c.Id, district)).ToListAsync(cancellationToken);
+        courses.Sort((a, b) => string.CompareOrdinal(Local(a.Id), Local(b.Id)));
 
         return new Dataset
         {
@@ -27,13 +52,16 @@ public sealed class DatasetExporter(AppDbContext db)
                 DivisionCode = region?.DivisionCode,
                 DibaoLine = region?.DibaoLine ?? 0,
                 EdgeLine = region?.EdgeLine ?? 0,
+                LinesFrom = region?.LinesFrom,
+                LineHistory = region?.History.OrderBy(h => h.From)
+                    .Select(h => new LineRecord { From = h.From, DibaoLine = h.DibaoLine, EdgeLine = h.EdgeLine }).ToList() ?? [],
             },
-            Employers = employers.Select(e => new EmployerRecord { Id = e.Id, Name = e.Name, PublicSector = e.PublicSector }).ToList(),
+            Employers = employers.Select(e => new EmployerRecord { Id = Local(e.Id), Name = e.Name, PublicSector = e.PublicSector }).ToList(),
             Positions = positions.Select(p => new PositionRecord
             {
-                Id = p.Id,
+                Id = Local(p.Id),
                 Title = p.Title,
-                EmployerId = p.EmployerId,
+                EmployerId = Local(p.EmployerId),
                 Description = p.Description,
                 PublicWelfare = p.PublicWelfare,
                 Headcount = p.Headcount,
@@ -61,15 +89,15 @@ public sealed class DatasetExporter(AppDbContext db)
             // An erased person names nobody and is not exported; a household left with nobody is not either.
             Households = households.Where(h => h.Members.Any(m => m.ErasedUtc is null)).Select(h => new HouseholdRecord
             {
-                Id = h.Id,
+                Id = Local(h.Id),
                 Category = h.Category?.ToWire(),
                 Size = h.Size,
                 MonthlyIncome = h.MonthlyIncome,
                 Causes = h.Causes.Select(c => c.ToWire()).ToList(),
                 Location = new LocationRecord { Lat = h.Lat, Lon = h.Lon, Address = h.Address, DivisionCode = h.DivisionCode },
-                Members = h.Members.Where(m => m.ErasedUtc is null).OrderBy(m => m.Id, StringComparer.Ordinal).Select(m => new PersonRecord
+                Members = h.Members.Where(m => m.ErasedUtc is null).OrderBy(m => Local(m.Id), StringComparer.Ordinal).Select(m => new PersonRecord
                 {
-                    Id = m.Id,
+                    Id = Local(m.Id),
                     Name = m.Name,
                     IdNumber = m.IdNumber,
                     Age = m.Age,
@@ -91,7 +119,7 @@ public sealed class DatasetExporter(AppDbContext db)
             }).ToList(),
             Courses = courses.Select(c => new CourseRecord
             {
-                Id = c.Id,
+                Id = Local(c.Id),
                 Title = c.Title,
                 Provider = c.Provider,
                 Skills = c.Skills.Select(s => new SkillRecord { Code = s.Code, Level = s.Level }).ToList(),
@@ -110,7 +138,7 @@ public sealed class DatasetExporter(AppDbContext db)
                 MinEducation = c.MinEducation?.ToWire(),
                 Subsidized = c.Subsidized,
                 // A promise for a position the export leaves out would dangle.
-                ForPositions = c.ForPositions.Where(id => positions.Any(p => p.Id == id)).ToList(),
+                ForPositions = c.ForPositions.Where(id => positions.Any(p => p.Id == id)).Select(Local).ToList(),
             }).ToList(),
         };
     }

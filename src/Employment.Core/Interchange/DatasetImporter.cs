@@ -22,7 +22,8 @@ public sealed class DatasetImporter(AppDbContext db, TimeProvider clock)
 {
     public async Task<ImportSummary> ImportAsync(Dataset dataset, CancellationToken cancellationToken = default)
     {
-        var errors = await FindConflictsAsync(dataset, cancellationToken);
+        var (region, district) = await FindDistrictAsync(dataset.Region, cancellationToken);
+        var errors = await FindConflictsAsync(dataset, district, cancellationToken);
         if (errors.Count > 0)
         {
             throw new DatasetException(errors);
@@ -42,57 +43,59 @@ public sealed class DatasetImporter(AppDbContext db, TimeProvider clock)
                 existing.Add(record);
             }
         }
+        // Ids are the district's own (interchange.md, "Several districts in one store"): every record
+        // of the file is looked up and stored under its district's key.
+        string Key(string id) => district.Key(id);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        var region = await db.Regions.TheDistrict().FirstOrDefaultAsync(cancellationToken);
         if (region is null)
         {
-            region = new Region { Name = dataset.Region.Name, UpdatedUtc = now };
+            region = new Region { Name = dataset.Region.Name, UpdatedUtc = now, DibaoLine = dataset.Region.DibaoLine, EdgeLine = dataset.Region.EdgeLine };
             db.Regions.Add(region);
         }
         region.Name = dataset.Region.Name;
-        region.DivisionCode = dataset.Region.DivisionCode;
-        region.DibaoLine = dataset.Region.DibaoLine;
-        region.EdgeLine = dataset.Region.EdgeLine;
+        // A file without a code leaves the district's code alone: the keys of its other records may use it.
+        region.DivisionCode = dataset.Region.DivisionCode ?? region.DivisionCode;
+        ApplyLines(dataset.Region, region, clock.Today());
 
-        var employerIds = dataset.Employers.Select(e => e.Id).ToList();
+        var employerIds = dataset.Employers.Select(e => Key(e.Id)).ToList();
         var employers = await db.Employers.Where(e => employerIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
         foreach (var record in dataset.Employers)
         {
-            var isNew = !employers.TryGetValue(record.Id, out var employer);
-            employer ??= db.Employers.Add(new Employer { Id = record.Id, Name = record.Name, CreatedUtc = now }).Entity;
+            var isNew = !employers.TryGetValue(Key(record.Id), out var employer);
+            employer ??= db.Employers.Add(new Employer { Id = Key(record.Id), Name = record.Name, CreatedUtc = now }).Entity;
             employer.Name = record.Name;
             employer.PublicSector = record.PublicSector;
             Count(isNew, employer);
         }
 
-        var positionIds = dataset.Positions.Select(p => p.Id).ToList();
+        var positionIds = dataset.Positions.Select(p => Key(p.Id)).ToList();
         var positions = await db.Positions.Where(p => positionIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         foreach (var record in dataset.Positions)
         {
-            var isNew = !positions.TryGetValue(record.Id, out var position);
-            position ??= db.Positions.Add(new Position { Id = record.Id, Title = record.Title, EmployerId = record.EmployerId, CreatedUtc = now, UpdatedUtc = now }).Entity;
-            Apply(record, position, now);
+            var isNew = !positions.TryGetValue(Key(record.Id), out var position);
+            position ??= db.Positions.Add(new Position { Id = Key(record.Id), Title = record.Title, EmployerId = Key(record.EmployerId), CreatedUtc = now, UpdatedUtc = now }).Entity;
+            Apply(record, position, Key(record.EmployerId), now);
             Count(isNew, position);
         }
 
-        var householdIds = dataset.Households.Select(h => h.Id).ToList();
+        var householdIds = dataset.Households.Select(h => Key(h.Id)).ToList();
         var households = await db.Households.Include(h => h.Members)
             .Where(h => householdIds.Contains(h.Id)).ToDictionaryAsync(h => h.Id, cancellationToken);
         foreach (var record in dataset.Households)
         {
-            var isNew = !households.TryGetValue(record.Id, out var household);
-            household ??= db.Households.Add(new Household { Id = record.Id, RegisteredUtc = now, UpdatedUtc = now }).Entity;
+            var isNew = !households.TryGetValue(Key(record.Id), out var household);
+            household ??= db.Households.Add(new Household { Id = Key(record.Id), RegisteredUtc = now, UpdatedUtc = now }).Entity;
             Apply(record, household);
             Count(isNew, household);
             foreach (var member in record.Members)
             {
-                var person = household.Members.FirstOrDefault(m => m.Id == member.Id);
+                var person = household.Members.FirstOrDefault(m => m.Id == Key(member.Id));
                 var newPerson = person is null;
                 if (person is null)
                 {
-                    person = new Person { Id = member.Id, HouseholdId = household.Id, Name = member.Name, RegisteredUtc = now, UpdatedUtc = now };
+                    person = new Person { Id = Key(member.Id), HouseholdId = household.Id, Name = member.Name, RegisteredUtc = now, UpdatedUtc = now };
                     household.Members.Add(person);
                 }
                 Apply(member, person, household);
@@ -100,13 +103,13 @@ public sealed class DatasetImporter(AppDbContext db, TimeProvider clock)
             }
         }
 
-        var courseIds = dataset.Courses.Select(c => c.Id).ToList();
+        var courseIds = dataset.Courses.Select(c => Key(c.Id)).ToList();
         var courses = await db.Courses.Where(c => courseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         foreach (var record in dataset.Courses)
         {
-            var isNew = !courses.TryGetValue(record.Id, out var course);
-            course ??= db.Courses.Add(new Course { Id = record.Id, Title = record.Title, Provider = record.Provider, CreatedUtc = now, UpdatedUtc = now }).Entity;
-            Apply(record, course);
+            var isNew = !courses.TryGetValue(Key(record.Id), out var course);
+            course ??= db.Courses.Add(new Course { Id = Key(record.Id), Title = record.Title, Provider = record.Provider, CreatedUtc = now, UpdatedUtc = now }).Entity;
+            Apply(record, course, Key);
             Count(isNew, course);
         }
 
@@ -134,18 +137,73 @@ public sealed class DatasetImporter(AppDbContext db, TimeProvider clock)
             dataset.Households.Sum(h => h.Members.Count), created, updated) { Courses = dataset.Courses.Count };
     }
 
-    private async Task<List<DatasetError>> FindConflictsAsync(Dataset dataset, CancellationToken cancellationToken)
+    /// <summary>
+    /// The district a file is for: the one with its division code, else a new one beside the others.
+    /// A file without a code is for the store's first district (a one-district store, as before
+    /// several), and a first district stored without a code takes the code of the first file that has one.
+    /// </summary>
+    private async Task<(Region? Region, DistrictRef District)> FindDistrictAsync(RegionRecord record, CancellationToken ct)
+    {
+        var regions = await db.Regions.Include(r => r.History).OrderBy(r => r.Id).ToListAsync(ct);
+        var code = record.DivisionCode;
+        var region = code is null ? regions.FirstOrDefault() : regions.FirstOrDefault(r => r.DivisionCode == code);
+        if (region is null && code is not null && regions.Count == 1 && regions[0].DivisionCode is null)
+        {
+            region = regions[0];
+        }
+        var isFirst = region is null ? regions.Count == 0 : region.Id == regions[0].Id;
+        return (region, new DistrictRef(region?.DivisionCode ?? code, isFirst));
+    }
+
+    /// <summary>
+    /// The file's lines. A file that gives a history (or the day its lines began) states the
+    /// district's whole line record and replaces the stored one; a file with new lines and no history
+    /// changes the lines from today, the old ones going into the history.
+    /// </summary>
+    private static void ApplyLines(RegionRecord record, Region region, DateOnly today)
+    {
+        if (record.LineHistory.Count == 0 && record.LinesFrom is null)
+        {
+            if (region.Id == 0)
+            {
+                // Nothing to keep yet: the lines are the district's as far as the store knows.
+                region.DibaoLine = record.DibaoLine;
+                region.EdgeLine = record.EdgeLine;
+            }
+            else
+            {
+                DistrictLines.Change(region, record.DibaoLine, record.EdgeLine, today);
+            }
+            return;
+        }
+        var linesFrom = record.LinesFrom
+            ?? (region.Id != 0 && region.DibaoLine == record.DibaoLine && region.EdgeLine == record.EdgeLine && region.LinesFrom is { } kept
+                ? kept : today);
+        region.DibaoLine = record.DibaoLine;
+        region.EdgeLine = record.EdgeLine;
+        region.LinesFrom = linesFrom;
+        var wanted = record.LineHistory.Where(h => h.From < linesFrom).ToList();
+        var same = region.History.Count == wanted.Count && wanted.All(w => region.History.Any(h =>
+            h.From == w.From && h.DibaoLine == w.DibaoLine && h.EdgeLine == w.EdgeLine));
+        if (!same)
+        {
+            region.History.Clear();
+            region.History.AddRange(wanted.Select(w => new RegionLineHistory { RegionId = region.Id, From = w.From, DibaoLine = w.DibaoLine, EdgeLine = w.EdgeLine }));
+        }
+    }
+
+    private async Task<List<DatasetError>> FindConflictsAsync(Dataset dataset, DistrictRef district, CancellationToken cancellationToken)
     {
         var errors = new List<DatasetError>();
-        var memberOf = dataset.Households.SelectMany(h => h.Members.Select(m => (Person: m.Id, Household: h.Id)))
+        var memberOf = dataset.Households.SelectMany(h => h.Members.Select(m => (Person: district.Key(m.Id), Household: district.Key(h.Id))))
             .ToDictionary(x => x.Person, x => x.Household);
         var personIds = memberOf.Keys.ToList();
         var existing = await db.Persons.Where(p => personIds.Contains(p.Id))
             .Select(p => new { p.Id, p.HouseholdId }).ToListAsync(cancellationToken);
         foreach (var person in existing.Where(p => p.HouseholdId != memberOf[p.Id]))
         {
-            errors.Add(new DatasetError($"person {person.Id} (household {memberOf[person.Id]})", "id",
-                $"already belongs to household {person.HouseholdId} in the database"));
+            errors.Add(new DatasetError($"person {DistrictKeys.LocalId(person.Id)} (household {DistrictKeys.LocalId(memberOf[person.Id])})", "id",
+                $"already belongs to household {DistrictKeys.LocalId(person.HouseholdId)} in the database"));
         }
 
         // One resident ID, one person, across the store: the same rule as the counselor's register form.
@@ -162,14 +220,14 @@ public sealed class DatasetImporter(AppDbContext db, TimeProvider clock)
         }
 
         // A position is its employer's: a file may not move another employer's position to its own.
-        var employerOf = dataset.Positions.ToDictionary(p => p.Id, p => p.EmployerId);
+        var employerOf = dataset.Positions.ToDictionary(p => district.Key(p.Id), p => district.Key(p.EmployerId));
         var positionIds = employerOf.Keys.ToList();
         var owned = await db.Positions.Where(p => positionIds.Contains(p.Id))
             .Select(p => new { p.Id, p.EmployerId }).ToListAsync(cancellationToken);
         foreach (var position in owned.Where(p => p.EmployerId != employerOf[p.Id]))
         {
-            errors.Add(new DatasetError($"position {position.Id}", "id",
-                $"already belongs to employer {position.EmployerId} in the database, not {employerOf[position.Id]}"));
+            errors.Add(new DatasetError($"position {DistrictKeys.LocalId(position.Id)}", "id",
+                $"already belongs to employer {DistrictKeys.LocalId(position.EmployerId)} in the database, not {DistrictKeys.LocalId(employerOf[position.Id])}"));
         }
 
         await FindPlaceErrorsAsync(dataset, errors, cancellationToken);
@@ -179,13 +237,18 @@ public sealed class DatasetImporter(AppDbContext db, TimeProvider clock)
     /// <summary>
     /// Division codes the database knows, and coordinates within the district (its streets' box
     /// and a margin): the same bounds the forms keep. With no divisions loaded there is nothing to
-    /// check codes against, and coordinates must at least be in China.
+    /// check codes against, and coordinates must at least be in China. A district whose divisions
+    /// the store does not hold (a second district of a store seeded with the first's) is checked
+    /// against its own code: every division code in its file must lie under it.
     /// </summary>
     private async Task FindPlaceErrorsAsync(Dataset dataset, List<DatasetError> errors, CancellationToken cancellationToken)
     {
         var divisions = await db.Divisions.AsNoTracking().Select(d => new { d.Code, d.Lat, d.Lon }).ToListAsync(cancellationToken);
+        var regionCode = dataset.Region.DivisionCode;
+        var own = regionCode is null ? divisions : divisions.Where(d => d.Code.StartsWith(regionCode, StringComparison.Ordinal)).ToList();
+        var unknownDistrict = regionCode is not null && own.Count == 0 && divisions.Count > 0;
         var codes = divisions.Select(d => d.Code).ToHashSet(StringComparer.Ordinal);
-        var box = GeoBox.Around(divisions.Where(d => d.Lat != null && d.Lon != null).Select(d => (d.Lat!.Value, d.Lon!.Value)).ToList(),
+        var box = GeoBox.Around(own.Where(d => d.Lat != null && d.Lon != null).Select(d => (d.Lat!.Value, d.Lon!.Value)).ToList(),
             InputRules.DistrictMarginDegrees);
 
         void Check(string record, string field, LocationRecord? location)
@@ -199,16 +262,23 @@ public sealed class DatasetImporter(AppDbContext db, TimeProvider clock)
                 errors.Add(new DatasetError(record, field, FormattableString.Invariant(
                     $"({location.Lat}, {location.Lon}) is outside the district ({box})")));
             }
-            if (location.DivisionCode is { } code && codes.Count > 0 && !codes.Contains(code))
+            if (location.DivisionCode is not { } code)
+            {
+                return;
+            }
+            if (unknownDistrict)
+            {
+                if (!code.StartsWith(regionCode!, StringComparison.Ordinal))
+                {
+                    errors.Add(new DatasetError(record, field + ".divisionCode", $"'{code}' is not a division of district {regionCode}"));
+                }
+            }
+            else if (codes.Count > 0 && !codes.Contains(code))
             {
                 errors.Add(new DatasetError(record, field + ".divisionCode", $"no division has the code '{code}'"));
             }
         }
 
-        if (dataset.Region.DivisionCode is { } regionCode && codes.Count > 0 && !codes.Contains(regionCode))
-        {
-            errors.Add(new DatasetError("region", "divisionCode", $"no division has the code '{regionCode}'"));
-        }
         foreach (var position in dataset.Positions)
         {
             Check($"position {position.Id}", "location", position.Location);
@@ -227,7 +297,7 @@ public sealed class DatasetImporter(AppDbContext db, TimeProvider clock)
         }
     }
 
-    private static void Apply(CourseRecord record, Course course)
+    private static void Apply(CourseRecord record, Course course, Func<string, string> key)
     {
         course.Title = record.Title;
         course.Provider = record.Provider;
@@ -247,13 +317,13 @@ public sealed class DatasetImporter(AppDbContext db, TimeProvider clock)
         course.MaxAge = record.MaxAge;
         course.MinEducation = record.MinEducation is null ? null : Parse<Education>(record.MinEducation, WireNames.TryParseEducation);
         course.Subsidized = record.Subsidized;
-        SetIfChanged(course.ForPositions, record.ForPositions, v => course.ForPositions = v);
+        SetIfChanged(course.ForPositions, record.ForPositions.Select(key).ToList(), v => course.ForPositions = v);
     }
 
-    private static void Apply(PositionRecord record, Position position, DateTime now)
+    private static void Apply(PositionRecord record, Position position, string employerKey, DateTime now)
     {
         position.Title = record.Title;
-        position.EmployerId = record.EmployerId;
+        position.EmployerId = employerKey;
         position.Description = record.Description;
         position.PublicWelfare = record.PublicWelfare;
         position.Headcount = record.Headcount;

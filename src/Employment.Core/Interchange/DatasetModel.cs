@@ -23,6 +23,17 @@ public sealed class RegionRecord
     public string? DivisionCode { get; set; }
     public decimal DibaoLine { get; set; }
     public decimal EdgeLine { get; set; }
+    /// <summary>Beyond the contract (it allows added fields): the first day the current lines are in force.</summary>
+    public DateOnly? LinesFrom { get; set; }
+    /// <summary>The lines in force before the current ones (the contract's <c>lineHistory</c>), oldest first.</summary>
+    public List<LineRecord> LineHistory { get; set; } = [];
+}
+
+public sealed class LineRecord
+{
+    public DateOnly From { get; set; }
+    public decimal DibaoLine { get; set; }
+    public decimal EdgeLine { get; set; }
 }
 
 public sealed class EmployerRecord

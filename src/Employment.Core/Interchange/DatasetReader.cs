@@ -185,6 +185,40 @@ public static class DatasetReader
             }
             region.DibaoLine = dibaoLine ?? 0;
             region.EdgeLine = edgeLine ?? 0;
+            if (region.DivisionCode is { } code && code.Contains(Domain.DistrictKeys.Separator, StringComparison.Ordinal))
+            {
+                fields.Error("divisionCode", $"must not hold '{Domain.DistrictKeys.Separator}', not '{Echo(code)}'");
+            }
+            region.LinesFrom = fields.Date("linesFrom");
+            var froms = new Dictionary<DateOnly, string>();
+            foreach (var (element, place) in fields.ObjectItems("lineHistory"))
+            {
+                var entry = fields.Nested(element, place);
+                var from = entry.Date("from");
+                if (from is null && !entry.Has("from"))
+                {
+                    entry.Error("from", "required");
+                }
+                var dibao = entry.RequiredNumber<decimal>("dibaoLine", NumberRange.Between(0, (double)InputRules.LineMax));
+                var edge = entry.RequiredNumber<decimal>("edgeLine", NumberRange.Between(0, (double)InputRules.LineMax));
+                if (edge < dibao)
+                {
+                    entry.Error("edgeLine", $"must not be below dibaoLine {dibao}, not {edge}");
+                }
+                if (from is { } day)
+                {
+                    if (!froms.TryAdd(day, place))
+                    {
+                        entry.Error("from", $"{day:yyyy-MM-dd} is given twice: {froms[day]} has it too");
+                    }
+                    if (region.LinesFrom is { } current && day >= current)
+                    {
+                        entry.Error("from", $"{day:yyyy-MM-dd} is not before linesFrom {current:yyyy-MM-dd}, when the current lines came into force");
+                    }
+                    region.LineHistory.Add(new LineRecord { From = day, DibaoLine = dibao ?? 0, EdgeLine = edge ?? 0 });
+                }
+            }
+            region.LineHistory.Sort((a, b) => a.From.CompareTo(b.From));
             return region;
         }
 

@@ -52,6 +52,23 @@ public static class DatasetWriter
         WriteIfPresent(json, "divisionCode", region.DivisionCode);
         json.WriteNumber("dibaoLine", region.DibaoLine);
         json.WriteNumber("edgeLine", region.EdgeLine);
+        if (region.LinesFrom is { } linesFrom)
+        {
+            json.WriteString("linesFrom", linesFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+        if (region.LineHistory.Count > 0)
+        {
+            json.WriteStartArray("lineHistory");
+            foreach (var entry in region.LineHistory)
+            {
+                json.WriteStartObject();
+                json.WriteString("from", entry.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                json.WriteNumber("dibaoLine", entry.DibaoLine);
+                json.WriteNumber("edgeLine", entry.EdgeLine);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
         json.WriteEndObject();
     }
 

@@ -1,3 +1,4 @@
+using Employment.Core.Taxonomy;
 using System.Numerics;
 using Employment.Core.Search;
 using Lucene.Net.Search;
@@ -294,6 +295,7 @@ public sealed class MatchingEngine
             var columns = view.Columns;
             var seekerAt = _seeker.Location;
             var commute = _seeker.MaxCommuteKm;
+            var seekerLines = _request.Lines.For(_seeker.HouseholdId);
             foreach (var doc in bucket.Docs)
             {
                 // (doc is a row of the view: see SegmentView.)
@@ -308,7 +310,7 @@ public sealed class MatchingEngine
                     continue;
                 }
                 var accommodation = Accommodation(in c);
-                var pay = _ranker.PayFit(_seeker.DesiredWage ?? 0, _seeker.Household.MonthlyIncome, _seeker.Household.Size, c.Wage, _request.Lines);
+                var pay = _ranker.PayFit(_seeker.DesiredWage ?? 0, _seeker.Household.MonthlyIncome, _seeker.Household.Size, c.Wage, seekerLines);
                 var priority = c.PublicWelfare ? Ranker.PriorityClaim(_seeker) : 0.5;
                 double location;
                 if (c.Remote)
@@ -469,7 +471,7 @@ public sealed class MatchingEngine
             }
             var scratch = SearchScratch.Begin();
 
-            if (_withQuery && TextAnalysis.BuildQuery(_store.Analyzer, _request.Query, ConceptMap.Embedded) is { } text)
+            if (_withQuery && TextAnalysis.BuildQuery(_store.Analyzer, _request.Query, ConceptScanner.Embedded) is { } text)
             {
                 foreach (var (leaf, doc, score) in TextWindow.Search(_searcher, text, TextCandidates(), TextRules(), _w.TextWindow))
                 {
@@ -639,7 +641,8 @@ public sealed class MatchingEngine
             var columns = view.Columns;
             var hours = _position.HoursPerWeek;
             var wage = _position.MonthlyWage;
-            var lines = _request.Lines;
+            // A bound over seekers of every district: the lowest lines lift the most.
+            var lines = _request.Lines.Lowest;
             // For skill tiers: a box that holds every seeker who could reach the position.
             var dLat = longest * 1.02 / 110.5 + 1e-6;
             var dLon = longest * 1.02 / (111.0 * Math.Max(0.05, Math.Cos((Math.Abs(_where.Lat) + dLat) * Math.PI / 180))) + 1e-6;

@@ -11,8 +11,27 @@ public readonly record struct GeoPoint(double Lat, double Lon);
 
 public readonly record struct SkillLevel(string Code, int Level);
 
-/// <summary>The region's monthly per-capita lines in CNY (低保 line, edge line).</summary>
-public sealed record RegionLines(double DibaoLine, double EdgeLine);
+/// <summary>
+/// The region's monthly per-capita lines in CNY (低保 line, edge line): the store's first district's,
+/// with every other district's in <see cref="Districts"/> (by division code), since each district's
+/// lines apply to its own households. The ranker weighs a seeker against <see cref="For"/> their household.
+/// </summary>
+public sealed record RegionLines(double DibaoLine, double EdgeLine)
+{
+    private RegionLines? _lowest;
+
+    /// <summary>Lines by district code, for households whose key names a district; null in a one-district store.</summary>
+    public IReadOnlyDictionary<string, RegionLines>? Districts { get; init; }
+
+    /// <summary>The lines of the household with this stored key.</summary>
+    public RegionLines For(string householdKey) =>
+        Districts is { Count: > 0 } districts && DistrictKeys.CodeOf(householdKey) is { } code && districts.TryGetValue(code, out var lines)
+            ? lines : this;
+
+    /// <summary>The lowest of every district's lines: what a bound on the pay feature over many households may assume.</summary>
+    public RegionLines Lowest => _lowest ??= Districts is not { Count: > 0 } districts ? this
+        : new(Math.Min(DibaoLine, districts.Values.Min(l => l.DibaoLine)), Math.Min(EdgeLine, districts.Values.Min(l => l.EdgeLine)));
+}
 
 public sealed record PositionProfile
 {

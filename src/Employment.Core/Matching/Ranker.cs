@@ -174,7 +174,7 @@ public sealed class Ranker
     internal static double Decay(double km, double maxCommuteKm) => Math.Exp(-Ln4 * km / Math.Max(0.1, maxCommuteKm));
 
     internal double PayFit(SeekerProfile seeker, PositionProfile position, RegionLines lines) =>
-        PayFit(seeker.DesiredWage ?? 0, seeker.Household.MonthlyIncome, seeker.Household.Size, position.MonthlyWage, lines);
+        PayFit(seeker.DesiredWage ?? 0, seeker.Household.MonthlyIncome, seeker.Household.Size, position.MonthlyWage, lines.For(seeker.HouseholdId));
 
     /// <summary>The pay feature from the few numbers it depends on; never decreases as the wage rises.</summary>
     internal double PayFit(double desiredWage, double householdIncome, int householdSize, double wage, RegionLines lines)
@@ -206,6 +206,7 @@ public sealed class Ranker
     /// <summary>The reasons a counselor reads, from the same facts the features came from.</summary>
     public IReadOnlyList<MatchReason> Explain(SeekerProfile seeker, PositionProfile position, double? distanceKm, in MatchFeatures features, RegionLines lines)
     {
+        lines = lines.For(seeker.HouseholdId);
         var reasons = new List<MatchReason>();
         foreach (var code in position.RequiredSkills)
         {

@@ -15,7 +15,8 @@ public sealed record FollowUpItem(
 /// <summary>
 /// Follow-ups that have come due and are not done, for the placements still running. Overdue means
 /// more than <see cref="ScheduleOptions.FollowUpOverdueDays"/> past the due date; the daily job
-/// escalates each overdue one once, as an audit entry (<see cref="EscalatedAction"/>) the caseload shows.
+/// escalates each overdue one once: the follow-up records when (the caseload shows it), and the audit
+/// keeps that it happened (<see cref="EscalatedAction"/>).
 /// </summary>
 public sealed class FollowUpQueue(AppDbContext db, TimeProvider clock, IOptions<ScheduleOptions> options)
 {
@@ -58,24 +59,16 @@ public sealed class FollowUpQueue(AppDbContext db, TimeProvider clock, IOptions<
                 select new
                 {
                     f.Id, f.PlacementId, f.MonthsAfter, f.DueOn, person.Name, PersonId = person.Id,
-                    PositionId = pos.Id, pos.Title, Division = person.DivisionCode ?? h.DivisionCode,
+                    PositionId = pos.Id, pos.Title, Division = person.DivisionCode ?? h.DivisionCode, f.EscalatedUtc,
                 })
             .ToListAsync(ct);
-        var ids = rows.Select(r => r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        var escalated = await db.AuditLog.AsNoTracking()
-            .Where(a => a.Action == EscalatedAction && a.EntityType == EntityType && ids.Contains(a.EntityId))
-            .Select(a => new { a.EntityId, a.AtUtc })
-            .ToListAsync(ct);
-        var when = escalated.GroupBy(e => e.EntityId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(e => e.AtUtc), StringComparer.Ordinal);
         var threshold = options.Value.FollowUpOverdueDays;
         return rows
             .Select(r =>
             {
                 var late = day.DayNumber - r.DueOn.DayNumber;
                 return new FollowUpItem(r.Id, r.PlacementId, r.PersonId, r.Name, r.PositionId, r.Title, r.MonthsAfter, r.DueOn,
-                    late, late > threshold,
-                    when.TryGetValue(r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), out var at) ? at : null,
-                    r.Division);
+                    late, late > threshold, r.EscalatedUtc, r.Division);
             })
             .OrderByDescending(i => i.DaysPastDue).ThenBy(i => i.FollowUpId)
             .ToList();
@@ -94,6 +87,12 @@ public sealed class FollowUpQueue(AppDbContext db, TimeProvider clock, IOptions<
     {
         var items = await DueAsync(AreaScope.Everywhere, null, ct);
         var fresh = items.Where(i => i.Overdue && i.EscalatedUtc is null).ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var ids = fresh.Select(i => i.FollowUpId).ToList();
+        foreach (var followUp in await db.FollowUps.Where(f => ids.Contains(f.Id)).ToListAsync(ct))
+        {
+            followUp.EscalatedUtc = now;
+        }
         foreach (var item in fresh)
         {
             _audit.Add(JobFairPlanning.Actor, EscalatedAction, EntityType,

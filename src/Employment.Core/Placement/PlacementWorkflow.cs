@@ -20,6 +20,11 @@ public sealed record FollowUpOutcome(bool StillEmployed, decimal? MonthlyWage, s
 /// </summary>
 public sealed class PlacementWorkflow(AppDbContext db, AuditTrail audit, TimeProvider clock, PublicWelfareBudget budget)
 {
+    /// <summary>The household's district, with the lines in force today: a placement is weighed against them.</summary>
+    private async Task<Region> DistrictOfAsync(string householdId, DateTime now, CancellationToken ct) =>
+        await db.Regions.DistrictOf(householdId).OnAsync(clock.DayOf(now), ct)
+        ?? throw new RefusalException($"household {householdId}", "region", RefusalCodes.LinesNotSet);
+
     public async Task<Placement> HireAsync(HireRequest request, string actor, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -28,7 +33,7 @@ public sealed class PlacementWorkflow(AppDbContext db, AuditTrail audit, TimePro
         var household = await db.Households.Include(h => h.Members).FirstAsync(h => h.Id == person.HouseholdId, ct);
         var position = await db.Positions.FirstOrDefaultAsync(p => p.Id == request.PositionId, ct)
             ?? throw new RefusalException($"position {request.PositionId}", "positionId", RefusalCodes.NoSuchRecord);
-        var region = await db.Regions.TheDistrict().FirstAsync(ct);
+        var region = await DistrictOfAsync(household.Id, now, ct);
 
         if (person.Employed)
         {
@@ -157,7 +162,7 @@ public sealed class PlacementWorkflow(AppDbContext db, AuditTrail audit, TimePro
                 household.MonthlyIncome = Math.Max(0, household.MonthlyIncome + wage - placement.MonthlyWage);
                 placement.MonthlyWage = wage;
             }
-            var region = await db.Regions.TheDistrict().FirstAsync(ct);
+            var region = await DistrictOfAsync(household.Id, now, ct);
             HouseholdStanding.ReassessExit(household, region, now);
             // Still in work at the last visit: the placement has held.
             if (followUp.MonthsAfter == Placement.FollowUpMonths[^1] && placement.Status == PlacementStatus.Active)
@@ -218,7 +223,7 @@ public sealed class PlacementWorkflow(AppDbContext db, AuditTrail audit, TimePro
             household.ExitStatus = ExitStatus.None;
             household.ExitedUtc = null;
         }
-        var region = await db.Regions.TheDistrict().FirstAsync(ct);
+        var region = await DistrictOfAsync(household.Id, now, ct);
         HouseholdStanding.ReassessExit(household, region, now);
 
         // The place is free again for someone else.

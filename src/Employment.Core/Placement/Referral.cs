@@ -120,4 +120,6 @@ public sealed class FollowUp
     public decimal? MonthlyWage { get; set; }
     [MaxLength(1000)] public string? Note { get; set; }
     [MaxLength(256)] public string? DoneBy { get; set; }
+    /// <summary>When the daily job escalated it as overdue (once); null while it is not.</summary>
+    public DateTime? EscalatedUtc { get; set; }
 }

@@ -24,6 +24,8 @@ public sealed class Employer
     /// </summary>
     public DateTime? VerifiedUtc { get; set; }
     [MaxLength(100)] public string? VerifiedBy { get; set; }
+    /// <summary>Why a reviewer turned the registration down, for the employer's own waiting page.</summary>
+    [MaxLength(1000)] public string? RejectionReason { get; set; }
     /// <summary>The status as a reader should take it: "Listed" for an approved employer no reviewer verified.</summary>
     public string StatusLabel => Status == EmployerStatus.Approved && VerifiedUtc is null ? "Listed" : Status.ToString();
     public DateTime CreatedUtc { get; set; }

@@ -57,6 +57,9 @@ public sealed record OutcomeFigures
     public int PeopleTrained { get; init; }
     public double? TrainingCompletionRate { get; init; }
     public int TrainedPlacedWithin90Days { get; init; }
+    /// <summary>The district's lines in force on the as-of day; null for the city, where each district has its own.</summary>
+    public decimal? DibaoLine { get; init; }
+    public decimal? EdgeLine { get; init; }
 }
 
 /// <summary>Satisfaction (1–5) by how the placement came about.</summary>
@@ -69,7 +72,12 @@ public sealed record OutcomeReport
     /// <summary>The day the figures are taken on: the quarter's last day, or today while the quarter runs.</summary>
     public required DateOnly AsOf { get; init; }
     public required DateTime GeneratedUtc { get; init; }
+    /// <summary>The district's figures, or the city's (code null) when <see cref="Districts"/> has rows.</summary>
     public required OutcomeFigures District { get; init; }
+    /// <summary>A row per district when the report is the city's; empty for one district.</summary>
+    public IReadOnlyList<OutcomeFigures> Districts { get; init; } = [];
+    /// <summary>The report is the city's (several districts, none chosen): <see cref="District"/> holds the city's totals.</summary>
+    public bool IsCity => Districts.Count > 0;
     /// <summary>Every street of the district, in code order, including streets with nothing to count.</summary>
     public required IReadOnlyList<OutcomeFigures> Streets { get; init; }
     /// <summary>Households whose division code maps to no street; null when there are none.</summary>

@@ -22,23 +22,44 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
 
     public OutcomeOptions Options => options.Value;
 
-    public async Task<OutcomeReport> ForQuarterAsync(Quarter quarter, CancellationToken cancellationToken = default)
+    /// <summary>The store's figures: its one district's with each street, or the city's with a row per district.</summary>
+    public Task<OutcomeReport> ForQuarterAsync(Quarter quarter, CancellationToken cancellationToken = default) =>
+        ForQuarterAsync(quarter, null, cancellationToken);
+
+    /// <summary>
+    /// One district's figures with each of its streets (<paramref name="districtCode"/>, its division
+    /// code), or without a code the whole store: a one-district store's district, else the city with
+    /// a row per district.
+    /// </summary>
+    public async Task<OutcomeReport> ForQuarterAsync(Quarter quarter, string? districtCode, CancellationToken cancellationToken = default)
     {
         var today = Today;
         if (quarter.FirstDay > today)
         {
             throw new RefusalException($"quarter {quarter}", "quarter", RefusalCodes.QuarterNotStarted, quarter.ToString(), today);
         }
-        var data = await Snapshot.LoadAsync(db, cancellationToken);
+        var districts = await DistrictBook.LoadAsync(db, cancellationToken);
+        Region? chosen = null;
+        if (districtCode is not null)
+        {
+            chosen = districts.Named(districtCode);
+        }
+        else if (districts.Regions.Count == 1)
+        {
+            chosen = districts.First;
+        }
+        var all = await Snapshot.LoadAsync(db, districts, cancellationToken);
         var o = options.Value;
         var asOf = quarter.LastDay < today ? quarter.LastDay : today;
         var trend = quarter.LastQuarters(o.TrendQuarters)
             .Select(q => (Quarter: q, AsOf: q.LastDay < today ? q.LastDay : today))
             .ToList();
-        var zeroByPoint = trend.Select(t => data.Households.Values.Where(h => data.ZeroEmploymentOn(h, t.AsOf)).Select(h => h.Id).ToHashSet()).ToList();
 
-        OutcomeFigures Figures(string? code, string name, Func<string?, bool> inScope)
+        OutcomeFigures Figures(Snapshot data, string? code, string name, Func<string?, bool> inScope)
         {
+            var zeroByPoint = data.ZeroByPoint ??= trend.Select(t => data.Households.Values.Where(h => data.ZeroEmploymentOn(h, t.AsOf)).Select(h => h.Id).ToHashSet()).ToList();
+            // Exit candidates on the as-of day are judged against the lines then in force (a district's own).
+            var lines = data.District is { } region ? DistrictLines.On(region, asOf) : (LinesInForce?)null;
             var households = data.Households.Values.Where(h => inScope(h.Street)).ToList();
             var inProgram = households.Where(h => data.InProgramOn(h, asOf)).ToList();
             var inQuarter = households.Where(h => data.InProgramDuring(h, quarter.FirstDay, asOf)).ToList();
@@ -102,7 +123,7 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
                 DibaoEmploymentGrowthRate = Rate(dibaoPlaced.Count, dibaoBase.Count),
                 Exits = exits,
                 ExitRate = Rate(exits, inQuarter.Count),
-                ExitCandidates = inProgram.Count(h => h.ExitStatus == ExitStatus.Candidate && (h.CandidateSince is null || h.CandidateSince <= asOf)),
+                ExitCandidates = inProgram.Count(h => data.CandidateOn(h, asOf)),
                 HouseholdsInTransition = heldExits.Where(e => e.TransitionEndsOn >= asOf).Select(e => e.HouseholdId).Distinct(StringComparer.Ordinal).Count(),
                 HouseholdsInIncentive = heldExits.Where(e => e.IncentiveEndsOn >= asOf).Select(e => e.HouseholdId).Distinct(StringComparer.Ordinal).Count(),
                 ZeroEmploymentHouseholds = zeroByPoint[^1].Count(scopeIds.Contains),
@@ -123,7 +144,7 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
                 SubsidyCommitted = subsidised.Sum(x => x.Committed),
                 SubsidySpent = subsidised.Sum(x => x.Spent),
                 // The district's cap is stored without a code; households with no street have none.
-                SubsidyCap = code is not null && data.Caps.TryGetValue((quarter.ToString(), code == data.DistrictCode ? "" : code), out var cap) ? cap : null,
+                SubsidyCap = code is not null && data.Caps.TryGetValue((quarter.ToString(), code == data.DistrictCode && data.IsFirstDistrict ? "" : code), out var cap) ? cap : null,
                 SatisfactionAnswers = answers.Count,
                 SatisfactionAverage = Mean(answers),
                 SatisfactionByChannel = new SatisfactionByChannel(
@@ -134,19 +155,40 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
                 TrainingCompletionRate = Rate(closedTraining.Count(t => t.Completed), closedTraining.Count),
                 TrainedPlacedWithin90Days = trained.Count(t => data.PlacementsByPerson[t.Person]
                     .Any(p => p.StartedOn >= t.CompletedOn && p.StartedOn <= t.CompletedOn.AddDays(90) && p.StartedOn <= asOf)),
+                DibaoLine = lines?.DibaoLine,
+                EdgeLine = lines?.EdgeLine,
             };
         }
 
-        var streets = data.Streets.Select(s => Figures(s.Code, s.Name, street => street == s.Code)).ToList();
-        var unassignedCount = data.Households.Values.Count(h => h.Street is null);
+        if (chosen is null && districts.Regions.Count > 1)
+        {
+            // The city: its totals, and a row per district, each from that district's records alone.
+            var rows = districts.Regions.Select(r => all.Of(r, districts)).Select(d => Figures(d, d.DistrictCode, d.DistrictName, _ => true)).ToList();
+            return new OutcomeReport
+            {
+                Quarter = quarter,
+                AsOf = asOf,
+                GeneratedUtc = clock.GetUtcNow().UtcDateTime,
+                District = Figures(all, null, "", _ => true),
+                Districts = rows,
+                Streets = [],
+                Options = o,
+                DataSince = all.Households.Count == 0 ? null : all.Households.Values.Min(h => h.RegisteredOn),
+            };
+        }
+        // An empty store reports the district its division rows name, with every street, as before any import.
+        var data = chosen is null ? all : districts.Regions.Count == 1 ? all.WithDistrict(chosen, districts) : all.Of(chosen, districts);
+        var streets = data.Streets.Select(s => Figures(data, s.Code, s.Name, street => street == s.Code)).ToList();
+        // A district whose streets the store does not know has nothing to split by street.
+        var unassignedCount = data.Streets.Count == 0 ? 0 : data.Households.Values.Count(h => h.Street is null);
         return new OutcomeReport
         {
             Quarter = quarter,
             AsOf = asOf,
             GeneratedUtc = clock.GetUtcNow().UtcDateTime,
-            District = Figures(data.DistrictCode, data.DistrictName, _ => true),
+            District = Figures(data, data.DistrictCode, data.DistrictName, _ => true),
             Streets = streets,
-            Unassigned = unassignedCount == 0 ? null : Figures(null, "", street => street is null),
+            Unassigned = unassignedCount == 0 ? null : Figures(data, null, "", street => street is null),
             Options = o,
             DataSince = data.Households.Count == 0 ? null : data.Households.Values.Min(h => h.RegisteredOn),
         };
@@ -159,8 +201,13 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
     private static double? Rate(int numerator, int denominator) =>
         denominator == 0 ? null : Math.Round((double)numerator / denominator, 4, MidpointRounding.AwayFromZero);
 
+    /// <summary><paramref name="ArchivedOn"/>: the day the household left the program by archiving (moved away, deregistered).</summary>
     internal sealed record HouseholdRow(string Id, HouseholdCategory? Category, string? Street, DateOnly RegisteredOn,
-        ExitStatus ExitStatus, DateOnly? CandidateSince);
+        ExitStatus ExitStatus, DateOnly? CandidateSince, DateOnly? ArchivedOn = null, decimal IncomePerHead = 0, DateOnly? CandidateEnded = null)
+    {
+        /// <summary>On the register on this day: registered by then and not archived by then.</summary>
+        public bool RegisteredOnDay(DateOnly day) => RegisteredOn <= day && (ArchivedOn is not { } archived || archived > day);
+    }
 
     internal sealed record PersonRow(string Id, string HouseholdId, LaborCapacity Capacity, bool Employed, DateOnly RegisteredOn);
 
@@ -204,6 +251,100 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
         public required Dictionary<(string Quarter, string Code), decimal> Caps { get; init; }
         public string? DistrictCode { get; init; }
         public required string DistrictName { get; init; }
+        /// <summary>The district these rows are of, with its line history; null for the whole city.</summary>
+        public Region? District { get; init; }
+        /// <summary>The store's first district, whose subsidy caps are kept without a code.</summary>
+        public bool IsFirstDistrict { get; init; }
+        /// <summary>Every district's lines, for candidacy in a city-wide snapshot.</summary>
+        public DistrictBook? Districts { get; init; }
+        /// <summary>The zero-employment households on each trend point, once computed.</summary>
+        public List<HashSet<string>>? ZeroByPoint { get; set; }
+        /// <summary>All division rows, for finding a district's streets.</summary>
+        public List<Division> Divisions { get; init; } = [];
+
+        /// <summary>
+        /// An exit candidate on a day: a candidate that day by its recorded candidacy (flagged on or
+        /// before it, and still flagged or the flag cleared after it, as when the lines went up since),
+        /// with an income per head that reached the edge line its district had in force that day (income
+        /// as now recorded: the records keep no income history). So a quarter before a change of lines
+        /// keeps the candidates of the lines then in force, and a quarter after it drops them.
+        /// </summary>
+        public bool CandidateOn(HouseholdRow h, DateOnly day)
+        {
+            var flagged = h.ExitStatus == ExitStatus.Candidate
+                ? h.CandidateSince is null || h.CandidateSince <= day
+                : h.ExitStatus == ExitStatus.None && h.CandidateSince <= day && h.CandidateEnded > day;
+            if (!flagged)
+            {
+                return false;
+            }
+            var lines = District is { } region ? DistrictLines.On(region, day) : Districts?.LinesOn(h.Id, day);
+            return lines is not { } l || HouseholdStanding.Band(h.IncomePerHead, l.DibaoLine, l.EdgeLine) == IncomeBand.AboveEdgeLine;
+        }
+
+        /// <summary>The rows of one district alone (its records by their keys), with its own streets.</summary>
+        public Snapshot Of(Region region, DistrictBook districts)
+        {
+            var district = districts.RefOf(region);
+            var placements = Placements.Where(p => district.Holds(p.PersonId)).ToList();
+            var households = Households.Values.Where(h => district.Holds(h.Id)).ToDictionary(h => h.Id, StringComparer.Ordinal);
+            var persons = Persons.Values.Where(p => district.Holds(p.Id)).ToDictionary(p => p.Id, StringComparer.Ordinal);
+            var exits = Exits.Where(e => district.Holds(e.HouseholdId)).ToList();
+            var restricted = new Snapshot
+            {
+                Households = households,
+                Members = persons.Values.ToLookup(p => p.HouseholdId, StringComparer.Ordinal),
+                Persons = persons,
+                Placements = placements,
+                PlacementsByPerson = placements.ToLookup(p => p.PersonId, StringComparer.Ordinal),
+                FirstPlacements = FirstPlacements.Where(p => district.Holds(p.PersonId)).ToList(),
+                FollowUps = FollowUps.Where(f => district.Holds(f.Placement.PersonId)).ToList(),
+                Exits = exits,
+                ExitsByHousehold = exits.ToLookup(e => e.HouseholdId, StringComparer.Ordinal),
+                Streets = Streets,
+                ExpiredReferrals = ExpiredReferrals.Where(e => district.Holds(e.PersonId)).ToList(),
+                Satisfaction = Satisfaction.Where(a => district.Holds(a.Placement.PersonId)).ToList(),
+                Training = Training.Where(t => district.Holds(t.PersonId)).ToList(),
+                Caps = Caps,
+                DistrictName = "",
+                Divisions = Divisions,
+            };
+            return restricted.WithDistrict(region, districts);
+        }
+
+        /// <summary>These rows as the given district's: its name and code, its lines and its streets.</summary>
+        public Snapshot WithDistrict(Region region, DistrictBook districts)
+        {
+            var code = region.DivisionCode;
+            var district = Divisions.FirstOrDefault(d => d.Level == DivisionLevel.District && (code is null || d.Code == code));
+            // The first district without a code of its own keeps every street the store knows, as before several.
+            var streets = Divisions.Where(d => d.Level == DivisionLevel.Street
+                    && (code is null ? region.Id == districts.First?.Id : d.ParentCode == code || d.Code.StartsWith(code, StringComparison.Ordinal)))
+                .OrderBy(d => d.Code, StringComparer.Ordinal).ToList();
+            return new Snapshot
+            {
+                Households = Households,
+                Members = Members,
+                Persons = Persons,
+                Placements = Placements,
+                PlacementsByPerson = PlacementsByPerson,
+                FirstPlacements = FirstPlacements,
+                FollowUps = FollowUps,
+                Exits = Exits,
+                ExitsByHousehold = ExitsByHousehold,
+                Streets = streets,
+                ExpiredReferrals = ExpiredReferrals,
+                Satisfaction = Satisfaction,
+                Training = Training,
+                Caps = Caps,
+                DistrictCode = district?.Code ?? code,
+                DistrictName = region.Name,
+                District = region,
+                IsFirstDistrict = region.Id == districts.First?.Id,
+                Districts = districts,
+                Divisions = Divisions,
+            };
+        }
 
         public string? StreetOfPlacement(PlacementRow p) =>
             p.HouseholdKey is not null && Households.TryGetValue(p.HouseholdKey, out var h) ? h.Street : null;
@@ -217,7 +358,7 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
         public bool ExitedOn(string householdId, DateOnly day) =>
             ExitsByHousehold[householdId].Any(e => e.VerifiedOn <= day && (e.RevokedOn is null || e.RevokedOn > day));
 
-        public bool InProgramOn(HouseholdRow h, DateOnly day) => h.RegisteredOn <= day && !ExitedOn(h.Id, day);
+        public bool InProgramOn(HouseholdRow h, DateOnly day) => h.RegisteredOnDay(day) && !ExitedOn(h.Id, day);
 
         /// <summary>
         /// In the program on some day from <paramref name="first"/> to <paramref name="last"/>: at the start
@@ -226,13 +367,14 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
         /// </summary>
         public bool InProgramDuring(HouseholdRow h, DateOnly first, DateOnly last)
         {
-            if (h.RegisteredOn > last)
+            if (h.RegisteredOn > last || h.ArchivedOn is { } archived && archived <= first)
             {
                 return false;
             }
             var days = new List<DateOnly> { h.RegisteredOn > first ? h.RegisteredOn : first };
             days.AddRange(ExitsByHousehold[h.Id].Where(e => e.RevokedOn is { } r && r >= first && r <= last).Select(e => e.RevokedOn!.Value));
-            return days.Any(d => d >= h.RegisteredOn && (!ExitedOn(h.Id, d.AddDays(-1)) || !ExitedOn(h.Id, d)));
+            // Archived on a day: it was on the register until that day, not on it.
+            return days.Any(d => h.RegisteredOnDay(d) && (!ExitedOn(h.Id, d.AddDays(-1)) || !ExitedOn(h.Id, d)));
         }
 
         /// <summary>
@@ -253,19 +395,21 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
             InProgramOn(h, day) && HouseholdStanding.IsZeroEmployment(
                 Members[h.Id].Where(m => m.RegisteredOn <= day).Select(m => (m.Capacity, EmployedOn(m, day))));
 
-        public static async Task<Snapshot> LoadAsync(AppDbContext db, CancellationToken ct)
+        /// <summary>Every record of the store; <see cref="Of"/> narrows it to one district.</summary>
+        public static async Task<Snapshot> LoadAsync(AppDbContext db, DistrictBook districts, CancellationToken ct)
         {
             var divisions = await db.Divisions.AsNoTracking().ToListAsync(ct);
             var streetOf = new Streets(divisions);
             var streets = streetOf.All.ToList();
-            var region = await db.Regions.AsNoTracking().TheDistrict().FirstOrDefaultAsync(ct);
-            var district = divisions.FirstOrDefault(d => d.Level == DivisionLevel.District && (region?.DivisionCode is null || d.Code == region.DivisionCode));
 
             var households = (await db.Households.AsNoTracking()
-                    .Select(h => new { h.Id, h.Category, h.DivisionCode, h.RegisteredUtc, h.ExitStatus, h.ExitCandidateSinceUtc })
+                    .Select(h => new { h.Id, h.Category, h.DivisionCode, h.RegisteredUtc, h.ExitStatus, h.ExitCandidateSinceUtc, h.ExitCandidateEndedUtc, h.ArchivedUtc, h.MonthlyIncome, h.Size })
                     .ToListAsync(ct))
                 .Select(h => new HouseholdRow(h.Id, h.Category, streetOf.StreetOf(h.DivisionCode), DateOnly.FromDateTime(h.RegisteredUtc), h.ExitStatus,
-                    h.ExitCandidateSinceUtc is { } since ? DateOnly.FromDateTime(since) : null))
+                    h.ExitCandidateSinceUtc is { } since ? DateOnly.FromDateTime(since) : null,
+                    h.ArchivedUtc is { } archived ? DateOnly.FromDateTime(archived) : null,
+                    HouseholdStanding.IncomePerHead(h.MonthlyIncome, h.Size),
+                    h.ExitCandidateEndedUtc is { } ended ? DateOnly.FromDateTime(ended) : null))
                 .ToDictionary(h => h.Id, StringComparer.Ordinal);
             var persons = (await db.Persons.AsNoTracking()
                     .Select(p => new { p.Id, p.HouseholdId, p.LaborCapacity, p.Employed, p.RegisteredUtc })
@@ -328,8 +472,10 @@ public sealed class OutcomeReports(AppDbContext db, TimeProvider clock, IOptions
                 Satisfaction = satisfaction,
                 Training = training,
                 Caps = caps,
-                DistrictCode = district?.Code ?? region?.DivisionCode,
-                DistrictName = region?.Name ?? district?.Name ?? "",
+                DistrictCode = divisions.FirstOrDefault(d => d.Level == DivisionLevel.District)?.Code,
+                DistrictName = divisions.FirstOrDefault(d => d.Level == DivisionLevel.District)?.Name ?? "",
+                Districts = districts,
+                Divisions = divisions,
             };
         }
     }

@@ -60,10 +60,14 @@ public static class ReportLines
         yield return Line(FigureKeys.TrainedPlacedWithin90Days, f.TrainedPlacedWithin90Days);
     }
 
-    /// <summary>The district first, then each street, then households with no known street.</summary>
+    /// <summary>The district (or the city) first, then each district of the city, each street, then households with no known street.</summary>
     public static IEnumerable<OutcomeFigures> Scopes(OutcomeReport report)
     {
         yield return report.District;
+        foreach (var district in report.Districts)
+        {
+            yield return district;
+        }
         foreach (var street in report.Streets)
         {
             yield return street;
@@ -75,7 +79,9 @@ public static class ReportLines
     }
 
     public static string ScopeName(OutcomeFigures f, OutcomeReport report, CultureInfo culture) =>
-        ReferenceEquals(f, report.Unassigned) ? (FigureDefinitions.IsChinese(culture) ? "未归属街道" : "no street") : f.Name;
+        ReferenceEquals(f, report.Unassigned) ? (FigureDefinitions.IsChinese(culture) ? "未归属街道" : "no street")
+        : ReferenceEquals(f, report.District) && report.Districts.Count > 0 ? (FigureDefinitions.IsChinese(culture) ? "全市" : "city")
+        : f.Name;
 
     public static string FormatValue(object? value) => value switch
     {
@@ -96,6 +102,17 @@ public static class ReportJson
         using var w = new Utf8JsonWriter(stream, Options);
         w.WriteStartObject();
         WriteFigures(w, report, report.District);
+        if (report.Districts.Count > 0)
+        {
+            w.WriteStartArray("districts");
+            foreach (var district in report.Districts)
+            {
+                w.WriteStartObject();
+                WriteFigures(w, report, district);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
         w.WriteStartArray("streets");
         foreach (var street in report.Streets)
         {
@@ -144,6 +161,14 @@ public static class ReportJson
             w.WriteString("code", f.Code);
         }
         w.WriteString("name", f.Name);
+        if (f.DibaoLine is { } dibao && f.EdgeLine is { } edge)
+        {
+            // The lines in force on the as-of day, which the candidacy figures were judged against.
+            w.WriteStartObject("lines");
+            w.WriteNumber("dibaoLine", dibao);
+            w.WriteNumber("edgeLine", edge);
+            w.WriteEndObject();
+        }
         w.WriteNumber(FigureKeys.Households, f.Households);
         w.WriteNumber(FigureKeys.DibaoHouseholds, f.DibaoHouseholds);
         w.WriteNumber(FigureKeys.HouseholdsInQuarter, f.HouseholdsInQuarter);

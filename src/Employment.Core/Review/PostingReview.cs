@@ -8,7 +8,7 @@ namespace Employment.Core.Review;
 /// <summary>
 /// The review queue: a posting goes live only when a counselor or admin approves it, and a
 /// self-registered employer acts only when one approves the employer. Rejections carry a reason
-/// the employer reads (in the position's history; in the audit log for an employer).
+/// the employer reads (in the position's history; in its own column for an employer).
 /// </summary>
 public sealed class PostingReview(AppDbContext db, AuditTrail audit, TimeProvider clock)
 {
@@ -56,15 +56,14 @@ public sealed class PostingReview(AppDbContext db, AuditTrail audit, TimeProvide
         var trimmed = Reason(reason);
         var employer = await PendingAsync(employerId, ct);
         employer.Status = EmployerStatus.Rejected;
+        employer.RejectionReason = trimmed;
         audit.Add(actor, "employer-rejected", EmployerEntity, employer.Id, trimmed);
         await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Why the employer was turned down, for its own waiting page.</summary>
     public async Task<string?> EmployerRejectionAsync(string employerId, CancellationToken ct = default) =>
-        await db.AuditLog.AsNoTracking()
-            .Where(a => a.EntityType == EmployerEntity && a.EntityId == employerId && a.Action == "employer-rejected")
-            .OrderByDescending(a => a.Id).Select(a => a.Detail).FirstOrDefaultAsync(ct);
+        await db.Employers.AsNoTracking().Where(e => e.Id == employerId).Select(e => e.RejectionReason).FirstOrDefaultAsync(ct);
 
     private static string Reason(string? reason)
     {

@@ -1,3 +1,4 @@
+using Employment.Core.Taxonomy;
 using System.Globalization;
 using System.Text.Json;
 using Employment.Core.Matching;
@@ -128,7 +129,7 @@ internal sealed class JobBankSchema : IDocumentSchema<PositionProfile>
         d.Add(new NumericDocValuesField(JobBankFields.MinEducation, (long?)p.MinEducation ?? -1));
         d.Add(new NumericDocValuesField(JobBankFields.HoursCap, HardRules.OffersShorterHours(p) ? 0 : (long)Math.Floor(p.HoursPerWeek * 100)));
 
-        var concepts = new HashSet<string>(ConceptMap.Embedded.ConceptsIn(p.Title + " " + p.Description), StringComparer.Ordinal);
+        var concepts = new HashSet<string>(ConceptScanner.Embedded.ConceptsIn(p.Title + " " + p.Description), StringComparer.Ordinal);
         concepts.UnionWith(p.RequiredSkills);
         concepts.UnionWith(p.PreferredSkills);
         concepts.UnionWith(offers);
@@ -141,7 +142,7 @@ internal sealed class JobBankSchema : IDocumentSchema<PositionProfile>
         d.Add(new TextField(PositionTextFields.TitleWords, p.Title, Field.Store.NO));
         d.Add(new TextField(PositionTextFields.TextWords, text, Field.Store.NO));
         var strong = new HashSet<string>(p.RequiredSkills, StringComparer.Ordinal);
-        strong.UnionWith(ConceptMap.Embedded.ConceptsIn(p.Title));
+        strong.UnionWith(ConceptScanner.Embedded.ConceptsIn(p.Title));
         var named = new HashSet<string>(strong, StringComparer.Ordinal);
         strong.UnionWith(offers);
         strong.UnionWith(p.Demands);

@@ -1,3 +1,4 @@
+using Employment.Core.Taxonomy;
 using Employment.Core.Matching;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -101,7 +102,7 @@ public sealed class PositionTextSearch(JobBankIndex jobBank)
     public int CountWithCharacters(string text, DateOnly asOf)
     {
         var store = jobBank.Store;
-        if (TextAnalysis.BuildQuery(store.Analyzer, text, ConceptMap.Embedded) is not { } textQuery)
+        if (TextAnalysis.BuildQuery(store.Analyzer, text, ConceptScanner.Embedded) is not { } textQuery)
         {
             return 0;
         }

@@ -73,10 +73,20 @@ public static class ProfileLoader
         return latest;
     }
 
-    /// <summary>The region's lines, for ranking by what a wage does to a household.</summary>
-    public static async Task<RegionLines> LinesAsync(AppDbContext db, CancellationToken ct)
+    /// <summary>Every district's current lines, for ranking by what a wage does to a household against its own district's.</summary>
+    public static async Task<RegionLines> LinesAsync(AppDbContext db, CancellationToken ct) =>
+        LinesOf(await DistrictBook.LoadAsync(db, ct), DateOnly.MaxValue);
+
+    /// <summary>Every district's lines in force on <paramref name="day"/>.</summary>
+    public static RegionLines LinesOf(DistrictBook districts, DateOnly day)
     {
-        var region = await db.Regions.AsNoTracking().TheDistrict().FirstOrDefaultAsync(ct);
-        return new RegionLines((double)(region?.DibaoLine ?? 0), (double)(region?.EdgeLine ?? 0));
+        RegionLines Of(Region? region) => region is null ? new(0, 0)
+            : DistrictLines.On(region, day) is var l ? new((double)l.DibaoLine, (double)l.EdgeLine) : new(0, 0);
+        var others = districts.Regions.Skip(1).Where(r => r.DivisionCode is not null).ToDictionary(r => r.DivisionCode!, Of, StringComparer.Ordinal);
+        if (districts.First is { DivisionCode: { } firstCode } first)
+        {
+            others[firstCode] = Of(first);
+        }
+        return Of(districts.First) with { Districts = districts.Regions.Count > 1 ? others : null };
     }
 }

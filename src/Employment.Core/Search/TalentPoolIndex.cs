@@ -1,3 +1,4 @@
+using Employment.Core.Taxonomy;
 using System.Text.Json;
 using Employment.Core.Domain;
 using Employment.Core.Matching;
@@ -94,7 +95,7 @@ internal sealed class TalentPoolSchema : IDocumentSchema<SeekerProfile>
         d.Add(new NumericDocValuesField(TalentPoolFields.Education, (long)s.Education));
         d.Add(new NumericDocValuesField(TalentPoolFields.MaxHours, s.MaxHoursPerWeek is { } h ? (long)Math.Ceiling(h * 100) : long.MaxValue));
 
-        var concepts = new HashSet<string>(ConceptMap.Embedded.ConceptsIn(s.Intention), StringComparer.Ordinal);
+        var concepts = new HashSet<string>(ConceptScanner.Embedded.ConceptsIn(s.Intention), StringComparer.Ordinal);
         foreach (var skill in s.Skills)
         {
             concepts.Add(skill.Code);

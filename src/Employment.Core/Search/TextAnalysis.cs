@@ -75,7 +75,7 @@ internal static class TextAnalysis
     /// words name, as optional clauses (BM25 weighs them). Built by hand rather than with
     /// QueryParser, which is not thread-safe and would read 打扫+清洁 as syntax.
     /// </summary>
-    public static Query? BuildQuery(Analyzer analyzer, string? text, ConceptMap concepts)
+    public static Query? BuildQuery(Analyzer analyzer, string? text, ConceptScanner concepts)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -107,69 +107,4 @@ internal static class TextAnalysis
         }
         stream.End();
     }
-}
-
-/// <summary>
-/// Maps a person's own words onto taxonomy codes through the codes' names and synonyms:
-/// 打扫 and 清洁 name clean.basic, 看护老人 names care.elder.
-/// </summary>
-internal sealed class ConceptMap
-{
-    // By first character: a document's text is scanned once, not once per word.
-    private readonly Dictionary<char, (string Word, string Code, bool Ascii)[]> _byFirst;
-
-    public ConceptMap(Taxonomy.Taxonomy taxonomy)
-    {
-        var words = new List<(string, string, bool)>();
-        foreach (var term in taxonomy.All)
-        {
-            var names = new List<string> { term.NameZh, term.NameEn };
-            if (taxonomy.Synonyms.TryGetValue(term.Code, out var synonyms))
-            {
-                names.AddRange(synonyms);
-            }
-            foreach (var name in names.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim().ToLowerInvariant()).Distinct())
-            {
-                var ascii = name.All(c => c < 128);
-                // One Latin letter or one Han character names nothing reliably.
-                if (name.Length >= 2)
-                {
-                    words.Add((name, term.Code, ascii));
-                }
-            }
-        }
-        _byFirst = words.GroupBy(w => w.Item1[0]).ToDictionary(g => g.Key, g => g.ToArray());
-    }
-
-    public static ConceptMap Embedded { get; } = new(Taxonomy.Taxonomy.Embedded);
-
-    public IReadOnlySet<string> ConceptsIn(string? text)
-    {
-        var found = new HashSet<string>(StringComparer.Ordinal);
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return found;
-        }
-        var lower = text.ToLowerInvariant();
-        for (var at = 0; at < lower.Length; at++)
-        {
-            if (!_byFirst.TryGetValue(lower[at], out var candidates))
-            {
-                continue;
-            }
-            foreach (var (word, code, ascii) in candidates)
-            {
-                // Latin words must stand alone ("it" is not in "with"); Han words have no spaces to stand between.
-                if (string.CompareOrdinal(lower, at, word, 0, word.Length) == 0 && at + word.Length <= lower.Length
-                    && (!ascii || (IsBoundary(lower, at - 1) && IsBoundary(lower, at + word.Length))))
-                {
-                    found.Add(code);
-                }
-            }
-        }
-        return found;
-    }
-
-    private static bool IsBoundary(string text, int index) =>
-        index < 0 || index >= text.Length || !char.IsAsciiLetterOrDigit(text[index]);
 }

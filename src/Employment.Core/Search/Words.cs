@@ -45,6 +45,12 @@ public static class Words
     public static IReadOnlyList<string> ForQuery(string? text) =>
         string.IsNullOrWhiteSpace(text) ? [] : Segmenter.Value.Cut(Normalize(text), cutAll: false, hmm: false).Where(IsWord).ToList();
 
+    /// <summary>
+    /// Every piece of an already normalized text in the precise cut, punctuation and spaces
+    /// included, so their lengths add up to the text's: where each word begins.
+    /// </summary>
+    public static IEnumerable<string> Cut(string normalized) => Segmenter.Value.Cut(normalized, cutAll: false, hmm: false);
+
     /// <summary>Loads the dictionary now (a second or so) rather than on the first search.</summary>
     public static void Warm() => _ = Segmenter.Value;
 

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Employment.Core.Taxonomy;
 
 /// <summary>A taxonomy code the text seems to mention, and the words that made it so.</summary>
@@ -47,46 +45,13 @@ public sealed class TaxonomySuggester
 
     private const int NegationWindow = 12;
 
-    private readonly List<(Regex Pattern, TaxonomyTerm Term, int Length)> _cues = [];
+    private readonly ConceptScanner _scanner;
+    private readonly Taxonomy _taxonomy;
 
     public TaxonomySuggester(Taxonomy taxonomy)
     {
-        var seen = new HashSet<(string, string)>();
-        void Add(TaxonomyTerm term, string word)
-        {
-            word = word.Trim();
-            // One Chinese character (听, 扛) or two Latin letters (IT, PS) say too little on their
-            // own in a free-text posting; they would suggest on every other sentence.
-            if (word.Length < 2 || (IsLatin(word) && word.Length < 3) || !seen.Add((term.Code, word.ToLowerInvariant())))
-            {
-                return;
-            }
-            var escaped = Regex.Escape(word);
-            var pattern = IsLatin(word) ? $@"(?<![A-Za-z]){escaped}(?![A-Za-z])" : escaped;
-            _cues.Add((new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), term, word.Length));
-        }
-
-        foreach (var term in taxonomy.All)
-        {
-            Add(term, term.NameZh);
-            Add(term, term.NameEn);
-            foreach (var synonym in taxonomy.Synonyms.GetValueOrDefault(term.Code) ?? [])
-            {
-                Add(term, synonym);
-            }
-        }
-        foreach (var (code, terms) in PostingCues)
-        {
-            if (taxonomy.Find(code) is { } term)
-            {
-                foreach (var word in terms)
-                {
-                    Add(term, word);
-                }
-            }
-        }
-        // Longer words first, so the phrase shown is the most specific one that matched.
-        _cues.Sort((a, b) => b.Length.CompareTo(a.Length));
+        _taxonomy = taxonomy;
+        _scanner = new ConceptScanner(taxonomy, PostingCues.SelectMany(c => c.Terms.Select(word => (c.Code, word))));
     }
 
     /// <summary>Codes the text mentions, in the order they first appear; each code once.</summary>
@@ -101,24 +66,19 @@ public sealed class TaxonomySuggester
         {
             text = text[..10_000];
         }
-        var found = new Dictionary<string, (int At, TaxonomySuggestion Suggestion)>(StringComparer.Ordinal);
-        foreach (var (pattern, term, _) in _cues)
+        var found = new List<TaxonomySuggestion>();
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var mention in _scanner.Scan(text))
         {
-            if (found.ContainsKey(term.Code))
+            if (named.Contains(mention.Code) || Negated(text, mention.At) || Within(text, mention)
+                || _taxonomy.Find(mention.Code) is not { } term)
             {
                 continue;
             }
-            foreach (Match m in pattern.Matches(text))
-            {
-                if (Negated(text, m.Index) || Within(text, m, term.Code))
-                {
-                    continue;
-                }
-                found[term.Code] = (m.Index, new TaxonomySuggestion(term.Code, term.Kind, term.Group, term.NameZh, term.NameEn, m.Value));
-                break;
-            }
+            named.Add(mention.Code);
+            found.Add(new TaxonomySuggestion(term.Code, term.Kind, term.Group, term.NameZh, term.NameEn, mention.Phrase));
         }
-        return found.Values.OrderBy(f => f.At).ThenBy(f => f.Suggestion.Code, StringComparer.Ordinal).Select(f => f.Suggestion).ToList();
+        return found;
     }
 
     private static bool Negated(string text, int at)
@@ -134,9 +94,9 @@ public sealed class TaxonomySuggester
         return Negations.Any(n => before.Contains(n, StringComparison.OrdinalIgnoreCase));
     }
 
-    private static bool Within(string text, Match m, string code)
+    private static bool Within(string text, ConceptMention m)
     {
-        if (!NotWithin.TryGetValue(code, out var phrases))
+        if (!NotWithin.TryGetValue(m.Code, out var phrases))
         {
             return false;
         }
@@ -144,7 +104,7 @@ public sealed class TaxonomySuggester
         {
             for (var at = text.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = text.IndexOf(phrase, at + 1, StringComparison.Ordinal))
             {
-                if (at <= m.Index && m.Index + m.Length <= at + phrase.Length)
+                if (at <= m.At && m.At + m.Length <= at + phrase.Length)
                 {
                     return true;
                 }
@@ -153,5 +113,4 @@ public sealed class TaxonomySuggester
         return false;
     }
 
-    private static bool IsLatin(string word) => word.All(c => c < 0x2E80);
 }

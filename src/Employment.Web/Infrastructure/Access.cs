@@ -26,14 +26,20 @@ public static class AccessClaims
 }
 
 /// <summary>
-/// The user's <see cref="AreaScope"/> (Core holds the rule): an admin sees the whole district, a
-/// counselor the streets and communities of their area claims, anybody else no household at all.
+/// The user's <see cref="AreaScope"/> (Core holds the rule): an admin sees every record and the
+/// city's figures; a counselor the streets and communities of their area claims (a district officer's
+/// claim is the district's code) and their district's figures; a city officer the city's figures and
+/// the records of granted areas only; anybody else no household at all.
 /// </summary>
 public static class StaffScope
 {
+    /// <summary>Who may read figures: the roles whose scope has figures to show.</summary>
+    public const string FigureRoles = Roles.Counselor + "," + Roles.Admin + "," + Roles.City;
+
     public static AreaScope Scope(this ClaimsPrincipal user) =>
         user.IsAdmin() ? AreaScope.Everywhere
         : user.IsInRole(Roles.Counselor) ? AreaScope.Of(user.Areas())
+        : user.IsInRole(Roles.City) ? AreaScope.City(user.Areas())
         : AreaScope.Nowhere;
 
     /// <summary>The households the user may see, filtered in the database.</summary>

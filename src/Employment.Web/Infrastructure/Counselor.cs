@@ -113,7 +113,7 @@ public sealed class CounselorMatches(AppDbContext db, MatchingEngine engine, Tim
             return [];
         }
         var lines = await ProfileLoader.LinesAsync(db, ct);
-        var region = await db.Regions.AsNoTracking().TheDistrict().FirstOrDefaultAsync(ct);
+        var region = await db.Regions.DistrictOf(household.Id).OnAsync(clock.Today(), ct);
         var matches = engine.PositionsFor(profile, new MatchRequest
         {
             Top = Math.Clamp(top, 1, MaxTop),

@@ -20,8 +20,8 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     {
         var today = clock.Today();
         OpenPositions = await db.Positions.ListedOn(today).CountAsync(ct);
-        Households = await db.Households.CountAsync(ct);
-        Seekers = await db.Persons.CountAsync(p => p.Status == PersonStatus.Seeking, ct);
+        Households = await db.Households.OnRegister().CountAsync(ct);
+        Seekers = await db.Persons.CountAsync(p => p.Status == PersonStatus.Seeking && p.ErasedUtc == null && p.Household!.ArchivedUtc == null, ct);
         Latest = await db.Positions.AsNoTracking().ListedOn(today)
             .OrderByDescending(p => p.PublishedUtc).ThenBy(p => p.Id).Take(10)
             .Select(p => new Row(p.Title, p.Employer!.Name, p.MonthlyWage)).ToListAsync(ct);

@@ -109,6 +109,8 @@ public sealed class EmployerFlowTests(EmployerFlowTests.Host host) : IClassFixtu
         var page = await (await employer.GetAsync("/Employer/Pending")).Content.ReadAsStringAsync();
         Assert.Contains("未通过审核", page);
         Assert.Contains("营业执照无法核实", page);
+        // The reason is the employer's state, in its own column, not something read back from the audit log.
+        Assert.Equal("营业执照无法核实", await host.WithDbAsync(db => db.Employers.Where(e => e.Id == id).Select(e => e.RejectionReason).SingleAsync()));
     }
 
     [Fact]

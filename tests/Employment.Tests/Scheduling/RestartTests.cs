@@ -67,6 +67,8 @@ public sealed class RestartTests
         var escalations = await second.QueryAsync(db => db.AuditLog.Where(a => a.Action == FollowUpQueue.EscalatedAction).ToListAsync());
         Assert.Equal(followUpId.ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(escalations).EntityId);
         Assert.NotNull(Assert.Single(await DueAsync(second, null)).EscalatedUtc);
+        // ... from the follow-up's own column: the audit log is the record of it, not the state.
+        Assert.NotNull((await second.QueryAsync(db => db.FollowUps.SingleAsync(f => f.Id == followUpId))).EscalatedUtc);
         // The fair check that was missed ran at start: the fair of 9 January is planned, once.
         var fair = await second.QueryAsync(db => db.JobFairs.SingleAsync());
         Assert.Equal(new DateOnly(2027, 1, 9), fair.HeldOn);

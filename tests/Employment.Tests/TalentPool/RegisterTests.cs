@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Net;
+using Employment.Core.Domain;
 using Employment.Core.Households;
 using Employment.Core.Interchange;
 using Employment.Tests.Counselor;
 using Employment.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Employment.Tests.TalentPool;
 
@@ -243,5 +245,156 @@ public sealed class RegisterTests(CounselorHost host) : IClassFixture<CounselorH
         Assert.Contains("长期住院，医疗支出大", page, StringComparison.Ordinal);
         // Every view of the edit page is in the audit log.
         Assert.True(await host.WithDbAsync(db => db.AuditLog.AnyAsync(a => a.Actor == account.Login && a.Action == "view" && a.EntityId == householdId)));
+    }
+
+    private async Task<Core.Reports.OutcomeReport> FiguresAsync()
+    {
+        using var scope = host.Services.CreateScope();
+        var today = scope.ServiceProvider.GetRequiredService<TimeProvider>().Today();
+        return await scope.ServiceProvider.GetRequiredService<Core.Reports.OutcomeReports>().ForQuarterAsync(Core.Reports.Quarter.Of(today));
+    }
+
+    [Fact]
+    public async Task An_archived_household_counts_nowhere_as_active_and_leaves_the_talent_pool_and_the_matches()
+    {
+        var client = await host.CounselorOfAsync(host.StreetA);
+        var name = ResidentIds.UniqueName("档");
+        // Two members able to work, none employed: a zero-employment household.
+        var householdId = HouseholdIdFrom(await client.PostFormAsync("/Counselor/Register",
+            Household(host.StreetA, 300, (name, ResidentIds.Next(), 40), (ResidentIds.UniqueName(), null, 38))));
+        var personId = await host.WithDbAsync(db => db.Persons.Where(p => p.Name == name).Select(p => p.Id).SingleAsync());
+        var talentPool = host.Services.GetRequiredService<Core.Search.TalentPoolIndex>();
+        var waited = Stopwatch.StartNew();
+        while (!talentPool.StoredProfiles().ContainsKey(personId))
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "the new member never reached the talent pool");
+            await Task.Delay(100);
+        }
+        Assert.NotEmpty(CounselorHost.PersonLinks(await CounselorHost.HtmlAsync(await client.GetAsync($"/Counselor/Search?f.Name={Uri.EscapeDataString(name)}"))));
+        var before = await FiguresAsync();
+        var street = before.Streets.Single(s => s.Code == host.StreetA);
+
+        // No reason, no archive.
+        var page = $"/Counselor/Register/Household/{householdId}";
+        Assert.NotNull(CounselorHost.FieldError(await CounselorHost.HtmlAsync(
+            await client.PostFormAsync($"{page}?handler=Archive", new() { ["ArchiveReason"] = " " }, page)), "ArchiveReason"));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"{page}?handler=Archive", new() { ["ArchiveReason"] = "全家迁往外省" }, page)).StatusCode);
+
+        // The figures: one household fewer in the program and among the zero-employment ones, in the street and the district.
+        var after = await FiguresAsync();
+        Assert.Equal(before.District.Households - 1, after.District.Households);
+        Assert.Equal(before.District.ZeroEmploymentHouseholds - 1, after.District.ZeroEmploymentHouseholds);
+        var streetAfter = after.Streets.Single(s => s.Code == host.StreetA);
+        Assert.Equal(street.Households - 1, streetAfter.Households);
+        Assert.Equal(street.ZeroEmploymentHouseholds - 1, streetAfter.ZeroEmploymentHouseholds);
+        // The talent pool and the matches: the members' documents go through the outbox, the search finds nobody.
+        waited.Restart();
+        while (talentPool.StoredProfiles().ContainsKey(personId))
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "the archived member stayed in the talent pool");
+            await Task.Delay(100);
+        }
+        Assert.Empty(CounselorHost.PersonLinks(await CounselorHost.HtmlAsync(await client.GetAsync($"/Counselor/Search?f.Name={Uri.EscapeDataString(name)}"))));
+        // The record and its history stay, and it can no longer be edited.
+        var history = await host.WithDbAsync(db => db.RecordChanges.AsNoTracking().Where(c => c.HouseholdId == householdId).ToListAsync());
+        Assert.Contains(history, c => c.Field == RecordFields.Archived && c.Reason == "全家迁往外省");
+        Assert.DoesNotContain("name=\"Reason\"", await CounselorHost.HtmlAsync(await client.GetAsync(page)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_member_is_added_to_a_household_and_their_skills_limits_and_needs_are_edited_with_history_and_reach_the_matches()
+    {
+        var account = await host.CreateAccountAsync(Core.Data.Roles.Counselor, areas: [host.StreetA]);
+        var client = await host.SignInAsync(account);
+        var region = await host.WithDbAsync(db => db.Regions.AsNoTracking().TheDistrict().SingleAsync());
+        // One person on an income the lines class one way for one person and another way for two.
+        var income = Math.Floor((region.EdgeLine + 2 * region.DibaoLine) / 2);
+        var householdId = HouseholdIdFrom(await client.PostFormAsync("/Counselor/Register", Household(host.StreetA, income, (ResidentIds.UniqueName(), ResidentIds.Next(), 50))));
+        var before = await host.WithDbAsync(db => db.Households.AsNoTracking().SingleAsync(h => h.Id == householdId));
+        var forTwo = TalentPoolRegister.LinesGive(HouseholdStanding.Band(HouseholdStanding.IncomePerHead(income, 2), region.DibaoLine, region.EdgeLine));
+        Assert.Equal(1, before.Size);
+        Assert.NotEqual(forTwo, before.Category);
+
+        var page = $"/Counselor/Register/Household/{householdId}";
+        var html = await CounselorHost.HtmlAsync(await client.GetAsync(page));
+        Assert.Contains("name=\"NewMember.Skills[0].Code\"", html, StringComparison.Ordinal);
+        var name = ResidentIds.UniqueName("新");
+        var form = new Dictionary<string, string>
+        {
+            ["NewMember.Name"] = name,
+            ["NewMember.IdNumber"] = ResidentIds.Next(),
+            ["NewMember.Age"] = "24",
+            ["NewMember.LaborCapacity"] = "Full",
+            ["NewMember.Education"] = "Senior",
+            ["NewMember.Skills[0].Code"] = "clean.basic",
+            ["NewMember.Skills[0].Level"] = "2",
+            ["NewMember.Limits"] = "lifting_heavy",
+            ["NewMember.Needs"] = "step_free_access",
+            ["MemberReason"] = "",
+        };
+        // No reason, an unknown skill, an ID number already held: refused, naming each field, nothing written.
+        var refused = await CounselorHost.HtmlAsync(await client.PostFormAsync($"{page}?handler=AddMember",
+            new Dictionary<string, string>(form) { ["NewMember.Skills[1].Code"] = "rocket.science", ["NewMember.IdNumber"] = await HeldIdNumberAsync() }, page));
+        Assert.NotNull(CounselorHost.FieldError(refused, "MemberReason"));
+        Assert.Contains("rocket.science", CounselorHost.FieldError(refused, "NewMember.Skills"), StringComparison.Ordinal);
+        Assert.NotNull(CounselorHost.FieldError(refused, "NewMember.IdNumber"));
+        Assert.Equal(1, await host.WithDbAsync(db => db.Persons.CountAsync(p => p.HouseholdId == householdId)));
+
+        form["MemberReason"] = "女儿大学毕业回家";
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"{page}?handler=AddMember", form, page)).StatusCode);
+        var household = await host.WithDbAsync(db => db.Households.AsNoTracking().Include(h => h.Members).SingleAsync(h => h.Id == householdId));
+        Assert.Equal(2, household.Size);
+        Assert.Equal(forTwo, household.Category);
+        var added = Assert.Single(household.Members, m => m.Name == name);
+        Assert.Equal([new Core.Matching.SkillLevel("clean.basic", 2)], added.Skills);
+        Assert.Equal(["lifting_heavy"], added.Limits);
+        Assert.Equal(["step_free_access"], added.Needs);
+        var history = await host.WithDbAsync(db => db.RecordChanges.AsNoTracking().Where(c => c.HouseholdId == householdId).ToListAsync());
+        Assert.Contains(history, c => c is { Field: RecordFields.MemberAdded, Reason: "女儿大学毕业回家" } && c.PersonId == added.Id && c.Actor == account.Login);
+        Assert.Contains(history, c => c is { Field: "Size", Before: "1", After: "2" });
+        Assert.Contains(history, c => c.Field == "Category" && c.After == forTwo?.ToString());
+
+        // In the talent pool at once, with the skills and needs the counselor gave.
+        var talentPool = host.Services.GetRequiredService<Core.Search.TalentPoolIndex>();
+        await UntilIndexedAsync(talentPool, added.Id);
+
+        // Skills, limits and needs edited on the member's page: a level up, a new skill, a limit gone, a need added.
+        var personPage = $"/Counselor/Register/Person/{added.Id}";
+        Assert.Contains("value=\"clean.basic\" selected", await CounselorHost.HtmlAsync(await client.GetAsync(personPage)), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(personPage, new()
+        {
+            ["Member.Name"] = name, ["Member.Age"] = "24", ["Member.LaborCapacity"] = "Full", ["Member.Education"] = "Senior",
+            ["Member.Skills[0].Code"] = "clean.basic", ["Member.Skills[0].Level"] = "3",
+            ["Member.Skills[1].Code"] = "clean.commercial", ["Member.Skills[1].Level"] = "1",
+            ["Member.Skills[2].Code"] = "",
+            ["Member.Needs"] = "step_free_access",
+            ["Reason"] = "取得保洁员证书",
+        }, personPage)).StatusCode);
+        var edited = await host.WithDbAsync(db => db.Persons.AsNoTracking().SingleAsync(p => p.Id == added.Id));
+        Assert.Equal([new("clean.basic", 3), new("clean.commercial", 1)], edited.Skills);
+        Assert.Empty(edited.Limits);
+        var changes = await host.WithDbAsync(db => db.RecordChanges.AsNoTracking().Where(c => c.PersonId == added.Id && c.Reason == "取得保洁员证书").ToListAsync());
+        Assert.Contains(changes, c => c is { Field: "Skills", Before: "clean.basic:2", After: "clean.basic:3;clean.commercial:1" });
+        Assert.Contains(changes, c => c is { Field: "Limits", Before: "lifting_heavy", After: null });
+        Assert.DoesNotContain(changes, c => c.Field == "Needs");
+        Assert.Contains("取得保洁员证书", await CounselorHost.HtmlAsync(await client.GetAsync(personPage)), StringComparison.Ordinal);
+        // The talent pool's document follows the edit.
+        await UntilIndexedAsync(talentPool, added.Id);
+    }
+
+    private async Task<string> HeldIdNumberAsync() =>
+        await host.WithDbAsync(db => db.Persons.Where(p => p.IdNumber != null).Select(p => p.IdNumber!).FirstAsync());
+
+    /// <summary>Waits until the talent pool's stored document for the person is the database's current profile.</summary>
+    private async Task UntilIndexedAsync(Core.Search.TalentPoolIndex index, string personId)
+    {
+        var profile = (await host.WithDbAsync(db => Core.Search.ProfileLoader.SeekersAsync(db, [personId], default))).Single();
+        var expected = index.Serialize(profile);
+        var waited = Stopwatch.StartNew();
+        while (!(index.StoredProfiles().TryGetValue(personId, out var stored) && stored.AsSpan().SequenceEqual(expected)))
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "the talent pool did not follow the change");
+            await Task.Delay(100);
+        }
     }
 }

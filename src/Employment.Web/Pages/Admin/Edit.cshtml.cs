@@ -56,14 +56,14 @@ public sealed class EditModel(AppDbContext db, UserManager<AppUser> users, UserA
         {
             ModelState.AddModelError("Input.DisplayName", text["TooLong", 100]);
         }
-        if (Role == Roles.Counselor)
+        if (Role == Roles.Counselor && areas.Count == 0)
         {
-            if (areas.Count == 0)
-            {
-                ModelState.AddModelError("Input.Areas", text["AreasRequired"]);
-            }
-            var known = await db.Divisions.Where(d => areas.Contains(d.Code)).Select(d => d.Code).ToListAsync(ct);
-            foreach (var unknown in areas.Except(known))
+            ModelState.AddModelError("Input.Areas", text["AreasRequired"]);
+        }
+        // A city officer's areas are the records they are granted: none is a valid choice.
+        if (Role is Roles.Counselor or Roles.City)
+        {
+            foreach (var unknown in await Core.Accounts.UserAccounts.UnknownAreasAsync(db, areas, ct))
             {
                 ModelState.AddModelError("Input.Areas", text["AreaUnknown", unknown]);
             }
@@ -77,7 +77,7 @@ public sealed class EditModel(AppDbContext db, UserManager<AppUser> users, UserA
             return Page();
         }
         Account.DisplayName = string.IsNullOrWhiteSpace(Input.DisplayName) ? Account.UserName : Input.DisplayName.Trim();
-        if (Role == Roles.Counselor)
+        if (Role is Roles.Counselor or Roles.City)
         {
             Account.Areas = areas;
         }
@@ -88,7 +88,7 @@ public sealed class EditModel(AppDbContext db, UserManager<AppUser> users, UserA
         await users.UpdateAsync(Account);
         await users.UpdateSecurityStampAsync(Account);
         audit.Add(User.Actor(), "account.update", "account", Account.UserName!,
-            Role == Roles.Counselor ? "areas " + string.Join(",", areas) : Role == Roles.Employer ? "employer " + Account.EmployerId : null);
+            Role is Roles.Counselor or Roles.City ? "areas " + string.Join(",", areas) : Role == Roles.Employer ? "employer " + Account.EmployerId : null);
         await db.SaveChangesAsync(ct);
         Message = text["Saved"];
         return RedirectToPage(new { id });

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Employment.Core.Data;
+using Employment.Core.Domain;
 using Employment.Core.Households;
 using Employment.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -28,7 +29,10 @@ public sealed class LinesModel(AppDbContext db, AuditTrail audit, TimeProvider c
     }
 
     [BindProperty] public InputModel Input { get; set; } = new();
+    /// <summary>The district's division code; the store's first district when absent.</summary>
+    [BindProperty(SupportsGet = true)] public string? District { get; set; }
     public Region? Region { get; private set; }
+    public IReadOnlyList<Region> Districts { get; private set; } = [];
     public int Candidates { get; private set; }
     [TempData] public string? Message { get; set; }
     [TempData] public string? Previous { get; set; }
@@ -70,16 +74,18 @@ public sealed class LinesModel(AppDbContext db, AuditTrail audit, TimeProvider c
         if (dibao == Region.DibaoLine && edge == Region.EdgeLine)
         {
             Message = text["LinesUnchanged"];
-            return RedirectToPage();
+            return RedirectToPage(new { district = District });
         }
         var before = string.Create(CultureInfo.InvariantCulture, $"{Region.DibaoLine:0.##}/{Region.EdgeLine:0.##}");
-        var region = await db.Regions.TheDistrict().FirstAsync(ct);
+        var region = await db.Regions.Include(r => r.History).WithCode(District).FirstAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        region.DibaoLine = dibao;
-        region.EdgeLine = edge;
+        // The old lines stay in force for every day before today: past figures and exit checks keep them.
+        DistrictLines.Change(region, dibao, edge, clock.Today());
         region.UpdatedUtc = now;
         var changed = 0;
-        foreach (var household in await db.Households.ToListAsync(ct))
+        var first = await db.Regions.TheDistrict().Select(r => r.Id).FirstAsync(ct);
+        var district = DistrictLines.RefOf(region, first);
+        foreach (var household in await db.Households.OnRegister().Where(DistrictKeys.InDistrict<Household>(h => h.Id, district)).ToListAsync(ct))
         {
             if (HouseholdStanding.ReassessExit(household, region, now))
             {
@@ -88,12 +94,12 @@ public sealed class LinesModel(AppDbContext db, AuditTrail audit, TimeProvider c
             }
         }
         audit.Add(User.Actor(), "region.lines", "region", region.Id.ToString(CultureInfo.InvariantCulture),
-            string.Create(CultureInfo.InvariantCulture, $"dibao/edge {before} -> {dibao:0.##}/{edge:0.##}; {changed} households' exit candidacy changed"));
+            string.Create(CultureInfo.InvariantCulture, $"{region.DivisionCode} dibao/edge {before} -> {dibao:0.##}/{edge:0.##} from {clock.Today():yyyy-MM-dd}; {changed} households' exit candidacy changed"));
         // One SaveChanges is one transaction: the lines, every reassessed household and the audit entry.
         await db.SaveChangesAsync(ct);
         Message = text["LinesSaved", changed];
         Previous = before;
-        return RedirectToPage();
+        return RedirectToPage(new { district = District });
     }
 
     /// <summary>Checks each field that bound; one that did not already carries its error.</summary>
@@ -128,7 +134,14 @@ public sealed class LinesModel(AppDbContext db, AuditTrail audit, TimeProvider c
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Region = await db.Regions.AsNoTracking().TheDistrict().FirstOrDefaultAsync(ct);
-        Candidates = await db.Households.CountAsync(h => h.ExitStatus == ExitStatus.Candidate, ct);
+        Districts = await db.Regions.AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct);
+        Region = await db.Regions.AsNoTracking().Include(r => r.History).WithCode(District).FirstOrDefaultAsync(ct);
+        if (Region is null)
+        {
+            return;
+        }
+        var district = DistrictLines.RefOf(Region, Districts[0].Id);
+        Candidates = await db.Households.OnRegister().Where(DistrictKeys.InDistrict<Household>(h => h.Id, district))
+            .CountAsync(h => h.ExitStatus == ExitStatus.Candidate, ct);
     }
 }

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace Employment.Web.Pages.Counselor;
 
 /// <summary>A household as its four-clear ledger (四清台账), with the derived facts beside it.</summary>
-[Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
+[Authorize(Roles = Roles.Counselor + "," + Roles.Admin + "," + Roles.City)]
 [InCounselorArea(CounselorRecord.Household)]
 public sealed class HouseholdModel(AppDbContext db, HouseholdLedger ledger, TimeProvider clock,
     IStringLocalizer<RefusalResource> refusals) : PageModel
@@ -136,7 +136,7 @@ public sealed class HouseholdModel(AppDbContext db, HouseholdLedger ledger, Time
             return false;
         }
         Household = household;
-        Region = await db.Regions.AsNoTracking().TheDistrict().FirstOrDefaultAsync(ct);
+        Region = await db.Regions.DistrictOf(household.Id).OnAsync(clock.Today(), ct);
         StreetName = household.DivisionCode is null ? null
             : await db.Divisions.AsNoTracking().Where(d => d.Code == household.DivisionCode).Select(d => d.Name).FirstOrDefaultAsync(ct);
         Entries = await db.LedgerEntries.AsNoTracking().Where(e => e.HouseholdId == id)

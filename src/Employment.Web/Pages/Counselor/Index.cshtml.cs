@@ -145,7 +145,7 @@ public sealed class IndexModel(AppDbContext db, TalentPoolSearch search, Referra
     private async Task LoadAsync(CancellationToken ct)
     {
         // Zero-employment is derived from the members, so it is computed here from the visible households.
-        var households = await db.Households.Visible(User).AsNoTracking().Include(h => h.Members)
+        var households = await db.Households.OnRegister().Visible(User).AsNoTracking().Include(h => h.Members)
             .Where(h => h.ExitStatus != ExitStatus.Exited).AsSplitQuery().ToListAsync(ct);
         var zero = households.Where(HouseholdStanding.IsZeroEmployment)
             .OrderBy(h => HouseholdStanding.IncomePerHead(h)).ThenBy(h => h.Id, StringComparer.Ordinal).ToList();

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace Employment.Web.Pages.Counselor;
 
 /// <summary>A person: profile, the engine's matches with reasons, and referrals from consent to hire.</summary>
-[Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
+[Authorize(Roles = Roles.Counselor + "," + Roles.Admin + "," + Roles.City)]
 [InCounselorArea(CounselorRecord.Person)]
 public sealed class PersonModel(AppDbContext db, CounselorMatches matches, ReferralDesk desk, TimeProvider clock,
     IStringLocalizer<CounselorResource> text, IStringLocalizer<RefusalResource> refusals) : PageModel
@@ -273,7 +273,7 @@ public sealed class PersonModel(AppDbContext db, CounselorMatches matches, Refer
             return false;
         }
         Person = person;
-        Region = await db.Regions.AsNoTracking().TheDistrict().FirstOrDefaultAsync(ct);
+        Region = await db.Regions.DistrictOf(person.HouseholdId).OnAsync(clock.Today(), ct);
         IncomePerHead = HouseholdStanding.IncomePerHead(Household);
         Band = Region is null ? IncomeBand.BelowDibaoLine : HouseholdStanding.Band(Household, Region);
         Intention = await db.LedgerEntries.AsNoTracking()

@@ -34,8 +34,10 @@ public sealed class IndexModel(AppDbContext db, HouseholdExits exits, IStringLoc
 
     public async Task OnGetAsync(long? verified, string? undone, CancellationToken ct)
     {
-        Region = await db.Regions.AsNoTracking().TheDistrict().FirstOrDefaultAsync(ct);
-        var visible = db.Households.AsNoTracking().Visible(User);
+        var today = exits.Today;
+        Region = await db.Regions.TheDistrict().OnAsync(today, ct);
+        var districts = await DistrictBook.LoadAsync(db, ct);
+        var visible = db.Households.AsNoTracking().OnRegister().Visible(User);
         var query = visible.Where(h => h.ExitStatus == ExitStatus.Candidate);
         if (!string.IsNullOrWhiteSpace(Q))
         {
@@ -49,8 +51,9 @@ public sealed class IndexModel(AppDbContext db, HouseholdExits exits, IStringLoc
             .Select(h =>
             {
                 var perHead = HouseholdStanding.IncomePerHead(h.MonthlyIncome, h.Size);
+                var lines = districts.LinesOn(h.Id, today);
                 return new CandidateRow(h.Id, h.Address, h.DivisionCode, h.Category, h.Size, h.MonthlyIncome, perHead,
-                    Region is null ? IncomeBand.AboveEdgeLine : HouseholdStanding.Band(perHead, Region.DibaoLine, Region.EdgeLine),
+                    lines is not { } l ? IncomeBand.AboveEdgeLine : HouseholdStanding.Band(perHead, l.DibaoLine, l.EdgeLine),
                     h.ExitCandidateSinceUtc);
             });
         rows = Sort switch

@@ -91,7 +91,7 @@ public sealed class VerifyModel(AppDbContext db, HouseholdExits exits, IStringLo
             return false;
         }
         Household = household;
-        Region = await db.Regions.AsNoTracking().TheDistrict().FirstOrDefaultAsync(ct);
+        Region = await db.Regions.DistrictOf(household.Id).OnAsync(exits.Today, ct);
         IncomePerHead = HouseholdStanding.IncomePerHead(household);
         Band = Region is null ? IncomeBand.AboveEdgeLine : HouseholdStanding.Band(household, Region);
         Able = household.Members.Count(m => m.LaborCapacity != LaborCapacity.None);

@@ -16,22 +16,39 @@ public sealed class IndexModel(ScreenFigures figures, IStringLocalizer<OutcomesR
 {
     public ScreenData Data { get; private set; } = null!;
 
+    /// <summary>One district's screen by its division code; without it the store's district, or the city.</summary>
+    [BindProperty(SupportsGet = true)] public string? District { get; set; }
+
     public int RefreshSeconds => figures.Options.RefreshSeconds;
 
     public int MinimumCount => figures.Options.MinimumCount;
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Data = await figures.GetAsync(ct);
+        District = string.IsNullOrWhiteSpace(District) ? null : District.Trim();
+        try
+        {
+            Data = await figures.GetAsync(District, ct);
+        }
+        catch (Core.Domain.RefusalException refusal) when (refusal.Code == Core.Domain.RefusalCodes.UnknownDistrict)
+        {
+            return NotFound();
+        }
         // A public, changing page: no caching by proxies in between, and no framing by other sites.
         Response.Headers.CacheControl = "no-store";
+        return Page();
     }
 
-    public async Task<IActionResult> OnGetPanelAsync(CancellationToken ct)
-    {
-        await OnGetAsync(ct);
-        return Partial("_ScreenPanel", this);
-    }
+    public async Task<IActionResult> OnGetPanelAsync(CancellationToken ct) =>
+        await OnGetAsync(ct) is PageResult ? Partial("_ScreenPanel", this) : NotFound();
+
+    /// <summary>The name in the title: the district's, or the city's.</summary>
+    public string Title => Data.IsCity ? text["WholeCity"] : Data.DistrictName;
+
+    /// <summary>Where the panel reloads from: the same district as the page.</summary>
+    public string PanelUrl => "/screen?handler=Panel" + (District is null ? "" : "&district=" + Uri.EscapeDataString(District));
+
+    public string ReturnUrl => Uri.EscapeDataString("/screen" + (District is null ? "" : "?district=" + District));
 
     public string Withheld => text["Small", MinimumCount];
 

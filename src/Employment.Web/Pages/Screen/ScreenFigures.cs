@@ -26,6 +26,8 @@ public readonly record struct ScreenValue(double? Value, bool Withheld)
 public sealed record ScreenData
 {
     public required string DistrictName { get; init; }
+    /// <summary>The whole city: <see cref="Streets"/> then holds a bar per district.</summary>
+    public bool IsCity { get; init; }
     public required Quarter Quarter { get; init; }
     public required DateOnly AsOf { get; init; }
     public required DateTime GeneratedUtc { get; init; }
@@ -55,34 +57,37 @@ public sealed class ScreenFigures(OutcomeReports reports, IMemoryCache cache, IO
 {
     public ScreenOptions Options => options.Value;
 
-    public async Task<ScreenData> GetAsync(CancellationToken cancellationToken)
+    /// <param name="district">A district's division code; null for the store's one district, or the city with a bar per district.</param>
+    public async Task<ScreenData> GetAsync(string? district, CancellationToken cancellationToken)
     {
         var quarter = reports.CurrentQuarter;
-        var key = "screen:" + quarter;
+        var key = "screen:" + quarter + ":" + district;
         if (cache.TryGetValue(key, out ScreenData? cached) && cached is not null)
         {
             return cached;
         }
-        var data = await BuildAsync(quarter, cancellationToken);
+        var data = await BuildAsync(quarter, district, cancellationToken);
         // Half the refresh interval: every reload sees figures at most that old, and a crowd of
         // anonymous screens costs one computation per interval.
         cache.Set(key, data, TimeSpan.FromSeconds(Math.Max(5, options.Value.RefreshSeconds / 2)));
         return data;
     }
 
-    private async Task<ScreenData> BuildAsync(Quarter quarter, CancellationToken ct)
+    private async Task<ScreenData> BuildAsync(Quarter quarter, string? district, CancellationToken ct)
     {
         var k = options.Value.MinimumCount;
         var quarters = quarter.LastQuarters(reports.Options.TrendQuarters);
         var byQuarter = new List<OutcomeReport>();
         foreach (var q in quarters)
         {
-            byQuarter.Add(await reports.ForQuarterAsync(q, ct));
+            byQuarter.Add(await reports.ForQuarterAsync(q, district, ct));
         }
         var now = byQuarter[^1];
         bool Known(DateOnly asOf) => now.DataSince is not { } since || asOf >= since;
         var d = now.District;
-        var streetCells = SmallCounts.Suppress(now.Streets.Select(s => s.Placements).ToList(), k);
+        // The city shows a bar per district where a district shows one per street.
+        var bars = now.IsCity ? now.Districts : now.Streets;
+        var streetCells = SmallCounts.Suppress(bars.Select(s => s.Placements).ToList(), k);
         return new ScreenData
         {
             DistrictName = d.Name,
@@ -107,7 +112,8 @@ public sealed class ScreenFigures(OutcomeReports reports, IMemoryCache cache, IO
             ExitRateTrend = byQuarter.Where(r => Known(r.AsOf)).Select(r => (r.Quarter.ToString(),
                 ScreenValue.Rate(r.District.ExitRate, r.District.Exits, r.District.HouseholdsInQuarter, k))).ToList(),
             NoDataBefore = d.ZeroEmploymentTrend.Any(p => !Known(p.AsOf)) ? now.DataSince : null,
-            Streets = now.Streets.Select((s, i) => (s.Name, ScreenValue.Cell(streetCells[i]))).ToList(),
+            Streets = bars.Select((s, i) => (s.Name, ScreenValue.Cell(streetCells[i]))).ToList(),
+            IsCity = now.IsCity,
         };
     }
 }

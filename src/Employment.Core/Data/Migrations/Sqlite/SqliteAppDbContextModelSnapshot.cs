@@ -357,6 +357,9 @@ namespace Employment.Core.Data.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ExitCandidateEndedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ExitCandidateSinceUtc")
                         .HasColumnType("TEXT");
 
@@ -708,6 +711,9 @@ namespace Employment.Core.Data.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("REAL");
 
+                    b.Property<DateOnly?>("LinesFrom")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -718,7 +724,38 @@ namespace Employment.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DivisionCode")
+                        .IsUnique();
+
                     b.ToTable("Regions");
+                });
+
+            modelBuilder.Entity("Employment.Core.Households.RegionLineHistory", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("DibaoLine")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("EdgeLine")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionId", "From")
+                        .IsUnique();
+
+                    b.ToTable("RegionLineHistory");
                 });
 
             modelBuilder.Entity("Employment.Core.Placement.FollowUp", b =>
@@ -735,6 +772,9 @@ namespace Employment.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EscalatedUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<double?>("MonthlyWage")
@@ -1248,6 +1288,10 @@ namespace Employment.Core.Data.Migrations.Sqlite
 
                     b.Property<bool>("PublicSector")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1784,6 +1828,15 @@ namespace Employment.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Employment.Core.Households.RegionLineHistory", b =>
+                {
+                    b.HasOne("Employment.Core.Households.Region", null)
+                        .WithMany("History")
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Employment.Core.Placement.FollowUp", b =>
                 {
                     b.HasOne("Employment.Core.Placement.Placement", "Placement")
@@ -1969,6 +2022,11 @@ namespace Employment.Core.Data.Migrations.Sqlite
                     b.Navigation("Ledger");
 
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Employment.Core.Households.Region", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Employment.Core.Placement.JobFair", b =>

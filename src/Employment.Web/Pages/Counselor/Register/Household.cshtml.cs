@@ -19,6 +19,8 @@ public sealed class HouseholdModel(AppDbContext db, TalentPoolRegister register,
     [BindProperty] public HouseholdForm Input { get; set; } = new();
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public string? ArchiveReason { get; set; }
+    [BindProperty] public MemberForm NewMember { get; set; } = new();
+    [BindProperty] public string? MemberReason { get; set; }
 
     public Household Household { get; private set; } = null!;
     public IReadOnlyList<Division> Streets { get; private set; } = [];
@@ -38,6 +40,7 @@ public sealed class HouseholdModel(AppDbContext db, TalentPoolRegister register,
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
     {
         ModelState.Remove(nameof(ArchiveReason));
+        ModelState.Remove(nameof(MemberReason));
         ModelState.LocalizeBindingErrors(refusals);
         if (await db.VisibleHouseholdAsync(User, id, ct) is null)
         {
@@ -65,6 +68,45 @@ public sealed class HouseholdModel(AppDbContext db, TalentPoolRegister register,
             }
         }
         await LoadAsync(id, ct);
+        return Page();
+    }
+
+    /// <summary>A member who joined after registration; checked as at registration, with the reason in the history.</summary>
+    public async Task<IActionResult> OnPostAddMemberAsync(string id, CancellationToken ct)
+    {
+        // Only the new member's part of the page was posted.
+        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(nameof(NewMember), StringComparison.Ordinal)).ToList())
+        {
+            ModelState.Remove(key);
+        }
+        ModelState.LocalizeBindingErrors(refusals);
+        if (await db.VisibleHouseholdAsync(User, id, ct) is null)
+        {
+            return NotFound();
+        }
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                await register.AddMemberAsync(id, NewMember.ToInput(), MemberReason, User.Actor(), ct);
+                Done = "MemberAdded";
+                return RedirectToPage(null, null, new { id }, "history");
+            }
+            catch (FieldErrorsException refusal)
+            {
+                foreach (var e in refusal.Errors.Where(e => e.Field == "Reason"))
+                {
+                    ModelState.AddModelError(nameof(MemberReason), text["Error_" + e.Code, e.Args]);
+                }
+                refusal.Errors.Where(e => e.Field != "Reason").AddTo(ModelState, text, counselor, memberPrefix: nameof(NewMember));
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                ModelState.AddModelError("", text["Error_changed"]);
+            }
+        }
+        await LoadAsync(id, ct);
+        Input = HouseholdForm.From(Household);
         return Page();
     }
 

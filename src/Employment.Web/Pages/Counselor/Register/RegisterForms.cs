@@ -1,6 +1,7 @@
 using Employment.Core.Domain;
 using Employment.Core.Employers;
 using Employment.Core.Households;
+using Employment.Core.Matching;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 
@@ -59,6 +60,10 @@ public sealed class MemberForm
     public string? Phone { get; set; }
     public DisabilityType? DisabilityType { get; set; }
     public int? DisabilityGrade { get; set; }
+    /// <summary>Skill rows; a row with no skill chosen is none.</summary>
+    public List<SkillRow> Skills { get; set; } = [];
+    public List<string> Limits { get; set; } = [];
+    public List<string> Needs { get; set; } = [];
 
     /// <summary>A row the counselor left blank: not a member.</summary>
     public bool IsBlank => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(IdNumber) && Age is null;
@@ -74,6 +79,9 @@ public sealed class MemberForm
         Phone = Phone,
         DisabilityType = DisabilityType,
         DisabilityGrade = DisabilityGrade,
+        Skills = Skills.Where(s => !string.IsNullOrWhiteSpace(s.Code)).Select(s => new SkillLevel(s.Code!.Trim(), s.Level ?? 0)).ToList(),
+        Limits = Limits.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).ToList(),
+        Needs = Needs.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).ToList(),
     };
 
     /// <summary>The form for an existing member: the ID number is not echoed (it is shown masked beside the field).</summary>
@@ -87,7 +95,17 @@ public sealed class MemberForm
         Phone = p.Phone,
         DisabilityType = p.DisabilityType,
         DisabilityGrade = p.DisabilityGrade,
+        Skills = p.Skills.OrderBy(s => s.Code, StringComparer.Ordinal).Select(s => new SkillRow { Code = s.Code, Level = s.Level }).ToList(),
+        Limits = p.Limits.ToList(),
+        Needs = p.Needs.ToList(),
     };
+}
+
+/// <summary>One skill row of a member's form: a taxonomy skill and its level.</summary>
+public sealed class SkillRow
+{
+    public string? Code { get; set; }
+    public int? Level { get; set; }
 }
 
 public static class RegisterErrors

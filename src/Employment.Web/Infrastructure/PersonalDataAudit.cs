@@ -56,13 +56,19 @@ public static class PersonalDataAuditing
     {
         app.Use(async (context, next) =>
         {
-            context.Response.OnStarting(() => WriteAsync(context));
+            // Once per request, with the path asked for: a status-code page re-executes the
+            // pipeline under its own path (/Status/404).
+            if (context.Items.TryAdd(typeof(PersonalDataReads), context.Request.Method + " " + context.Request.Path + context.Request.QueryString))
+            {
+                var asked = context.Request.Path.Value ?? "";
+                context.Response.OnStarting(() => WriteAsync(context, asked));
+            }
             await next(context);
         });
         return app;
     }
 
-    private static async Task WriteAsync(HttpContext context)
+    private static async Task WriteAsync(HttpContext context, string asked)
     {
         var user = context.User;
         if (user.Identity?.IsAuthenticated != true || !IsStaff(user))
@@ -81,9 +87,8 @@ public static class PersonalDataAuditing
         var actor = user.Actor();
         if (refused)
         {
-            var target = context.Request.Path.Value ?? "";
-            audit.Add(actor, Refused, "request", target.Length > 64 ? target[..64] : target,
-                $"{context.Request.Method} {Truncate(context.Request.Path + context.Request.QueryString, 900)} → {status}");
+            audit.Add(actor, Refused, "request", Truncate(asked, 64),
+                $"{Truncate((string)context.Items[typeof(PersonalDataReads)]!, 900)} → {status}");
         }
         else
         {

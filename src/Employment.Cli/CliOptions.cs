@@ -68,6 +68,13 @@ internal static class CliOptions
         {
             values["DataDir"] = dataDir;
         }
+        if (dataDirOverride is not null)
+        {
+            // A verb's scratch store for one dataset file (match, search, plan, training): always the
+            // embedded SQLite file there, whatever store the configuration names for the program's data.
+            values["Database:Provider"] = DatabaseOptions.Sqlite;
+            values["Database:ConnectionString"] = "";
+        }
         var configuration = new ConfigurationBuilder()
             .AddEnvironmentVariables()
             .AddInMemoryCollection(values)

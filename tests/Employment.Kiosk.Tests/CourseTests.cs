@@ -49,5 +49,22 @@ public sealed class CourseTests(KioskHost host)
         Assert.True(await suggested.CountAsync() > 0, "the engine suggests a course for the demo person");
         Assert.Matches(@"学完(可应聘 \d+ 个岗位|暂无新增岗位)", await suggested.First.InnerTextAsync());
         Assert.Empty(await Pages.AxeAsync(page));
+
+        // "I'm interested" in the first suggestion: a lead for the counselor, confirmed on the screen, pressed once.
+        var first = page.Locator("section[aria-labelledby='suggested-h'] li").First;
+        var courseId = (await first.Locator(".card.course").GetAttributeAsync("id"))!["course-".Length..];
+        var title = await first.Locator(".card.course .title").InnerTextAsync();
+        await first.Locator("form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync("**/kiosk/courses?done=*");
+        Assert.Contains(title, await page.Locator("p.ok[role=status]").InnerTextAsync(), StringComparison.Ordinal);
+        var again = page.Locator($"section[aria-labelledby='suggested-h'] li:has(#course-{courseId})");
+        Assert.Equal(0, await again.Locator("form").CountAsync());
+        Assert.Equal(1, await again.Locator("p.ok").CountAsync());
+        var leads = await host.WithDbAsync(db => db.CourseLeads.AsNoTracking().Where(l => l.PersonId == host.PersonId).ToListAsync());
+        var lead = Assert.Single(leads, l => l.CourseId == courseId);
+        Assert.Equal(Employment.Core.Placement.LeadStatus.New, lead.Status);
+        // The URL and the confirmation hold no personal data.
+        Assert.DoesNotContain(host.PersonId, page.Url, StringComparison.Ordinal);
+        Assert.Empty(await Pages.AxeAsync(page));
     }
 }

@@ -36,12 +36,21 @@ internal static class SchedulesCommand
         list.SetAction((parse, ct) => WithSchedulerAsync(parse, ct, async (scheduler, history) =>
         {
             var items = await ScheduleBook.ListAsync(scheduler, history, ct);
+            var cluster = await ClusterAsync(scheduler, ct);
             if (parse.GetValue(format) == "json")
             {
-                Console.WriteLine(JsonSerializer.Serialize(items, Json));
+                Console.WriteLine(JsonSerializer.Serialize(new { cluster.Clustered, cluster.Instances, Schedules = items }, Json));
             }
             else
             {
+                if (cluster.Clustered)
+                {
+                    Console.WriteLine($"cluster: {cluster.Instances.Count} scheduler(s) checked in");
+                    foreach (var instance in cluster.Instances)
+                    {
+                        Console.WriteLine($"  {instance.Id,-40} last check-in {Time(instance.LastCheckIn)} {instance.State}");
+                    }
+                }
                 foreach (var s in items)
                 {
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -92,17 +101,38 @@ internal static class SchedulesCommand
         var dataOptions = services.GetRequiredService<IOptions<DataOptions>>().Value;
         if (!await SchedulingServices.StoreExistsAsync(dataOptions, ct))
         {
-            await Console.Error.WriteLineAsync($"no schedules in {dataOptions.FullDataDir}: the web host creates them at its first start there");
-            // An empty list is still a list: scripts reading JSON get [] rather than nothing.
+            await Console.Error.WriteLineAsync(dataOptions.Database.IsPostgres
+                ? "no schedules in the database yet: a web host creates them at its first start on it"
+                : $"no schedules in {dataOptions.FullDataDir}: the web host creates them at its first start there");
+            // An empty list is still a list: scripts reading JSON get the object with no schedules rather than nothing.
             if (parse.CommandResult.Command.Name == "list")
             {
-                Console.WriteLine("[]");
+                if (parse.CommandResult.Command.Options.OfType<Option<string>>().FirstOrDefault(o => o.Name == "--format") is { } f
+                    && parse.GetValue(f) == "json")
+                {
+                    Console.WriteLine(JsonSerializer.Serialize(new { Clustered = dataOptions.Database.IsPostgres, Instances = Array.Empty<Instance>(), Schedules = Array.Empty<object>() }, Json));
+                }
                 return ExitCodes.Ok;
             }
             return ExitCodes.Failed;
         }
         var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler(ct);
         return await work(scheduler, services.GetService<IExecutionHistoryStore>());
+    }
+
+    /// <summary>A scheduler of the cluster that has checked in: the web nodes (the CLI's own never starts, so never checks in).</summary>
+    private sealed record Instance(string Id, DateTimeOffset? LastCheckIn, string State);
+
+    private static async Task<(bool Clustered, IReadOnlyList<Instance> Instances)> ClusterAsync(IScheduler scheduler, CancellationToken ct)
+    {
+        var clustered = (await scheduler.GetMetadata(ct)).JobStoreClustered;
+        if (!clustered)
+        {
+            return (false, []);
+        }
+        var nodes = await scheduler.QueryClusterNodes(ct);
+        return (true, nodes.Where(n => !n.IsCurrentNode && n.LastCheckInUtc is not null)
+            .Select(n => new Instance(n.InstanceId, n.LastCheckInUtc, n.State.ToString())).ToList());
     }
 
     /// <summary>In the district's zone with its offset, as people read times; the JSON keeps UTC.</summary>

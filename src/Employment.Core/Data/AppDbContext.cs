@@ -14,7 +14,8 @@ namespace Employment.Core.Data;
 /// The one model of the program, provider-neutral: UTC <see cref="DateTime"/>, enums as text, code
 /// lists as delimited text. Each provider has a subclass with its own migrations.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options),
+    Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     public const string JobBankIndex = "jobbank";
     public const string TalentPoolIndex = "talentpool";
@@ -49,6 +50,46 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<IndexChange> IndexChanges => Set<IndexChange>();
     public DbSet<Training.Course> Courses => Set<Training.Course>();
     public DbSet<Training.CourseEnrollment> CourseEnrollments => Set<Training.CourseEnrollment>();
+    public DbSet<Training.CourseLead> CourseLeads => Set<Training.CourseLead>();
+    public DbSet<Kiosk.KioskDevice> KioskDevices => Set<Kiosk.KioskDevice>();
+
+    /// <summary>The web nodes that keep indexes from this database, with their watermarks (see <see cref="Search.SearchNodes"/>).</summary>
+    public DbSet<Search.SearchNode> SearchNodes => Set<Search.SearchNode>();
+
+    /// <summary>The shared cache (<see cref="DatabaseCache"/>) every node reads: the kiosk's sessions on PostgreSQL.</summary>
+    public DbSet<CacheEntry> CacheEntries => Set<CacheEntry>();
+
+    /// <summary>The Data Protection key ring when several nodes share this database (<c>KeyRing:Store</c> = Database).</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
+        Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+
+    /// <summary>Held while a web node migrates and seeds at start (PostgreSQL: one node at a time; SQLite: one process anyway).</summary>
+    internal virtual Task<IAsyncDisposable> StartLockAsync(CancellationToken ct) => Task.FromResult<IAsyncDisposable>(NoLock.Instance);
+
+    private sealed class NoLock : IAsyncDisposable
+    {
+        public static readonly NoLock Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    /// <summary>What the provider does before the migrations run (PostgreSQL: create the database).</summary>
+    internal virtual Task BeforeMigrateAsync(CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>What the provider does once the schema is up to date (SQLite: WAL).</summary>
+    internal abstract Task AfterMigrateAsync(CancellationToken ct);
+
+    /// <summary>
+    /// Opens the connection an erase runs on with the provider's way of not leaving freed values in
+    /// the files; false when the provider has none (PostgreSQL: its vacuum reclaims dead rows).
+    /// </summary>
+    internal virtual Task<bool> BeginEraseAsync(CancellationToken ct) => Task.FromResult(false);
+
+    /// <summary>Undoes <see cref="BeginEraseAsync"/>; called only when it answered true.</summary>
+    internal virtual Task EndEraseAsync() => Task.CompletedTask;
+
+    /// <summary>Rewrites the store without free space; false when it could not (or the provider does not).</summary>
+    internal virtual Task<bool> CompactAsync(CancellationToken ct) => Task.FromResult(false);
 
     /// <summary>True after a save that queued index work; the indexer's wake-up reads it.</summary>
     public bool WroteIndexChanges { get; private set; }
@@ -225,6 +266,17 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        builder.Entity<Training.CourseLead>(e =>
+        {
+            e.HasIndex(x => new { x.Status, x.CreatedUtc });
+            // "Interested" is idempotent while the lead is new, as for positions (IX_Leads_New).
+            e.HasIndex(x => new { x.PersonId, x.CourseId }).IsUnique().HasFilter("\"Status\" = 'New'").HasDatabaseName("IX_CourseLeads_New");
+            e.HasOne<Training.Course>().WithMany().HasForeignKey(x => x.CourseId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Kiosk.KioskDevice>(e => e.HasIndex(x => x.KeyHash).IsUnique());
+
         builder.Entity<AuditEntry>(e =>
         {
             e.HasIndex(x => x.AtUtc);
@@ -235,14 +287,36 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         PrepareChanges();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        return HasOutboxRows() ? SaveInOutboxOrder(acceptAllChangesOnSuccess) : base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         PrepareChanges();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return HasOutboxRows()
+            ? SaveInOutboxOrderAsync(acceptAllChangesOnSuccess, cancellationToken)
+            : base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
+
+    private bool HasOutboxRows() => ChangeTracker.Entries<IndexChange>().Any(e => e.State == EntityState.Added);
+
+    /// <summary>
+    /// A save that writes outbox rows. The indexers read the outbox by id past their watermark, so a
+    /// row must never become visible after a row with a higher id: a provider whose writers can
+    /// commit out of id order (PostgreSQL) serializes these saves; SQLite has one writer anyway.
+    /// </summary>
+    protected virtual int SaveInOutboxOrder(bool acceptAllChangesOnSuccess) => SaveDirect(acceptAllChangesOnSuccess);
+
+    /// <inheritdoc cref="SaveInOutboxOrder"/>
+    protected virtual Task<int> SaveInOutboxOrderAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken) =>
+        SaveDirectAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+    /// <summary>EF's own save, after <see cref="PrepareChanges"/> ran.</summary>
+    protected int SaveDirect(bool acceptAllChangesOnSuccess) => base.SaveChanges(acceptAllChangesOnSuccess);
+
+    /// <inheritdoc cref="SaveDirect"/>
+    protected Task<int> SaveDirectAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken) =>
+        base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
     /// <summary>
     /// Regenerates concurrency tokens, stamps UpdatedUtc on rows that really changed, and writes the index outbox rows, so they commit in the same

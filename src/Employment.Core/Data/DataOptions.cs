@@ -4,7 +4,8 @@ namespace Employment.Core.Data;
 
 /// <summary>
 /// Where all state lives: the SQLite file, the index folders and the scheduler's tables sit under
-/// one data directory (configuration key <c>DataDir</c>, default <c>data/</c> under the current directory).
+/// one data directory (on PostgreSQL the database and the scheduler live on the server and the data
+/// directory keeps this node's indexes) (configuration key <c>DataDir</c>, default <c>data/</c> under the current directory).
 /// </summary>
 public sealed class DataOptions
 {
@@ -31,9 +32,14 @@ public sealed class DataOptions
 
 public sealed class DatabaseOptions
 {
-    /// <summary>"Sqlite" (the embedded default) or "Postgres".</summary>
-    public string Provider { get; set; } = "Sqlite";
+    public const string Sqlite = "Sqlite";
+    public const string Postgres = "Postgres";
 
-    /// <summary>Empty means the SQLite file under the data directory.</summary>
+    /// <summary>"Sqlite" (the embedded default) or "Postgres" (several nodes on one server).</summary>
+    public string Provider { get; set; } = Sqlite;
+
+    public bool IsPostgres => Provider == Postgres;
+
+    /// <summary>Empty means the SQLite file under the data directory; required for Postgres (an Npgsql connection string).</summary>
     public string? ConnectionString { get; set; }
 }

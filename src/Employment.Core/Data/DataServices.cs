@@ -16,21 +16,24 @@ public static class DataServices
         services.AddOptions<DataOptions>()
             .Bind(configuration)
             .ValidateDataAnnotations()
-            .Validate(o => o.Database.Provider is "Sqlite", "Database:Provider must be Sqlite (PostgreSQL is not wired yet)")
+            .Validate(o => o.Database.Provider is DatabaseOptions.Sqlite or DatabaseOptions.Postgres, "Database:Provider must be Sqlite or Postgres")
+            .Validate(o => o.Database.Provider != DatabaseOptions.Postgres || !string.IsNullOrWhiteSpace(o.Database.ConnectionString),
+                "Database:ConnectionString is required when Database:Provider is Postgres")
             .ValidateOnStart();
         // The one clock: the system's time in the district's zone (see DistrictClock).
         var zone = Domain.DistrictTimeProvider.FindZone(configuration["Schedules:TimeZone"]);
         services.AddSingleton<TimeProvider>(new Domain.DistrictTimeProvider(TimeProvider.System, zone));
-        services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, options) =>
+        // The provider is read here, before the options are validated, because it picks the context's type.
+        if (configuration["Database:Provider"] is DatabaseOptions.Postgres)
         {
-            var data = sp.GetRequiredService<IOptions<DataOptions>>().Value;
-            options.UseSqlite(data.ConnectionString);
-            // Present when search is registered: wakes the indexer after a save queued index work.
-            if (sp.GetService<Search.IndexSignalInterceptor>() is { } signal)
-            {
-                options.AddInterceptors(signal);
-            }
-        });
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, options) =>
+                Configure(sp, options.UseNpgsql(sp.GetRequiredService<IOptions<DataOptions>>().Value.ConnectionString)));
+        }
+        else
+        {
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, options) =>
+                Configure(sp, options.UseSqlite(sp.GetRequiredService<IOptions<DataOptions>>().Value.ConnectionString)));
+        }
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Interchange.DatasetImporter>();
         services.AddScoped<Interchange.DatasetExporter>();
@@ -52,17 +55,35 @@ public static class DataServices
         services.AddScoped<Placement.SatisfactionSurveys>();
         return services;
     }
+
+    private static void Configure(IServiceProvider sp, DbContextOptionsBuilder options)
+    {
+        // Present when search is registered: wakes the indexer after a save queued index work.
+        if (sp.GetService<Search.IndexSignalInterceptor>() is { } signal)
+        {
+            options.AddInterceptors(signal);
+        }
+    }
 }
 
 /// <summary>Creates the data directory and brings the schema up to date.</summary>
 public sealed class DatabaseInitializer(AppDbContext db, IOptions<DataOptions> options)
 {
+    /// <summary>
+    /// Makes the database first (PostgreSQL), then holds the lock under which one node at a time
+    /// migrates and seeds; dispose to release.
+    /// </summary>
+    public async Task<IAsyncDisposable> StartLockAsync(CancellationToken cancellationToken = default)
+    {
+        await db.BeforeMigrateAsync(cancellationToken);
+        return await db.StartLockAsync(cancellationToken);
+    }
+
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(options.Value.FullDataDir);
+        await db.BeforeMigrateAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
-        // A file first created by the migrations history table is not WAL (efcore#36369); WAL lets
-        // readers (pages, the indexer) go on while one writer commits. Outside any transaction.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=wal;", cancellationToken);
+        await db.AfterMigrateAsync(cancellationToken);
     }
 }

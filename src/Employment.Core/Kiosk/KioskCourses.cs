@@ -11,13 +11,17 @@ namespace Employment.Core.Kiosk;
 public sealed record KioskCourse(
     string Id, string Title, string Provider, IReadOnlyList<string> Skills, DateOnly StartDate, DateOnly EndDate,
     double? HoursPerWeek, int SeatsLeft, bool Remote, string? Address, double? DistanceKm, bool Subsidized, bool OrderBased,
-    IReadOnlyList<string> Accommodations, int? Unlocks);
+    IReadOnlyList<string> Accommodations, int? Unlocks)
+{
+    /// <summary>The signed-in person already said "interested" and the lead is still new.</summary>
+    public bool Interested { get; init; }
+}
 
 /// <summary>
 /// The kiosk's courses: anonymous, the open ones near a street's centre (and the online ones);
 /// signed in, the ones the engine suggests for the person with how many positions each opens.
 /// </summary>
-public sealed class KioskCourses(AppDbContext db, TimeProvider clock)
+public sealed class KioskCourses(AppDbContext db, TimeProvider clock, AuditTrail audit)
 {
     /// <summary>Within this of the street's centre a course counts as near.</summary>
     public const double NearKm = 5.0;
@@ -46,8 +50,41 @@ public sealed class KioskCourses(AppDbContext db, TimeProvider clock)
         var advisor = await TrainingCatalog.AdvisorAsync(db, ct);
         var lines = await ProfileLoader.LinesAsync(db, ct);
         var address = await AddressesAsync(ct);
+        var interested = await db.CourseLeads.AsNoTracking()
+            .Where(l => l.PersonId == personId && l.Status == Placement.LeadStatus.New).Select(l => l.CourseId).ToListAsync(ct);
         return advisor.CoursesFor(profile, clock.Today(), lines, top)
-            .Select(a => ToKiosk(a.Course, address, a.DistanceKm, a.Unlocks.Count)).ToList();
+            .Select(a => ToKiosk(a.Course, address, a.DistanceKm, a.Unlocks.Count) with { Interested = interested.Contains(a.Course.Id) }).ToList();
+    }
+
+    /// <summary>
+    /// "I'm interested" in a course: a lead for the person's counselor, as for a position. Pressing it
+    /// again while the lead is new changes nothing. False when the course is not open for enrolment.
+    /// </summary>
+    public async Task<bool> InterestedAsync(string personId, string courseId, CancellationToken ct)
+    {
+        var today = clock.Today();
+        var course = (await TrainingCatalog.CoursesAsync(db, ct)).FirstOrDefault(c => c.Id == courseId);
+        if (course is null || !CourseRules.Open(course, today)
+            || !await db.Persons.AnyAsync(p => p.Id == personId && p.ErasedUtc == null, ct))
+        {
+            return false;
+        }
+        if (await db.CourseLeads.AnyAsync(l => l.PersonId == personId && l.CourseId == courseId && l.Status == Placement.LeadStatus.New, ct))
+        {
+            return true;
+        }
+        db.CourseLeads.Add(new CourseLead { PersonId = personId, CourseId = courseId, CreatedUtc = clock.GetUtcNow().UtcDateTime });
+        audit.Add("kiosk:" + personId, "kiosk.interested", AuditTrail.Person, personId, "course " + courseId);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException failure) when (failure.IsUniqueViolation())
+        {
+            // A press at the same moment wrote the new lead first: that one stands.
+            db.ChangeTracker.Clear();
+        }
+        return true;
     }
 
     private async Task<Dictionary<string, string?>> AddressesAsync(CancellationToken ct) =>

@@ -45,6 +45,18 @@ public sealed class ScheduleOptions : IValidatableObject
     /// <summary>How long the scheduler sleeps when nothing is due: also how soon it sees a CLI change.</summary>
     [Range(1, 300)] public int IdleWaitSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// On PostgreSQL (a cluster of nodes): how often a node records that it is alive. A node silent
+    /// for twice this long is taken as dead and its jobs that request recovery run on another node.
+    /// </summary>
+    [Range(1, 300)] public int ClusterCheckinSeconds { get; set; } = 7;
+
+    /// <summary>
+    /// For failover drills only (default 0): every job waits this long after it starts, before its
+    /// work, so an operator can kill the node mid-job and watch another node recover it.
+    /// </summary>
+    [Range(0, 3600)] public int DrillHoldSeconds { get; set; }
+
     public FairPlanOptions Plan { get; set; } = new();
 
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);

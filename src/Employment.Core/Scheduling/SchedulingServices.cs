@@ -34,7 +34,21 @@ public static class SchedulingServices
         });
         quartz.UsePersistentStore(store =>
         {
-            store.UseSqlite(data.ConnectionString);
+            if (data.Database.IsPostgres)
+            {
+                // Several web nodes share the store: each trigger fires on one node, and a job that
+                // asks for recovery is run again by another node when its node stops checking in.
+                store.UsePostgres(data.ConnectionString);
+                store.UseClustering(c =>
+                {
+                    c.CheckinInterval = TimeSpan.FromSeconds(schedules.ClusterCheckinSeconds);
+                    c.CheckinMisfireThreshold = TimeSpan.FromSeconds(schedules.ClusterCheckinSeconds * 2);
+                });
+            }
+            else
+            {
+                store.UseSqlite(data.ConnectionString);
+            }
             store.ProvisionSchema();
             store.UseExecutionHistory();
             store.ConfigureStore(o => o.StoreJobDataAsStrings = true);
@@ -42,16 +56,8 @@ public static class SchedulingServices
     }
 
     /// <summary>Whether the scheduler's tables exist yet (the web host creates them at its first start).</summary>
-    public static async Task<bool> StoreExistsAsync(DataOptions data, CancellationToken ct = default)
-    {
-        if (!File.Exists(data.SqlitePath) && string.IsNullOrWhiteSpace(data.Database.ConnectionString))
-        {
-            return false;
-        }
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(data.ConnectionString);
-        await connection.OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'QRTZ_TRIGGERS'";
-        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) > 0;
-    }
+    public static Task<bool> StoreExistsAsync(DataOptions data, CancellationToken ct = default) =>
+        data.Database.IsPostgres
+            ? PostgresStore.TableExistsAsync(data.ConnectionString, "qrtz_triggers", ct)
+            : SqliteStore.TableExistsAsync(data, "QRTZ_TRIGGERS", ct);
 }

@@ -31,6 +31,7 @@ public sealed class IndexSynchronizer(
     IServiceScopeFactory scopes,
     JobBankIndex jobBank,
     TalentPoolIndex talentPool,
+    SearchNodes nodes,
     ILogger<IndexSynchronizer> logger)
 {
     private const int BatchSize = 500;
@@ -159,13 +160,27 @@ public sealed class IndexSynchronizer(
         return new IndexCheckResult(name, records.Count, documents.Count, missing, extra.Count, stale);
     }
 
-    /// <summary>Deletes outbox rows that every index has applied.</summary>
+    /// <summary>This node's name in the database's table of index nodes.</summary>
+    public string NodeId => nodes.NodeId;
+
+    /// <summary>Records this node's watermarks in the database (when they moved, and as a heartbeat).</summary>
+    public Task RecordNodeAsync(CancellationToken cancellationToken = default) =>
+        nodes.RecordAsync(new(jobBank.Watermark ?? 0, jobBank.Count), new(talentPool.Watermark ?? 0, talentPool.Count), cancellationToken);
+
+    /// <summary>
+    /// Deletes outbox rows that every index has applied: this node's, every other live node's (each
+    /// keeps its own indexes from the same outbox), and the other readers'.
+    /// </summary>
     public async Task<int> PurgeAppliedAsync(CancellationToken cancellationToken = default)
     {
         var jobBankMark = jobBank.Watermark ?? 0;
         var talentPoolMark = talentPool.Watermark ?? 0;
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var (otherJobBank, otherTalentPool) = await nodes.SlowestLiveAsync(db, cancellationToken);
+        // Down to the slowest node's own watermark row, which stays: it proves that node can replay.
+        jobBankMark = Math.Min(jobBankMark, otherJobBank ?? long.MaxValue);
+        talentPoolMark = Math.Min(talentPoolMark, otherTalentPool ?? long.MaxValue);
         // Other readers of the job bank's changes (new-match alerts) keep theirs in the database: none is purged past.
         if (await db.OutboxReaders.MinAsync(r => (long?)r.Watermark, cancellationToken) is { } slowest && slowest + 1 < jobBankMark)
         {
@@ -275,7 +290,7 @@ public sealed class IndexSynchronizer(
                 {
                     compacted = await Privacy.StoreCompaction.VacuumAsync(db, ct);
                 }
-                catch (Microsoft.Data.Sqlite.SqliteException ex)
+                catch (System.Data.Common.DbException ex)
                 {
                     logger.LogWarning(ex, "Could not compact the database after an erase; the erase itself compacted it or the next one will");
                 }

@@ -11,6 +11,24 @@ public sealed class SearchOptions
     [Required]
     public string IndexRoot { get; set; } = "";
 
+    /// <summary>
+    /// This node's name in the database's table of index nodes (<see cref="SearchNode"/>). Empty: the
+    /// machine's name and a digest of <see cref="IndexRoot"/>, stable across restarts.
+    /// </summary>
+    [MaxLength(128)]
+    public string? NodeId { get; set; }
+
+    /// <summary>A node not seen for this long no longer holds back the outbox purge (it rebuilds when it returns).</summary>
+    [Range(1, 60 * 24 * 30)]
+    public int NodeTimeoutMinutes { get; set; } = 60;
+
+    /// <summary>
+    /// How often the indexer looks for changes written by another process (the CLI, another node):
+    /// its own saves wake it at once. Empty: half a second on PostgreSQL (several nodes), 5 s on SQLite.
+    /// </summary>
+    [Range(0.1, 60)]
+    public double? PollSeconds { get; set; }
+
     public string JobBankPath => Path.Combine(IndexRoot, "jobbank");
     public string TalentPoolPath => Path.Combine(IndexRoot, "talentpool");
 }

@@ -85,6 +85,7 @@ public static class SearchServices
         services.AddSingleton(sp => new PositionTextSearch(sp.GetRequiredService<JobBankIndex>()));
         services.AddSingleton(sp => new MatchingEngine(sp.GetRequiredService<JobBankIndex>(), sp.GetRequiredService<TalentPoolIndex>()));
         services.AddSingleton<IndexSynchronizer>();
+        services.AddSingleton<SearchNodes>();
         services.AddScoped<Counseling.MatchAlerts>();
         services.AddSingleton<IndexSignal>();
         services.AddSingleton<IndexSignalInterceptor>();

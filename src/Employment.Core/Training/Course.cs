@@ -61,3 +61,18 @@ public sealed class CourseEnrollment
     [MaxLength(100)] public required string ByUser { get; set; }
     [MaxLength(500)] public string? Note { get; set; }
 }
+
+/// <summary>
+/// "I'm interested" in a course, pressed by a signed-in person at a kiosk: a lead for the person's
+/// counselor beside the positions' leads. Enrolling the person on the course closes it.
+/// </summary>
+public sealed class CourseLead
+{
+    public long Id { get; set; }
+    [MaxLength(64)] public required string PersonId { get; set; }
+    [MaxLength(64)] public required string CourseId { get; set; }
+    public Placement.LeadStatus Status { get; set; } = Placement.LeadStatus.New;
+    public DateTime CreatedUtc { get; set; }
+    public DateTime? HandledUtc { get; set; }
+    [MaxLength(256)] public string? HandledBy { get; set; }
+}

@@ -62,6 +62,14 @@ public sealed class TrainingDesk(AppDbContext db, AuditTrail audit, TimeProvider
         course.Enrolled++;
         var enrollment = new CourseEnrollment { CourseId = course.Id, PersonId = person.Id, EnrolledUtc = now, ByUser = actor };
         db.CourseEnrollments.Add(enrollment);
+        // Interest pressed at a kiosk for this course is answered: the lead closes.
+        foreach (var lead in await db.CourseLeads.Where(l => l.PersonId == person.Id && l.CourseId == course.Id
+            && (l.Status == Placement.LeadStatus.New || l.Status == Placement.LeadStatus.Contacted)).ToListAsync(ct))
+        {
+            lead.Status = Placement.LeadStatus.Closed;
+            lead.HandledUtc = now;
+            lead.HandledBy = actor;
+        }
         Ledger(person, today, $"参加技能培训：{course.Title}（{course.Provider}，{Day(course.StartDate)} 至 {Day(course.EndDate)}）", actor, now);
         audit.Add(actor, "enrol", AuditTrail.Person, person.Id, $"course {course.Id}");
         await db.SaveChangesAsync(ct);

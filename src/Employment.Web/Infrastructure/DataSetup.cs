@@ -24,9 +24,11 @@ public sealed class KeyRingOptions
 {
     /// <summary>
     /// "DataDir": files in <c>keys/</c> under the data directory, beside the database they protect
-    /// sessions for. (One place for a new store, e.g. the database when several nodes share one.)
+    /// sessions for. "Database": the <c>DataProtectionKeys</c> table, which every web node sharing the
+    /// database reads, so a cookie or kiosk sign-in made on one node is honoured on another without
+    /// sticky sessions. Empty: Database on PostgreSQL, DataDir on SQLite.
     /// </summary>
-    public string Store { get; set; } = "DataDir";
+    public string? Store { get; set; }
 }
 
 public static class DataSetup
@@ -45,7 +47,11 @@ public static class DataSetup
     public static async Task<bool> InitializeDataAsync(this WebApplication app)
     {
         using var scope = app.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
+        // Several nodes may start together on one PostgreSQL database: one migrates and seeds, the
+        // others wait and then find the rows there.
+        await using var exclusive = await initializer.StartLockAsync();
+        await initializer.MigrateAsync();
         var seed = app.Configuration.GetSection("Seed").Get<SeedOptions>() ?? new SeedOptions();
         var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
         await seeder.SeedDivisionsAsync();
@@ -73,17 +79,20 @@ public static class DataSetup
     {
         var options = builder.Configuration.GetSection("KeyRing").Get<KeyRingOptions>() ?? new KeyRingOptions();
         var protection = builder.Services.AddDataProtection().SetApplicationName("Employment");
-        switch (options.Store)
+        var data = new DataOptions();
+        builder.Configuration.Bind(data);
+        switch (string.IsNullOrWhiteSpace(options.Store) ? (data.Database.IsPostgres ? "Database" : "DataDir") : options.Store)
         {
             case "DataDir":
-                var data = new DataOptions();
-                builder.Configuration.Bind(data);
                 var keys = Path.Combine(data.FullDataDir, "keys");
                 Directory.CreateDirectory(keys);
                 protection.PersistKeysToFileSystem(new DirectoryInfo(keys));
                 break;
+            case "Database":
+                protection.PersistKeysToDbContext<AppDbContext>();
+                break;
             default:
-                throw new InvalidOperationException($"KeyRing:Store must be DataDir, not '{options.Store}'");
+                throw new InvalidOperationException($"KeyRing:Store must be DataDir or Database, not '{options.Store}'");
         }
     }
 }

@@ -55,7 +55,7 @@ internal sealed class DatabaseHealthCheck(AppDbContext db) : IHealthCheck
             };
             return HealthCheckResult.Healthy("database reachable", data);
         }
-        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
         {
             return HealthCheckResult.Unhealthy("database unreachable", ex);
         }

@@ -37,7 +37,13 @@ public static class KioskSetup
             o.SlidingExpiration = true;
             o.LoginPath = "/kiosk/signin";
         });
+        // One node: in memory. Several nodes on PostgreSQL: in the database, so a kiosk signed in
+        // through one node is signed in on every node, and "Finish" ends it on all.
         services.AddDistributedMemoryCache();
+        services.AddSingleton<Microsoft.Extensions.Caching.Distributed.IDistributedCache>(sp =>
+            sp.GetRequiredService<IOptions<Employment.Core.Data.DataOptions>>().Value.Database.IsPostgres
+                ? ActivatorUtilities.CreateInstance<Employment.Core.Data.DatabaseCache>(sp)
+                : ActivatorUtilities.CreateInstance<Microsoft.Extensions.Caching.Distributed.MemoryDistributedCache>(sp));
         services.AddSingleton<KioskSessionStore>();
         services.AddOptions<CookieAuthenticationOptions>(KioskSession.Scheme)
             .Configure<IOptions<KioskOptions>, KioskSessionStore>((cookie, kiosk, store) =>

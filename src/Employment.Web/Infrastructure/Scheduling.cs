@@ -31,9 +31,17 @@ public static class Scheduling
         builder.Services.AddQuartz(q =>
         {
             q.UseEmploymentStore(data, schedules);
+            if (schedules.DrillHoldSeconds > 0)
+            {
+                q.AddJobListener(sp => new DrillHold(TimeSpan.FromSeconds(schedules.DrillHoldSeconds), sp.GetRequiredService<ILogger<DrillHold>>()),
+                    [GroupMatcher<JobKey>.AnyGroup()]);
+            }
             foreach (var definition in ScheduleBook.All)
             {
-                q.AddJob(definition.JobType, j => j.WithIdentity(definition.JobKey).StoreDurably());
+                // RequestRecovery: a run cut short by a dead node (or a crash) runs again, on another
+                // node of the cluster or at the next start. The jobs are idempotent: each does what is
+                // still due and records it in the same transactions as the work.
+                q.AddJob(definition.JobType, j => j.WithIdentity(definition.JobKey).StoreDurably().RequestRecovery());
                 q.AddTrigger((sp, t) =>
                 {
                     var clock = sp.GetRequiredService<TimeProvider>();
@@ -48,6 +56,24 @@ public static class Scheduling
         builder.Services.AddHealthChecks().AddCheck<SchedulerHealthCheck>("scheduler");
         return builder;
     }
+}
+
+/// <summary>Holds every job at its start for <c>Schedules:DrillHoldSeconds</c>: failover drills kill a node then.</summary>
+internal sealed class DrillHold(TimeSpan hold, ILogger<DrillHold> logger) : IJobListener
+{
+    public string Name => "drill-hold";
+
+    public async ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        logger.LogWarning("Drill: holding {Job} for {Seconds} s before its work (recovering: {Recovering})",
+            context.JobDetail.Key.Name, hold.TotalSeconds, context.Recovering);
+        await Task.Delay(hold, cancellationToken);
+    }
+
+    public ValueTask JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+    public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default) =>
+        ValueTask.CompletedTask;
 }
 
 /// <summary>The scheduler runs on its store, and how its schedules stand.</summary>

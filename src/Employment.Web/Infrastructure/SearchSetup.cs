@@ -29,9 +29,11 @@ public static class SearchSetup
 /// outbox rows as soon as a save signals them (and every few seconds regardless, for changes made
 /// by another process such as the CLI).
 /// </summary>
-public sealed class IndexingService(IndexSynchronizer synchronizer, IndexSignal signal, ILogger<IndexingService> logger) : BackgroundService
+public sealed class IndexingService(IndexSynchronizer synchronizer, IndexSignal signal, IOptions<SearchOptions> search,
+    IOptions<DataOptions> data, ILogger<IndexingService> logger) : BackgroundService
 {
-    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
+    // Another node's or the CLI's change is seen within one poll (several nodes: within a second).
+    private readonly TimeSpan _poll = TimeSpan.FromSeconds(search.Value.PollSeconds ?? (data.Value.Database.IsPostgres ? 0.5 : 5));
     private static readonly TimeSpan PurgeEvery = TimeSpan.FromMinutes(10);
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -43,6 +45,9 @@ public sealed class IndexingService(IndexSynchronizer synchronizer, IndexSignal 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // jieba's dictionary takes seconds to load: at start, not at the first change another node or
+        // the CLI writes (which must be searchable here within seconds) nor at the first search.
+        await Task.Run(Words.Warm, stoppingToken);
         while (!stoppingToken.IsCancellationRequested && !_ready.Task.IsCompleted)
         {
             try
@@ -54,25 +59,27 @@ public sealed class IndexingService(IndexSynchronizer synchronizer, IndexSignal 
                 }
                 LastSyncUtc = DateTime.UtcNow;
                 LastError = null;
+                await synchronizer.RecordNodeAsync(stoppingToken);
                 _ready.TrySetResult();
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LastError = ex.Message;
                 logger.LogError(ex, "Building the indexes failed; retrying");
-                await Task.Delay(Poll, stoppingToken);
+                await Task.Delay(_poll, stoppingToken);
             }
         }
 
         var lastPurge = DateTime.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
-            await signal.WaitAsync(Poll, stoppingToken);
+            await signal.WaitAsync(_poll, stoppingToken);
             try
             {
                 await synchronizer.CatchUpAsync(stoppingToken);
                 LastSyncUtc = DateTime.UtcNow;
                 LastError = null;
+                await synchronizer.RecordNodeAsync(stoppingToken);
                 // Applied outbox rows are history nobody reads; keep the table small.
                 if (LastSyncUtc - lastPurge > PurgeEvery)
                 {
@@ -96,6 +103,7 @@ internal sealed class IndexHealthCheck(IndexSynchronizer synchronizer, IndexingS
     {
         var data = new Dictionary<string, object>
         {
+            ["node"] = synchronizer.NodeId,
             ["jobBankDocuments"] = synchronizer.JobBank.Count,
             ["talentPoolDocuments"] = synchronizer.TalentPool.Count,
             ["jobBankWatermark"] = synchronizer.JobBank.Watermark ?? -1,

@@ -25,6 +25,7 @@ namespace Employment.Tests.Accounts;
 /// and unknown folders, whose roles only the metadata can say), so a page that forgets its
 /// attribute, or a handler that forgets an ownership check, fails here.
 /// </summary>
+[BothStores]
 public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host) : IClassFixture<AuthorizationMatrixTests.Host>
 {
     /// <summary>One host for the whole matrix, with its signed-in clients and demo ids made once.</summary>

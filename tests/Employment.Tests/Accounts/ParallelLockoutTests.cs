@@ -19,6 +19,7 @@ namespace Employment.Tests.Accounts;
 /// Lockouts and creates under parallel requests, through HTTP on the real host: the sixth attempt is
 /// refused whatever the interleaving, and no request answers 500.
 /// </summary>
+[BothStores]
 public sealed class ParallelLockoutTests(ParallelLockoutTests.Host host) : IClassFixture<ParallelLockoutTests.Host>
 {
     /// <summary>
@@ -303,6 +304,7 @@ internal sealed class CounselorHostData(AppFactory host)
     }
 }
 
+[BothStores]
 public sealed class SignInBackOffTests(ParallelLockoutTests.BackOffHost host) : IClassFixture<ParallelLockoutTests.BackOffHost>
 {
     [Fact]

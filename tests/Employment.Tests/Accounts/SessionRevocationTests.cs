@@ -12,6 +12,7 @@ namespace Employment.Tests.Accounts;
 /// Sessions end on the server, not only in the browser that ended them: a copy of the cookie taken
 /// before the end (another tab, a proxy log, a stolen header) opens nothing afterwards.
 /// </summary>
+[BothStores]
 public sealed class SessionRevocationTests(SessionRevocationTests.Host host) : IClassFixture<SessionRevocationTests.Host>
 {
     public sealed class Host : AppFactory

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Employment.Tests.Accounts;
 
+[BothStores]
 public sealed class SignInTests(SignInTests.Host host) : IClassFixture<SignInTests.Host>
 {
     /// <summary>The account's own lockout, without the per-address back-off in front of it (ParallelLockoutTests has that).</summary>
@@ -129,6 +130,7 @@ public sealed class SignInTests(SignInTests.Host host) : IClassFixture<SignInTes
     }
 }
 
+[BothStores]
 public sealed class SessionLifetimeTests
 {
     [Fact]
@@ -159,6 +161,7 @@ public sealed class SessionLifetimeTests
     }
 }
 
+[BothStores]
 public sealed class UserCliTests
 {
     [Fact]

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Employment.Tests.Admin;
 
 /// <summary>The admin pages through HTTP on the demo district, signed in through the real login page.</summary>
+[BothStores]
 public sealed partial class AdminPagesTests(AdminPagesTests.Host host) : IClassFixture<AdminPagesTests.Host>
 {
     public sealed class Host : AppFactory

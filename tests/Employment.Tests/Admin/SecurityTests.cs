@@ -28,6 +28,7 @@ public sealed class ExplodingClock(IHttpContextAccessor http) : TimeProvider
             : base.GetUtcNow();
 }
 
+[BothStores]
 public sealed class SecurityTests(SecurityTests.Host host) : IClassFixture<SecurityTests.Host>
 {
     /// <summary>An empty host (fast), two sign-ins a minute, and the exploding clock.</summary>
@@ -148,6 +149,7 @@ public sealed class SecurityTests(SecurityTests.Host host) : IClassFixture<Secur
     }
 }
 
+[BothStores]
 public sealed class RateLimitPageTests(RateLimitPageTests.Host host) : IClassFixture<RateLimitPageTests.Host>
 {
     /// <summary>Two sign-in posts a minute: the limit is reached in a few requests.</summary>

@@ -13,6 +13,7 @@ namespace Employment.Tests.CityWide;
 /// records and figures; a city officer sees the city's figures and each district's, and no person's
 /// record unless granted an area; the big screen shows a district or the city.
 /// </summary>
+[BothStores]
 public sealed class DistrictScopeTests : IAsyncLifetime
 {
     private readonly EmptyAppFactory _app = new();

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Employment.Core.Reports;
 using Employment.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 
 namespace Employment.Tests.CityWide;
 
@@ -10,6 +9,7 @@ namespace Employment.Tests.CityWide;
 /// Several districts in one store (interchange.md): the example dataset imported as 锦江区 (510104)
 /// and, with the same ids and other values, as 青羊区 (510105), through the real `employment` program.
 /// </summary>
+[BothStores]
 public sealed class DistrictsSideBySideTests
 {
     private static string CurrentQuarter => Quarter.Of(DateOnly.FromDateTime(DateTime.UtcNow)).ToString();
@@ -50,11 +50,11 @@ public sealed class DistrictsSideBySideTests
         using var dir = new TempDir();
         var dataDir = await TwoDistrictsAsync(dir);
 
-        Assert.Equal(5, Scalar(dataDir, "SELECT COUNT(*) FROM Households"));
-        Assert.Equal(2, Scalar(dataDir, "SELECT COUNT(*) FROM Regions"));
+        Assert.Equal(5, Scalar(dataDir, "SELECT COUNT(*) FROM \"Households\""));
+        Assert.Equal(2, Scalar(dataDir, "SELECT COUNT(*) FROM \"Regions\""));
         // 锦江区's P-1 kept its wage; 青羊区's P-1 is a record of its own.
-        Assert.Equal(2100d, Scalar(dataDir, "SELECT MonthlyWage FROM Positions WHERE Id = 'P-1'"));
-        Assert.Equal(1800d, Scalar(dataDir, "SELECT MonthlyWage FROM Positions WHERE Id = '510105~P-1'"));
+        Assert.Equal(2100d, Scalar(dataDir, "SELECT \"MonthlyWage\" FROM \"Positions\" WHERE \"Id\" = 'P-1'"));
+        Assert.Equal(1800d, Scalar(dataDir, "SELECT \"MonthlyWage\" FROM \"Positions\" WHERE \"Id\" = '510105~P-1'"));
 
         var jinjiang = dir.File("jinjiang-out.json");
         var qingyang = dir.File("qingyang-out.json");
@@ -88,8 +88,8 @@ public sealed class DistrictsSideBySideTests
         Assert.Equal(0, (await CliRunner.RunAsync("export", "--dataset", after, "--district", "510104", "--DataDir", dataDir)).ExitCode);
 
         Assert.Equal(File.ReadAllBytes(before), File.ReadAllBytes(after));
-        Assert.Equal(2500d, Scalar(dataDir, "SELECT MonthlyWage FROM Positions WHERE Id = '510105~P-1'"));
-        Assert.Equal(2100d, Scalar(dataDir, "SELECT MonthlyWage FROM Positions WHERE Id = 'P-1'"));
+        Assert.Equal(2500d, Scalar(dataDir, "SELECT \"MonthlyWage\" FROM \"Positions\" WHERE \"Id\" = '510105~P-1'"));
+        Assert.Equal(2100d, Scalar(dataDir, "SELECT \"MonthlyWage\" FROM \"Positions\" WHERE \"Id\" = 'P-1'"));
     }
 
     [Fact]
@@ -181,7 +181,7 @@ public sealed class DistrictsSideBySideTests
 
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains("person S-3 (household H-2), id: already belongs to household H-1", refused.StdErr);
-        Assert.Equal(6, Scalar(dataDir, "SELECT COUNT(*) FROM Persons"));
+        Assert.Equal(6, Scalar(dataDir, "SELECT COUNT(*) FROM \"Persons\""));
     }
 
     private static async Task<JsonElement> ReportAsync(string dataDir, params string[] more)
@@ -191,12 +191,6 @@ public sealed class DistrictsSideBySideTests
         return JsonDocument.Parse(result.StdOut).RootElement.Clone();
     }
 
-    private static double Scalar(string dataDir, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(dataDir, "employment.db")};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToDouble(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private static double Scalar(string dataDir, string sql) =>
+        Convert.ToDouble(TestStore.Scalar(dataDir, sql), System.Globalization.CultureInfo.InvariantCulture);
 }

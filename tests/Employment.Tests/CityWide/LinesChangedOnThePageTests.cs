@@ -20,6 +20,7 @@ namespace Employment.Tests.CityWide;
 /// lines 500/800; on 2026-08-01 the administrator sets 500/750, which makes H-2 (850 a head) an exit
 /// candidate; on 2026-11-15 the city's new lines 600/900 end that candidacy.
 /// </summary>
+[BothStores]
 public sealed class LinesChangedOnThePageTests : IAsyncDisposable
 {
     private sealed class ClockedApp : AppFactory

@@ -18,6 +18,7 @@ namespace Employment.Tests.CityWide;
 /// registered on 2026-03-01; on 2026-11-15 its lines go up to 600/900, so H-2 (850) was past the
 /// edge line in the third quarter and is not any more.
 /// </summary>
+[BothStores]
 public sealed class LinesInForceTests : IAsyncDisposable
 {
     private static readonly DateOnly Registered = new(2026, 3, 1);
@@ -28,7 +29,7 @@ public sealed class LinesInForceTests : IAsyncDisposable
 
     public LinesInForceTests()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["DataDir"] = _dir.Path }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(TestStore.Settings(_dir.Path)).Build();
         _services = new ServiceCollection().AddLogging().AddEmploymentData(configuration).BuildServiceProvider();
     }
 

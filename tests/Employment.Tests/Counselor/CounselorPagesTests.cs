@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Employment.Tests.Counselor;
 
 /// <summary>The counselor's day through HTTP on the demo district: search, ledger, matches, referral to hire, caseload, API.</summary>
+[BothStores]
 public sealed class CounselorPagesTests(CounselorHost host) : IClassFixture<CounselorHost>
 {
     [Fact]

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Employment.Tests.Counselor;
 
 /// <summary>The person card and kiosk PIN, handed over on the person page and good for the kiosk sign-in.</summary>
+[BothStores]
 public sealed class KioskCardTests(CounselorHost host) : IClassFixture<CounselorHost>
 {
     [Fact]

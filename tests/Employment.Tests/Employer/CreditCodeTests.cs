@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Employment.Tests.Employers;
 
 /// <summary>统一社会信用代码 (GB 32100-2015) on registration, and "verified" only when a reviewer did it.</summary>
+[BothStores]
 public sealed class CreditCodeTests(CreditCodeTests.Host host) : IClassFixture<CreditCodeTests.Host>
 {
     public sealed class Host : AppFactory;

@@ -15,6 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Employment.Tests.Employers;
 
 /// <summary>The employer side and the review queue, through HTTP on the demo district.</summary>
+[BothStores]
 public sealed class EmployerFlowTests(EmployerFlowTests.Host host) : IClassFixture<EmployerFlowTests.Host>
 {
     public sealed class Host : AppFactory;

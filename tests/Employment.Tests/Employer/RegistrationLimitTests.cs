@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 namespace Employment.Tests.Employers;
 
 /// <summary>Registration is anonymous and writes, so it has its own rate limit (429 beyond it).</summary>
+[BothStores]
 public sealed class RegistrationLimitTests(RegistrationLimitTests.Host host) : IClassFixture<RegistrationLimitTests.Host>
 {
     public sealed class Host() : AppFactory(demo: false)

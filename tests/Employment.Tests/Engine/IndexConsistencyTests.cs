@@ -17,6 +17,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Employment.Tests.Engine;
 
 /// <summary>The indexes follow the database: a committed change shows in matches without a restart.</summary>
+[BothStores]
 public sealed class IndexFollowsDatabaseTests : IAsyncLifetime
 {
     private static readonly DateOnly AsOf = new(2026, 11, 24);

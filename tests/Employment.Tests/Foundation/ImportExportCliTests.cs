@@ -3,11 +3,11 @@ using Employment.Core.Data;
 using Employment.Core.Interchange;
 using Employment.Core.Taxonomy;
 using Employment.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 
 namespace Employment.Tests.Foundation;
 
 /// <summary>`employment import` and `export` as an operator runs them, on a real data directory.</summary>
+[BothStores]
 public sealed class ImportExportCliTests
 {
     [Fact]
@@ -72,7 +72,7 @@ public sealed class ImportExportCliTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("person S-1 (household H-9), id: already belongs to household H-1", result.StdErr);
         Assert.Equal(3, Count(dataDir, "Households"));
-        Assert.Equal(2100d, Scalar(dataDir, "SELECT MonthlyWage FROM Positions WHERE Id = 'P-1'"));
+        Assert.Equal(2100m, Convert.ToDecimal(Scalar(dataDir, "SELECT \"MonthlyWage\" FROM \"Positions\" WHERE \"Id\" = 'P-1'"), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -134,12 +134,5 @@ public sealed class ImportExportCliTests
 
     private static long Count(string dataDir, string table) => Convert.ToInt64(Scalar(dataDir, $"SELECT COUNT(*) FROM \"{table}\""));
 
-    private static object? Scalar(string dataDir, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(dataDir, "employment.db")};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
+    private static object? Scalar(string dataDir, string sql) => TestStore.Scalar(dataDir, sql);
 }

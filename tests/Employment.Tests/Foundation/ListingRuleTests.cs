@@ -1,3 +1,4 @@
+using Employment.Tests.Infrastructure;
 using Employment.Core.Counseling;
 using Employment.Core.Data;
 using Employment.Core.Domain;
@@ -15,6 +16,7 @@ namespace Employment.Tests.Foundation;
 /// approved yet is not listed, so the referral desk refuses it and the fair does not plan it, and
 /// every count of open positions agrees.
 /// </summary>
+[BothStores]
 public sealed class ListingRuleTests : IAsyncLifetime
 {
     private HandMadeDistrict _district = null!;
@@ -61,6 +63,7 @@ public sealed class ListingRuleTests : IAsyncLifetime
 }
 
 /// <summary>The home page and the kiosk count the same open positions on the demo district.</summary>
+[BothStores]
 public sealed class OpenPositionCountTests(Employment.Tests.Infrastructure.AppFactory app) : IClassFixture<Employment.Tests.Infrastructure.AppFactory>
 {
     [Fact]

@@ -26,6 +26,7 @@ public class AppFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("DataDir", _dir.Path);
+        TestStore.Use(builder, _dir.Path);
         builder.UseSetting("Seed:Demo", _demo ? "true" : "false");
     }
 

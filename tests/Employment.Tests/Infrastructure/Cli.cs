@@ -28,6 +28,7 @@ public static class CliRunner
             start.ArgumentList.Add(arg);
         }
         start.Environment.Remove("DataDir");
+        TestStore.Use(start, TestStore.DataDirIn(args));
         using var process = Process.Start(start)!;
         if (input is not null)
         {

@@ -19,6 +19,7 @@ namespace Employment.Tests.Interchange;
 /// Hostile datasets: the importer answers exit 2 naming the record and field, never 1, and a
 /// refused file leaves the database byte for byte as it was.
 /// </summary>
+[BothStores]
 public sealed class HostileImportTests
 {
     private static JsonNode Example() => JsonNode.Parse(File.ReadAllText(TestData.ExampleDataset))!;
@@ -131,11 +132,7 @@ public sealed class HostileImportTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("position P-1, id: already belongs to employer E-1 in the database, not E-OTHER", result.StdErr);
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(dir.File("data"), "employment.db")};Mode=ReadOnly");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT EmployerId FROM Positions WHERE Id = 'P-1'";
-        Assert.Equal("E-1", (string)(await command.ExecuteScalarAsync())!);
+        Assert.Equal("E-1", (string)TestStore.Scalar(dir.File("data"), "SELECT \"EmployerId\" FROM \"Positions\" WHERE \"Id\" = 'P-1'")!);
     }
 
     // ---- The fuzz: a few thousand mutations of the demo district's export, fixed seed. ----
@@ -151,6 +148,7 @@ public sealed class HostileImportTests
         "\"510104999999\"", "{\"lat\":0,\"lon\":0}", "{\"lat\":\"x\"}", "[\"clean.basic\",\"clean.basic\"]", "\"E-001\"",
     ];
 
+    [SqliteOnly] // reads the SQLite file itself
     [Fact]
     public async Task Fuzz_no_mutation_of_the_demo_export_crashes_the_importer_and_every_refusal_leaves_the_database_byte_identical()
     {
@@ -352,6 +350,7 @@ public sealed class HostileImportTests
 }
 
 /// <summary>The forms refuse what the importer refuses, from the same rules.</summary>
+[BothStores]
 public sealed class HostileFormTests(EmployerFlowTestsHost host) : IClassFixture<EmployerFlowTestsHost>
 {
     [Fact]

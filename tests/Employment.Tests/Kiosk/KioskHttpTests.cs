@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Employment.Tests.Kiosk;
 
 /// <summary>The kiosk's pages and endpoints over HTTP on the demo district: what anyone may see, and what no one may.</summary>
+[BothStores]
 public sealed class KioskHttpTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private HttpClient Client() => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -198,6 +199,7 @@ public sealed class RateLimitedAppFactory : AppFactory
     }
 }
 
+[BothStores]
 public sealed class KioskRateLimitTests(RateLimitedAppFactory app) : IClassFixture<RateLimitedAppFactory>
 {
     [Fact]

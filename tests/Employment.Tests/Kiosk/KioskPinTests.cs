@@ -9,6 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Employment.Tests.Kiosk;
 
 /// <summary>Person cards and PINs on a real SQLite file: hashing, lockout, validation, the CLI verb.</summary>
+[BothStores]
 public sealed class KioskPinTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private async Task<string[]> PersonIdsAsync(int count) =>

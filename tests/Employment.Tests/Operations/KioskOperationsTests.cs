@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Employment.Tests.Operations;
 
 /// <summary>The kiosk's part in running the program, over HTTP on the demo district: new openings since the last visit, and a placed person's satisfaction.</summary>
+[BothStores]
 public sealed class KioskOperationsTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private const string Pin = "482913";

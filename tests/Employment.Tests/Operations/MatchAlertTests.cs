@@ -12,6 +12,7 @@ namespace Employment.Tests.Operations;
 /// New-match alerts on the demo district through the real host, its indexes and its outbox: a position
 /// that enters a person's top ten reaches the counselor of the person's street; one nobody may take does not.
 /// </summary>
+[BothStores]
 public sealed class MatchAlertTests(CounselorHost host) : IClassFixture<CounselorHost>
 {
     private async Task<int> ScanUntilAsync(long outboxRow)

@@ -1,3 +1,4 @@
+using Employment.Tests.Infrastructure;
 using System.Text.Json;
 using Employment.Core.Counseling;
 using Employment.Core.Data;
@@ -17,6 +18,7 @@ namespace Employment.Tests.Operations;
 /// referrals that expire and free their people, the fair-share limits, public-welfare terms and the
 /// subsidy cap, satisfaction, and the figures each of them adds to the quarter's report.
 /// </summary>
+[BothStores]
 public sealed class RunningProgramTests : IAsyncLifetime
 {
     private static readonly DateOnly Day0 = HandMadeDistrict.Today; // 2026-11-15, 2026Q4

@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Employment.Tests.Placement;
 
 /// <summary>A hire, a follow-up and a lost job, each leaving every record it touches right.</summary>
+[BothStores]
 public sealed class PlacementWorkflowTests : IAsyncLifetime
 {
     private static readonly DateOnly Start = new(2026, 11, 2);

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Employment.Tests.Reports;
 
 /// <summary>The exit pages through HTTP: the counselor's own area only, a verify form that validates, undo.</summary>
+[BothStores]
 public sealed class ExitPageTests(DistrictAppFactory factory) : IClassFixture<DistrictAppFactory>
 {
     private async Task<HttpClient> CounselorAsync(string area) => await (await factory.ReadyAsync()).SignedInAsAsync(Roles.Counselor, [area]);

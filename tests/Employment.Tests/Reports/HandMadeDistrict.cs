@@ -42,7 +42,7 @@ public sealed class HandMadeDistrict : IAsyncDisposable
 
     private HandMadeDistrict()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["DataDir"] = _dir.Path }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(TestStore.Settings(_dir.Path)).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddEmploymentData(configuration);

@@ -1,3 +1,4 @@
+using Employment.Tests.Infrastructure;
 using Employment.Core.Domain;
 using Employment.Core.Households;
 using Employment.Core.Placement;
@@ -7,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Employment.Tests.Reports;
 
 /// <summary>Verifying an exit, refusing what is no exit, undoing a mistake, and a lost job bringing the household back.</summary>
+[BothStores]
 public sealed class HouseholdExitTests : IAsyncLifetime
 {
     private HandMadeDistrict _district = null!;

@@ -1,9 +1,11 @@
+using Employment.Tests.Infrastructure;
 using Employment.Core.Domain;
 using Employment.Core.Reports;
 
 namespace Employment.Tests.Reports;
 
 /// <summary>Every figure on <see cref="HandMadeDistrict"/>, with the reasoning for each expected number.</summary>
+[BothStores]
 public sealed class OutcomeFigureTests : IAsyncLifetime
 {
     private HandMadeDistrict _district = null!;

@@ -5,6 +5,7 @@ using Employment.Tests.Infrastructure;
 namespace Employment.Tests.Reports;
 
 /// <summary>`employment report` as an operator runs it, on a data directory the CLI imported into.</summary>
+[BothStores]
 public sealed class ReportCliTests
 {
     private static readonly string[] RequiredKeys =

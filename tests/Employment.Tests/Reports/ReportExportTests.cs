@@ -8,6 +8,7 @@ using MiniExcelLibs;
 namespace Employment.Tests.Reports;
 
 /// <summary>The report pages and their CSV and Excel exports, through HTTP as a signed-in counselor.</summary>
+[BothStores]
 public sealed class ReportExportTests(DistrictAppFactory factory) : IClassFixture<DistrictAppFactory>
 {
     public sealed record CsvRows(string[] Header, List<Dictionary<string, string>> Lines);

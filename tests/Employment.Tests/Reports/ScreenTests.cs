@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Employment.Tests.Reports;
 
 /// <summary>The big screen on the demo district: no sign-in, nothing personal, no inline script or style.</summary>
+[BothStores]
 public sealed partial class ScreenTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]
@@ -131,6 +132,7 @@ public sealed partial class ScreenTests(AppFactory app) : IClassFixture<AppFacto
 }
 
 /// <summary>Small counts withheld on the public screen, on the hand-made district where they are small.</summary>
+[BothStores]
 public sealed class ScreenSmallCountTests(DistrictAppFactory factory) : IClassFixture<DistrictAppFactory>
 {
     [Fact]

@@ -1,3 +1,4 @@
+using Employment.Tests.Infrastructure;
 using Employment.Core.Data;
 using Employment.Core.Households;
 using Employment.Core.Reports;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Employment.Tests.Reports;
 
 /// <summary>What the public screen withholds, and the demo history that gives it something to show.</summary>
+[BothStores]
 public sealed class SmallCountTests
 {
     [Fact]

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Employment.Tests.Scheduling;
 
 /// <summary>The counselors' fair and follow-up pages over HTTP, signed in, on the small district.</summary>
+[BothStores]
 public sealed class FairPagesTests : IAsyncLifetime
 {
     private readonly TempDir _dir = new();

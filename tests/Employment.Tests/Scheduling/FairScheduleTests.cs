@@ -10,6 +10,7 @@ using static Employment.Tests.Interchange.Records;
 namespace Employment.Tests.Scheduling;
 
 /// <summary>The quarterly fair through the real scheduler on the real store, driven by a fake clock.</summary>
+[BothStores]
 public sealed class FairScheduleTests
 {
     /// <summary>

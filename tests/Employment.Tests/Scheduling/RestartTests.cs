@@ -15,6 +15,7 @@ namespace Employment.Tests.Scheduling;
 /// Schedules survive the host: two hosts, one after the other, on the same data directory and the
 /// same Quartz tables in its database, the second started after fire times the first never reached.
 /// </summary>
+[BothStores]
 public sealed class RestartTests
 {
     [Fact]
@@ -50,7 +51,7 @@ public sealed class RestartTests
         var later = new FakeTimeProvider(Shanghai.At(2027, 1, 6, 8, 0));
         using var second = new SchedulingHost(dir.Path, later);
         await second.WaitForIndexesAsync();
-        Assert.True(await SchedulingServices.StoreExistsAsync(new DataOptions { DataDir = dir.Path }));
+        Assert.True(await SchedulingServices.StoreExistsAsync(TestStore.Options(dir.Path)));
 
         var followUps = await second.WaitForRunsAsync(ScheduleBook.FollowUps);
         await second.WaitForRunsAsync(ScheduleBook.FairPrepare);

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Employment.Tests.Scheduling;
 
 /// <summary>The retention schedule (PIPL art. 47): fired by the scheduler, it erases the persons whose retention ended, and only them.</summary>
+[BothStores]
 public sealed class RetentionTests
 {
     [Fact]

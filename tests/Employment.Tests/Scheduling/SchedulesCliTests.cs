@@ -6,6 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Employment.Tests.Scheduling;
 
 /// <summary>`employment schedules` and `employment plan`, as separate processes, on what the web host stored.</summary>
+[BothStores]
 public sealed class SchedulesCliTests
 {
     [Fact]
@@ -14,7 +15,10 @@ public sealed class SchedulesCliTests
         using var dir = new TempDir();
         var empty = await CliRunner.RunAsync("schedules", "list", "--format", "json", "--DataDir", dir.Path);
         Assert.Equal(0, empty.ExitCode);
-        Assert.Equal("[]", empty.StdOut.Trim());
+        var none = JsonDocument.Parse(empty.StdOut).RootElement;
+        Assert.Equal(TestStore.IsPostgres, none.GetProperty("clustered").GetBoolean());
+        Assert.Empty(none.GetProperty("instances").EnumerateArray());
+        Assert.Empty(none.GetProperty("schedules").EnumerateArray());
 
         using (var host = new SchedulingHost(dir.Path, new FakeTimeProvider(Shanghai.At(2026, 12, 1, 12))))
         {
@@ -25,7 +29,12 @@ public sealed class SchedulesCliTests
 
         var listed = await CliRunner.RunAsync("schedules", "list", "--format", "json", "--DataDir", dir.Path);
         Assert.Equal(0, listed.ExitCode);
-        var items = JsonDocument.Parse(listed.StdOut).RootElement.EnumerateArray().ToDictionary(e => e.GetProperty("name").GetString()!);
+        // One object: whether the store is clustered, the schedulers checked in (none: the host has stopped... or
+        // not yet timed out), and today's entries.
+        var root = JsonDocument.Parse(listed.StdOut).RootElement;
+        Assert.Equal(TestStore.IsPostgres, root.GetProperty("clustered").GetBoolean());
+        Assert.Equal(JsonValueKind.Array, root.GetProperty("instances").ValueKind);
+        var items = root.GetProperty("schedules").EnumerateArray().ToDictionary(e => e.GetProperty("name").GetString()!);
         Assert.Equal(ScheduleBook.All.Select(d => d.Name).Order(), items.Keys.Order());
         var expiry = items[ScheduleBook.PositionExpiry];
         Assert.Equal("Succeeded", expiry.GetProperty("lastResult").GetString());

@@ -25,6 +25,7 @@ public sealed class SchedulingHost(string dataDir, FakeTimeProvider clock, bool 
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("DataDir", dataDir);
+        TestStore.Use(builder, dataDir);
         // The district's clock over the fake time, as production wraps the system's.
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(
             new Core.Domain.DistrictTimeProvider(clock, Core.Domain.DistrictTimeProvider.FindZone(null))));

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Employment.Tests.Scheduling;
 
 /// <summary>The nightly upkeep, fired by the scheduler: expired positions closed, indexes checked against the database.</summary>
+[BothStores]
 public sealed class UpkeepTests
 {
     [Fact]

@@ -13,6 +13,7 @@ namespace Employment.Tests.Search;
 /// The kiosk's box, the public API's q and the counselor's matches with a query read words the same
 /// way on the demo district: what one finds, the others find.
 /// </summary>
+[BothStores]
 public sealed class SearchAgreementTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Theory]

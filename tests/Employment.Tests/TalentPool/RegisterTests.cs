@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Employment.Tests.TalentPool;
 
 /// <summary>The talent pool kept in the web: registration, duplicate ID numbers, the area wall, income changes and their history.</summary>
+[BothStores]
 public sealed class RegisterTests(CounselorHost host) : IClassFixture<CounselorHost>
 {
     private static Dictionary<string, string> Household(string street, decimal income, params (string Name, string? IdNumber, int Age)[] members)

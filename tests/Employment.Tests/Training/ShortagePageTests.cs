@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Employment.Core.Data;
@@ -50,6 +51,7 @@ public sealed class TrainingAppFactory() : AppFactory(demo: false)
     private bool _filled;
 }
 
+[BothStores]
 public sealed class ShortagePageTests(TrainingAppFactory app) : IClassFixture<TrainingAppFactory>
 {
     [Fact]
@@ -93,6 +95,33 @@ public sealed class ShortagePageTests(TrainingAppFactory app) : IClassFixture<Tr
     }
 
     [Fact]
+    public async Task The_workbook_has_the_csvs_lines_under_keys_and_labels_in_the_readers_language()
+    {
+        await app.ReadyAsync();
+        var client = await app.SignedInAsAsync(Roles.Counselor, areas: [TrainingAppFactory.Street]);
+
+        var response = await client.GetAsync("/Training/Shortages?handler=Xlsx");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(["技能缺口", "说明"], MiniExcelLibs.MiniExcel.GetSheetNames(new MemoryStream(bytes)));
+        var rows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(bytes), useHeaderRow: true, sheetName: "技能缺口")
+            .Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal("需求（空缺）", rows[0]["demand"]);
+        static bool Is(IDictionary<string, object?> row, string scope, string skill, int demand, int supply, int gap, string courses) =>
+            Convert.ToString(row["scopeCode"], CultureInfo.InvariantCulture) == scope && (string?)row["skill"] == skill && Convert.ToInt32(row["demand"], CultureInfo.InvariantCulture) == demand
+            && Convert.ToInt32(row["supply"], CultureInfo.InvariantCulture) == supply && Convert.ToInt32(row["gap"], CultureInfo.InvariantCulture) == gap
+            && Convert.ToString(row["courses"], CultureInfo.InvariantCulture) == courses;
+        Assert.Contains(rows.Skip(1), r => Is(r, "", "care.elder", 2, 0, 2, "C-1"));
+        Assert.Contains(rows.Skip(1), r => Is(r, TrainingAppFactory.Street, "clean.basic", 3, 1, 2, ""));
+        // The same lines as the CSV, one per scope and skill.
+        var csv = (await (await client.GetAsync("/Training/Shortages?handler=Csv")).Content.ReadAsStringAsync()).TrimStart('\uFEFF')
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1;
+        Assert.Equal(csv, rows.Count - 1);
+    }
+
+    [Fact]
     public async Task Employers_and_anonymous_visitors_do_not_see_it()
     {
         await app.ReadyAsync();
@@ -115,6 +144,7 @@ public sealed class ShortagePageTests(TrainingAppFactory app) : IClassFixture<Tr
 }
 
 /// <summary>The training figures of the outcome report, from enrolments and a hire made through the real desks.</summary>
+[BothStores]
 public sealed class TrainingFigureTests(TrainingAppFactory app) : IClassFixture<TrainingAppFactory>
 {
     [Fact]

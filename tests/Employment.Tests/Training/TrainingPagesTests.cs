@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Employment.Tests.Training;
 
 /// <summary>The counselor's training pages on the real host and the demo district: enrol, refusals naming the rule, completion.</summary>
+[BothStores]
 public sealed class TrainingPagesTests(CounselorHost host) : IClassFixture<CounselorHost>
 {
     private DateOnly Today => host.Services.GetRequiredService<TimeProvider>().Today();
@@ -143,6 +144,39 @@ public sealed class TrainingPagesTests(CounselorHost host) : IClassFixture<Couns
         // Closed enrolments are not closed twice.
         await client.PostFormAsync($"/Training/Course/{course.Id}?handler=Complete", new() { ["EnrollmentId"] = enrolmentId.ToString() }, $"/Training/Course/{course.Id}");
         Assert.Contains("该报名已结业或已退出。", await CounselorHost.HtmlAsync(await client.GetAsync($"/Training/Course/{course.Id}")));
+    }
+
+    [Fact]
+    public async Task Interest_in_a_course_pressed_at_a_kiosk_reaches_the_area_counselors_caseload_and_enrolling_closes_it()
+    {
+        var person = await host.TakeAsync(host.StreetA, (p, _) => p.Needs.Count == 0);
+        var course = await AddCourseAsync("C-LEAD", seats: 5, teaches: [new SkillLevel(UnheldSkill(person), 2)]);
+        using (var scope = host.Services.CreateScope())
+        {
+            var kiosk = scope.ServiceProvider.GetRequiredService<Core.Kiosk.KioskCourses>();
+            Assert.True(await kiosk.InterestedAsync(person.Id, course.Id, default));
+            // Pressed twice while new: one lead.
+            Assert.True(await kiosk.InterestedAsync(person.Id, course.Id, default));
+            Assert.False(await kiosk.InterestedAsync(person.Id, "C-NOSUCH", default));
+        }
+        var lead = await host.WithDbAsync(db => db.CourseLeads.AsNoTracking().SingleAsync(l => l.PersonId == person.Id));
+        Assert.Equal(Core.Placement.LeadStatus.New, lead.Status);
+
+        var client = await host.CounselorOfAsync(host.StreetA);
+        var caseload = await CounselorHost.HtmlAsync(await client.GetAsync("/Counselor"));
+        Assert.Contains($"data-course-lead=\"{lead.Id}\"", caseload, StringComparison.Ordinal);
+        Assert.Contains(course.Title, caseload, StringComparison.Ordinal);
+        // Another street's counselor does not see it, nor can mark it.
+        var other = await host.CounselorOfAsync(host.StreetB);
+        Assert.DoesNotContain($"data-course-lead=\"{lead.Id}\"", await CounselorHost.HtmlAsync(await other.GetAsync("/Counselor")), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostFormAsync("/Counselor?handler=CourseContacted", new() { ["courseLeadId"] = lead.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "/Counselor")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/Counselor?handler=CourseContacted", new() { ["courseLeadId"] = lead.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "/Counselor")).StatusCode);
+        Assert.Equal(Core.Placement.LeadStatus.Contacted, (await host.WithDbAsync(db => db.CourseLeads.AsNoTracking().SingleAsync(l => l.Id == lead.Id))).Status);
+        // Enrolling the person on the course answers the lead.
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"/Training/Course/{course.Id}?handler=Enrol", new() { ["PersonId"] = person.Id }, $"/Counselor/Person/{person.Id}")).StatusCode);
+        Assert.Equal(Core.Placement.LeadStatus.Closed, (await host.WithDbAsync(db => db.CourseLeads.AsNoTracking().SingleAsync(l => l.Id == lead.Id))).Status);
+        Assert.DoesNotContain($"data-course-lead=\"{lead.Id}\"", await CounselorHost.HtmlAsync(await client.GetAsync("/Counselor")), StringComparison.Ordinal);
     }
 
     private async Task<Course> AddCourseAsync(string id, int seats, IReadOnlyList<SkillLevel> teaches, int? minAge = null, IReadOnlyList<string>? forPositions = null)

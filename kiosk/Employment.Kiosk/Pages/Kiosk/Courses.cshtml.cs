@@ -14,10 +14,12 @@ public sealed class CoursesModel(KioskCourses courses, KioskCatalog catalog) : K
     public KioskStreet? Street { get; private set; }
     public IReadOnlyList<KioskCourse> Open { get; private set; } = [];
     public IReadOnlyList<KioskCourse> Suggested { get; private set; } = [];
+    /// <summary>The title of the course just marked, for the confirmation.</summary>
+    public string? Done { get; private set; }
 
     protected override bool Personal => SignedIn;
 
-    public async Task OnGetAsync(string? street, CancellationToken ct)
+    public async Task OnGetAsync(string? street, string? done, CancellationToken ct)
     {
         Streets = await catalog.StreetsAsync(ct);
         Street = await catalog.StreetAsync(street, ct);
@@ -25,6 +27,25 @@ public sealed class CoursesModel(KioskCourses courses, KioskCatalog catalog) : K
         if (PersonId is { } person)
         {
             Suggested = await courses.SuggestedForAsync(person, 5, ct);
+            if (done is not null)
+            {
+                Done = Suggested.Concat(Open).FirstOrDefault(c => c.Id == done)?.Title;
+            }
         }
+    }
+
+    /// <summary>"I'm interested" in a suggested course: a lead for the person's counselor, as for a position.</summary>
+    public async Task<Microsoft.AspNetCore.Mvc.IActionResult> OnPostInterestedAsync(string? courseId, CancellationToken ct)
+    {
+        if (PersonId is null)
+        {
+            return LocalRedirect("/kiosk/signin");
+        }
+        if (courseId is null || !await courses.InterestedAsync(PersonId, courseId, ct))
+        {
+            return NotFound();
+        }
+        // Post, then redirect: a reload never sends it twice, and the URL holds no personal data.
+        return LocalRedirect("/kiosk/courses?done=" + Uri.EscapeDataString(courseId));
     }
 }

@@ -31,6 +31,8 @@ public sealed class IndexModel(AppDbContext db, TalentPoolSearch search, Referra
     public sealed record PersonRow(string Id, string Name, string HouseholdId, int Age, DateTime? LastReferredUtc);
     public sealed record LeadRow(long Id, string PersonId, string PersonName, string PositionId, string PositionTitle, string Employer,
         LeadStatus Status, DateTime CreatedUtc, bool PositionOpen);
+    public sealed record CourseLeadRow(long Id, string PersonId, string PersonName, string CourseId, string CourseTitle, string Provider,
+        LeadStatus Status, DateTime CreatedUtc);
     public sealed record FollowUpRow(long Id, string PersonId, string PersonName, string PositionTitle, int MonthsAfter, DateOnly DueOn);
     public sealed record ExpiredRow(long ReferralId, string PersonId, string PersonName, string PositionTitle, string Employer, DateTime ExpiredUtc, string? Reason);
     public sealed record TermRow(TermEnding Term, string PersonName, string PositionTitle, PositionMatchView? Next);
@@ -53,6 +55,8 @@ public sealed class IndexModel(AppDbContext db, TalentPoolSearch search, Referra
     public IReadOnlyList<PersonRow> NotReferred { get; private set; } = [];
     public int NotReferredTotal { get; private set; }
     public IReadOnlyList<LeadRow> Leads { get; private set; } = [];
+    /// <summary>Interest in a course pressed at a kiosk; enrolling the person closes it.</summary>
+    public IReadOnlyList<CourseLeadRow> CourseLeads { get; private set; } = [];
     public IReadOnlyList<FollowUpRow> FollowUps { get; private set; } = [];
     public IReadOnlyList<ExpiredRow> Expired { get; private set; } = [];
     public IReadOnlyList<TermRow> TermsEnding { get; private set; } = [];
@@ -83,6 +87,26 @@ public sealed class IndexModel(AppDbContext db, TalentPoolSearch search, Referra
         }
         await LoadAsync(ct);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostCourseContactedAsync(long courseLeadId, CancellationToken ct)
+    {
+        ModelState.Clear();
+        var visible = db.VisiblePersons(User);
+        var lead = await db.CourseLeads.FirstOrDefaultAsync(l => l.Id == courseLeadId && visible.Any(p => p.Id == l.PersonId), ct);
+        if (lead is null)
+        {
+            return NotFound();
+        }
+        if (lead.Status == LeadStatus.New)
+        {
+            lead.Status = LeadStatus.Contacted;
+            lead.HandledUtc = clock.GetUtcNow().UtcDateTime;
+            lead.HandledBy = User.Actor();
+            await db.SaveChangesAsync(ct);
+        }
+        Done = "LeadContacted";
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostReferAsync(CancellationToken ct)
@@ -178,6 +202,13 @@ public sealed class IndexModel(AppDbContext db, TalentPoolSearch search, Referra
             .Join(db.Persons, l => l.PersonId, p => p.Id, (l, p) => new { l, p.Name })
             .Join(db.Positions, x => x.l.PositionId, p => p.Id, (x, p) => new { x.l, x.Name, p.Title, Employer = p.Employer!.Name, Listed = listed.Any(o => o.Id == p.Id) })
             .Select(x => new LeadRow(x.l.Id, x.l.PersonId, x.Name, x.l.PositionId, x.Title, x.Employer, x.l.Status, x.l.CreatedUtc, x.Listed))
+            .ToListAsync(ct);
+
+        CourseLeads = await db.CourseLeads.AsNoTracking()
+            .Where(l => (l.Status == LeadStatus.New || l.Status == LeadStatus.Contacted) && visible.Any(p => p.Id == l.PersonId))
+            .OrderBy(l => l.Status).ThenBy(l => l.CreatedUtc).Take(50)
+            .Join(db.Persons, l => l.PersonId, p => p.Id, (l, p) => new { l, p.Name })
+            .Join(db.Courses, x => x.l.CourseId, c => c.Id, (x, c) => new CourseLeadRow(x.l.Id, x.l.PersonId, x.Name, c.Id, c.Title, c.Provider, x.l.Status, x.l.CreatedUtc))
             .ToListAsync(ct);
 
         var horizon = Today.AddDays(DueWithinDays);

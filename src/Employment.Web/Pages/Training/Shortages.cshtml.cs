@@ -10,7 +10,7 @@ namespace Employment.Web.Pages.Training;
 
 /// <summary>The district's skill shortages, per street, with the courses that teach each; as CSV too. Aggregates only.</summary>
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
-public sealed class ShortagesModel(ShortageReport reports) : PageModel
+public sealed class ShortagesModel(ShortageReport reports, Microsoft.Extensions.Localization.IStringLocalizer<TrainingResource> text) : PageModel
 {
     public ShortageReportData Report { get; private set; } = null!;
 
@@ -24,5 +24,12 @@ public sealed class ShortagesModel(ShortageReport reports) : PageModel
         // A byte-order mark, so that Excel opens the UTF-8 file as UTF-8.
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(writer.ToString())).ToArray();
         return File(bytes, "text/csv; charset=utf-8", $"skill-shortages-{report.AsOf:yyyy-MM-dd}.csv");
+    }
+
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
+    {
+        var report = await reports.BuildAsync(ct: ct);
+        return File(ShortageWorkbook.Create(report, CultureInfo.CurrentUICulture, text),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"skill-shortages-{report.AsOf:yyyy-MM-dd}.xlsx");
     }
 }

@@ -13,6 +13,7 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.AddSearch();
 builder.AddAccounts();
+builder.AddClientIdentity();
 builder.AddRateLimits();
 builder.AddScheduling();
 builder.AddLocalizationSupport();
@@ -32,6 +33,7 @@ var app = builder.Build();
 var demoLoaded = await app.InitializeDataAsync();
 await app.SeedDemoAccountsAsync(demoLoaded);
 
+app.UseClientIdentity();
 app.UseStaffSecurity();
 app.UseSecurityHeaders();
 app.UseStaticFiles();

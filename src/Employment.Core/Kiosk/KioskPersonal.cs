@@ -215,6 +215,7 @@ public static class KioskServices
         services.AddScoped<KioskCatalog>();
         services.AddScoped<KioskPersonal>();
         services.AddScoped<KioskPins>();
+        services.AddScoped<KioskDevices>();
         return services;
     }
 }

@@ -147,7 +147,7 @@ internal sealed class KioskRateLimiter(IOptions<KioskOptions> options) : IDispos
     {
         var signIn = HttpMethods.IsPost(context.Request.Method)
             && context.Request.Path.StartsWithSegments("/kiosk/signin", StringComparison.OrdinalIgnoreCase);
-        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var address = RateLimits.ClientKey(context);
         return RateLimitPartition.GetFixedWindowLimiter((address, signIn), key => new FixedWindowRateLimiterOptions
         {
             PermitLimit = key.Item2 ? options.Value.SignInPermitsPerMinute : options.Value.PermitsPerMinute,

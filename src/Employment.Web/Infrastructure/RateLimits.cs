@@ -37,5 +37,11 @@ public static class RateLimits
         return builder;
     }
 
-    public static string ClientKey(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "local";
+    /// <summary>
+    /// The client a limit counts: a kiosk device by its key, else the address (the trusted proxies'
+    /// X-Forwarded-For, see <see cref="ClientIdentity"/>).
+    /// </summary>
+    public static string ClientKey(HttpContext context) =>
+        ClientIdentity.Device(context) is { } device ? "device:" + device.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : context.Connection.RemoteIpAddress?.ToString() ?? "local";
 }

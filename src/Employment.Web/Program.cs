@@ -24,6 +24,7 @@ builder.AddEmployerPortal();
 builder.AddCounselor();
 builder.AddTraining();
 builder.AddStaffSecurity();
+builder.AddPersonalDataAudit();
 builder.Services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocalization(o =>
     o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Employment.Web.SharedResource)));
 
@@ -40,6 +41,8 @@ app.UseRequestLocalization();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
+// Every read of personal data and every refusal a staff member meets, audited in one place.
+app.UsePersonalDataAudit();
 app.UseAuthorization();
 app.MapHealth();
 app.MapPublicApi();

@@ -40,7 +40,10 @@ public static class KioskSession
 
     public static void NoStore(HttpResponse response)
     {
-        response.Headers.CacheControl = "no-store";
+        // "no-cache" too: it is what antiforgery wants on a page with a form, and without it every
+        // page view logged a warning that the header was overridden; that one synchronous log line
+        // per request was the kiosk's largest cost under load (docs/benchmarks.md, "Kiosk pages").
+        response.Headers.CacheControl = "no-cache, no-store";
         response.Headers.Pragma = "no-cache";
     }
 }

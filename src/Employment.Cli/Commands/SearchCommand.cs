@@ -50,7 +50,7 @@ internal static class SearchCommand
                 return ExitCodes.InvalidInput;
             }
 
-            await using var store = await ThrowawayStore.OpenAsync(parse, "search", read, search: true, configure: s => s.AddScoped<KioskCatalog>(), ct);
+            await using var store = await ThrowawayStore.OpenAsync(parse, "search", read, search: true, configure: s => s.AddSingleton<KioskSnapshot>().AddScoped<KioskCatalog>(), ct);
             var results = await store.Services.GetRequiredService<KioskCatalog>()
                 .SearchAsync(new KioskQuery { Text = text, PageSize = n }, day, ct);
 

@@ -330,6 +330,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         var jobBank = new HashSet<(string Id, IndexOperation Op)>();
         var talentPool = new HashSet<(string Id, IndexOperation Op)>();
         var households = new HashSet<string>();
+        var employers = new HashSet<string>();
 
         foreach (var entry in ChangeTracker.Entries().ToList())
         {
@@ -359,6 +360,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
                 case Household h when entry.State == EntityState.Modified:
                     households.Add(h.Id);
                     break;
+                case Employer e when entry.State == EntityState.Modified:
+                    employers.Add(e.Id);
+                    break;
                 case Referral r:
                     // The talent pool knows when a person was last referred.
                     talentPool.Add((r.PersonId, IndexOperation.Upsert));
@@ -377,6 +381,16 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             foreach (var id in members)
             {
                 talentPool.Add((id, IndexOperation.Upsert));
+            }
+        }
+
+        // An employer's approval and name are part of whether and how its positions are listed:
+        // readers that follow the outbox (the indexer, the kiosk's snapshot) see the change.
+        if (employers.Count > 0)
+        {
+            foreach (var id in Positions.Where(p => employers.Contains(p.EmployerId)).Select(p => p.Id).ToList())
+            {
+                jobBank.Add((id, IndexOperation.Upsert));
             }
         }
 

@@ -102,7 +102,7 @@ public sealed record KioskCounts(
 /// households and referrals are out of its reach (the signed-in person's own view is
 /// <see cref="KioskPersonal"/>).
 /// </summary>
-public sealed class KioskCatalog(AppDbContext db, PositionTextSearch textSearch, TimeProvider clock)
+public sealed class KioskCatalog(AppDbContext db, PositionTextSearch textSearch, TimeProvider clock, KioskSnapshot snapshot)
 {
     /// <summary>"Near me": within this distance of the street's centre.</summary>
     public const double NearKm = 3.0;
@@ -121,17 +121,27 @@ public sealed class KioskCatalog(AppDbContext db, PositionTextSearch textSearch,
 
     public DateOnly Today => clock.Today();
 
+    private KioskSnapshot.Entry? _view;
+
+    /// <summary>
+    /// One snapshot for the whole of a request (the catalog is scoped): a page asking three
+    /// questions reads the job bank's version once, and its answers agree with each other.
+    /// </summary>
+    private async ValueTask<KioskSnapshot.Entry> ViewAsync(DateOnly day, CancellationToken ct)
+    {
+        if (_view is { } view && view.Day == day)
+        {
+            return view;
+        }
+        return _view = await snapshot.GetAsync(db, day, ct);
+    }
+
     /// <summary>Every position a kiosk may show today.</summary>
     public Task<IReadOnlyList<KioskPosition>> OpenPositionsAsync(CancellationToken ct) => OpenPositionsAsync(Today, ct);
 
     /// <summary>Every position a kiosk may show on <paramref name="today"/> (match rule 1).</summary>
-    public async Task<IReadOnlyList<KioskPosition>> OpenPositionsAsync(DateOnly today, CancellationToken ct)
-    {
-        var rows = await db.Positions.AsNoTracking().ListedOn(today)
-            .Select(p => new { Position = p, EmployerName = p.Employer!.Name })
-            .ToListAsync(ct);
-        return rows.Select(r => ToKiosk(r.Position, r.EmployerName)).ToList();
-    }
+    public async Task<IReadOnlyList<KioskPosition>> OpenPositionsAsync(DateOnly today, CancellationToken ct) =>
+        (await ViewAsync(today, ct)).Open;
 
     public async Task<KioskPosition?> FindAsync(string? id, CancellationToken ct)
     {
@@ -139,21 +149,16 @@ public sealed class KioskCatalog(AppDbContext db, PositionTextSearch textSearch,
         {
             return null;
         }
-        var today = Today;
-        var row = await db.Positions.AsNoTracking().ListedOn(today).Where(p => p.Id == id)
-            .Select(p => new { Position = p, EmployerName = p.Employer!.Name })
-            .FirstOrDefaultAsync(ct);
-        return row is null ? null : ToKiosk(row.Position, row.EmployerName);
+        return (await ViewAsync(Today, ct)).ById.GetValueOrDefault(id);
     }
 
-    public async Task<IReadOnlyList<KioskStreet>> StreetsAsync(CancellationToken ct)
-    {
-        var rows = await db.Divisions.AsNoTracking()
-            .Where(d => d.Level == DivisionLevel.Street && d.Lat != null && d.Lon != null)
-            .OrderBy(d => d.Code)
-            .ToListAsync(ct);
-        return rows.Select(d => new KioskStreet(d.Code, d.Name, new GeoPoint(d.Lat!.Value, d.Lon!.Value))).ToList();
-    }
+    public async Task<IReadOnlyList<KioskStreet>> StreetsAsync(CancellationToken ct) => (await ViewAsync(Today, ct)).Streets;
+
+    /// <summary>How many openings each home-screen choice holds now (<see cref="Count"/> of today's open positions).</summary>
+    public async Task<KioskCounts> CountsAsync(CancellationToken ct) => (await ViewAsync(Today, ct)).Counts.Value;
+
+    /// <summary>Openings near each street now (<see cref="CountNear"/> of today's open positions and streets).</summary>
+    public async Task<IReadOnlyDictionary<string, int>> CountsNearAsync(CancellationToken ct) => (await ViewAsync(Today, ct)).Near.Value;
 
     public async Task<KioskStreet?> StreetAsync(string? code, CancellationToken ct)
     {

@@ -211,6 +211,7 @@ public static class KioskServices
     /// <summary>The kiosk's read model, personal view and PINs (scoped: each uses the request's context).</summary>
     public static IServiceCollection AddKioskCore(this IServiceCollection services)
     {
+        services.AddSingleton<KioskSnapshot>();
         services.AddScoped<KioskCatalog>();
         services.AddScoped<KioskPersonal>();
         services.AddScoped<KioskPins>();

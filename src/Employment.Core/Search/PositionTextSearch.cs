@@ -28,13 +28,28 @@ public sealed class PositionTextSearch(JobBankIndex jobBank)
     /// <summary>Fewer hits than this and the query is retried through pinyin and near spellings.</summary>
     public const int Few = 3;
 
+    /// <summary>Distinct searches remembered per reader; past it the memory starts again (typed input is anyone's).</summary>
+    public const int MaxRemembered = 2_000;
+
     private readonly SearchVocabulary _vocabulary = new(jobBank);
 
     /// <summary>
-    /// Open positions with a free place (rule 1 but the date, checked against <paramref name="asOf"/>)
-    /// that the words find, best first (ties by id).
+    /// Answers for the reader that gave them. A reader never changes, so the same words on the same
+    /// day against the same reader find the same hits; a change to the job bank opens a new reader,
+    /// and with it an empty memory. The kiosk's searches repeat (the keyboard offers the same job
+    /// words to everyone), and each one otherwise looks every word up in the term dictionary through
+    /// the file: most of a kiosk search page's time (docs/benchmarks.md, "Kiosk pages").
     /// </summary>
-    public PositionTextResult Search(string? text, DateOnly asOf)
+    private sealed record Remembered(Lucene.Net.Index.IndexReader Reader, System.Collections.Concurrent.ConcurrentDictionary<(string Text, DateOnly AsOf), PositionTextResult> Results);
+
+    private Remembered? _remembered;
+
+    /// <summary>
+    /// Open positions with a free place (rule 1 but the date, checked against <paramref name="asOf"/>)
+    /// that the words find, best first (ties by id). <paramref name="remember"/> false searches the
+    /// index even when this reader answered the same words before (the search benchmark times that).
+    /// </summary>
+    public PositionTextResult Search(string? text, DateOnly asOf, bool remember = true)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -44,25 +59,40 @@ public sealed class PositionTextSearch(JobBankIndex jobBank)
         var searcher = store.AcquireSearcher();
         try
         {
-            var hits = Run(searcher, text, asOf);
-            if (hits.Count >= Few)
+            if (!remember)
             {
-                return new PositionTextResult(hits, null);
+                return Find(searcher, text, asOf);
             }
-            foreach (var candidate in _vocabulary.Corrections(searcher, text).Take(6))
+            var remembered = Volatile.Read(ref _remembered);
+            if (remembered is null || !ReferenceEquals(remembered.Reader, searcher.IndexReader) || remembered.Results.Count >= MaxRemembered)
             {
-                var retried = Run(searcher, candidate, asOf);
-                if (retried.Count > hits.Count)
-                {
-                    return new PositionTextResult(retried, candidate);
-                }
+                remembered = new Remembered(searcher.IndexReader, new());
+                Volatile.Write(ref _remembered, remembered);
             }
-            return new PositionTextResult(hits, null);
+            return remembered.Results.GetOrAdd((text, asOf), static (key, state) => state.Self.Find(state.Searcher, key.Text, key.AsOf), (Self: this, Searcher: searcher));
         }
         finally
         {
             store.ReleaseSearcher(searcher);
         }
+    }
+
+    private PositionTextResult Find(IndexSearcher searcher, string text, DateOnly asOf)
+    {
+        var hits = Run(searcher, text, asOf);
+        if (hits.Count >= Few)
+        {
+            return new PositionTextResult(hits, null);
+        }
+        foreach (var candidate in _vocabulary.Corrections(searcher, text).Take(6))
+        {
+            var retried = Run(searcher, candidate, asOf);
+            if (retried.Count > hits.Count)
+            {
+                return new PositionTextResult(retried, candidate);
+            }
+        }
+        return new PositionTextResult(hits, null);
     }
 
     /// <summary>Job words whose pinyin or initials start with <paramref name="letters"/>: the kiosk's pinyin keyboard.</summary>

@@ -12,9 +12,14 @@ namespace Employment.Core.Search;
 public sealed class IndexSignal
 {
     private readonly SemaphoreSlim _pending = new(0, 1);
+    private long _writes;
+
+    /// <summary>Saves in this process that wrote outbox rows, since start: readers that cache the job bank (the kiosk) look again when it moves.</summary>
+    public long Writes => Interlocked.Read(ref _writes);
 
     public void Notify()
     {
+        Interlocked.Increment(ref _writes);
         // At most one pending wake-up: the indexer reads everything new on each pass.
         if (_pending.CurrentCount == 0)
         {

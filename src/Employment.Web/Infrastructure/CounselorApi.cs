@@ -34,8 +34,8 @@ public static class CounselorApi
         return app;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<PersonMatchView>>, NotFound>> ForPersonAsync(string id, ClaimsPrincipal user,
-        AppDbContext db, CounselorMatches engine, AuditTrail audit, string? q = null, int top = 10, CancellationToken ct = default)
+    private static async Task<Results<Ok<IReadOnlyList<PersonMatchView>>, NotFound>> ForPersonAsync(string id, ClaimsPrincipal user, HttpContext http,
+        AppDbContext db, CounselorMatches engine, string? q = null, int top = 10, CancellationToken ct = default)
     {
         var person = await db.VisiblePersonAsync(user, id, ct);
         if (person is null)
@@ -43,15 +43,21 @@ public static class CounselorApi
             return TypedResults.NotFound();
         }
         // Matches are built from the person's record: reading them is a view of it.
-        await audit.ViewedAsync(user.Actor(), AuditTrail.Person, person.Id, "matches (api)", ct);
+        http.Shown(AuditTrail.Person, person.Id, "matches (api)");
         return TypedResults.Ok(await engine.ForPersonAsync(person, q is { Length: > 200 } ? q[..200] : q, top, ct));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<PositionMatchView>>, NotFound>> ForPositionAsync(string id, ClaimsPrincipal user,
+    private static async Task<Results<Ok<IReadOnlyList<PositionMatchView>>, NotFound>> ForPositionAsync(string id, ClaimsPrincipal user, HttpContext http,
         CounselorMatches engine, int top = 10, CancellationToken ct = default)
     {
         var found = await engine.ForPositionAsync(user, id, top, ct);
-        return found is null ? TypedResults.NotFound() : TypedResults.Ok(found);
+        if (found is null)
+        {
+            return TypedResults.NotFound();
+        }
+        // Candidates by name: a read of each of them.
+        http.ShownAll(AuditTrail.Person, found.Select(f => f.PersonId), "matches for position " + id + " (api)");
+        return TypedResults.Ok(found);
     }
 
     private static async Task<Ok<Page<ReferralSummary>>> ListReferralsAsync(ClaimsPrincipal user, AppDbContext db,

@@ -10,5 +10,5 @@ public sealed class IndexModel(KioskCatalog catalog) : KioskPageModel
 
     protected override bool IsHome => true;
 
-    public async Task OnGetAsync(CancellationToken ct) => Counts = KioskCatalog.Count(await catalog.OpenPositionsAsync(ct));
+    public async Task OnGetAsync(CancellationToken ct) => Counts = await catalog.CountsAsync(ct);
 }

@@ -17,6 +17,6 @@ public sealed class StreetsModel(KioskCatalog catalog) : KioskPageModel
         State = KioskListState.From(group, pw, access, near, null, KioskListState.LastText(q), null, 1);
         HasOtherChoice = State.Group is not null || State.PublicWelfare || State.Access is not null || State.Text is not null;
         Streets = await catalog.StreetsAsync(ct);
-        Near = KioskCatalog.CountNear(await catalog.OpenPositionsAsync(ct), Streets);
+        Near = await catalog.CountsNearAsync(ct);
     }
 }

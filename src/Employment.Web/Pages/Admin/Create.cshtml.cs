@@ -79,7 +79,7 @@ public sealed class CreateModel(AppDbContext db, UserAccounts accounts, AuditTra
         }
         NewPassword = password;
         ModelState.Clear();
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "no-cache, no-store";
         return Page();
     }
 }

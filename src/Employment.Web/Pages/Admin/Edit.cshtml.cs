@@ -122,7 +122,7 @@ public sealed class EditModel(AppDbContext db, UserManager<AppUser> users, UserA
         await db.SaveChangesAsync(ct);
         NewPassword = password;
         Input = new InputModel { DisplayName = Account.DisplayName, Areas = Account.Areas.ToList(), EmployerId = Account.EmployerId };
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "no-cache, no-store";
         return Page();
     }
 

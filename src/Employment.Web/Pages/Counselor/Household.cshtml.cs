@@ -14,7 +14,7 @@ namespace Employment.Web.Pages.Counselor;
 /// <summary>A household as its four-clear ledger (四清台账), with the derived facts beside it.</summary>
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin + "," + Roles.City)]
 [InCounselorArea(CounselorRecord.Household)]
-public sealed class HouseholdModel(AppDbContext db, AuditTrail audit, HouseholdLedger ledger, TimeProvider clock,
+public sealed class HouseholdModel(AppDbContext db, HouseholdLedger ledger, TimeProvider clock,
     IStringLocalizer<RefusalResource> refusals) : PageModel
 {
     public sealed class EntryInput
@@ -145,7 +145,7 @@ public sealed class HouseholdModel(AppDbContext db, AuditTrail audit, HouseholdL
         IncomePerHead = HouseholdStanding.IncomePerHead(household);
         Band = Region is null ? IncomeBand.BelowDibaoLine : HouseholdStanding.Band(household, Region);
         ZeroEmployment = HouseholdStanding.IsZeroEmployment(household);
-        await audit.ViewedAsync(User.Actor(), AuditTrail.Household, household.Id, "household page", ct);
+        HttpContext.Shown(AuditTrail.Household, household.Id, "household page");
         return true;
     }
 

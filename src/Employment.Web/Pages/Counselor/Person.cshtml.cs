@@ -15,7 +15,7 @@ namespace Employment.Web.Pages.Counselor;
 /// <summary>A person: profile, the engine's matches with reasons, and referrals from consent to hire.</summary>
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin + "," + Roles.City)]
 [InCounselorArea(CounselorRecord.Person)]
-public sealed class PersonModel(AppDbContext db, AuditTrail audit, CounselorMatches matches, ReferralDesk desk, TimeProvider clock,
+public sealed class PersonModel(AppDbContext db, CounselorMatches matches, ReferralDesk desk, TimeProvider clock,
     IStringLocalizer<CounselorResource> text, IStringLocalizer<RefusalResource> refusals) : PageModel
 {
     public sealed class ReferInput
@@ -290,7 +290,7 @@ public sealed class PersonModel(AppDbContext db, AuditTrail audit, CounselorMatc
             .ToDictionaryAsync(p => p.Id, p => p.Title, ct);
         Placements = placements.Select(p => new PlacementRow(p, titles.GetValueOrDefault(p.PositionId) ?? p.PositionId,
             p.FollowUps.OrderBy(f => f.DueOn).ToList())).ToList();
-        await audit.ViewedAsync(User.Actor(), AuditTrail.Person, person.Id, "person page", ct);
+        HttpContext.Shown(AuditTrail.Person, person.Id, "person page");
         return true;
     }
 

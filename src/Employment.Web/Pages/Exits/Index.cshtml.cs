@@ -12,7 +12,7 @@ namespace Employment.Web.Pages.Exits;
 
 /// <summary>The exit candidates of the counselor's areas, and the exited households' transition and incentive years.</summary>
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
-public sealed class IndexModel(AppDbContext db, HouseholdExits exits, AuditTrail audit, IStringLocalizer<OutcomesResource> text,
+public sealed class IndexModel(AppDbContext db, HouseholdExits exits, IStringLocalizer<OutcomesResource> text,
     IStringLocalizer<RefusalResource> refusals) : PageModel
 {
     public const int PageSize = 20;
@@ -83,7 +83,7 @@ public sealed class IndexModel(AppDbContext db, HouseholdExits exits, AuditTrail
         if (shown.Count > 0)
         {
             // Income per head is personal data: a list view of it is logged like a record view.
-            await audit.ViewedAsync(User.Actor(), AuditTrail.Household, "exit-list", "households " + string.Join(",", shown), ct);
+            HttpContext.Shown(AuditTrail.Household, "exit-list", "households " + string.Join(",", shown));
         }
     }
 

@@ -15,7 +15,7 @@ namespace Employment.Web.Pages.Exits;
 /// <summary>Verifying one candidate's exit: the household's standing, a date and a note.</summary>
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
 [TypeFilter(typeof(VisibleHouseholdFilter))]
-public sealed class VerifyModel(AppDbContext db, HouseholdExits exits, AuditTrail audit, IStringLocalizer<OutcomesResource> text,
+public sealed class VerifyModel(AppDbContext db, HouseholdExits exits, IStringLocalizer<OutcomesResource> text,
     IStringLocalizer<RefusalResource> refusals) : PageModel
 {
     public sealed class VerifyInput
@@ -40,7 +40,7 @@ public sealed class VerifyModel(AppDbContext db, HouseholdExits exits, AuditTrai
             return NotFound();
         }
         Input.VerifiedOn ??= exits.Today;
-        await audit.ViewedAsync(User.Actor(), AuditTrail.Household, Household.Id, "exit verification form", ct);
+        HttpContext.Shown(AuditTrail.Household, Household.Id, "exit verification form");
         return Page();
     }
 

@@ -16,7 +16,7 @@ namespace Employment.Web.Pages.Fairs;
 /// A counselor sees and records only the people of their own area.
 /// </summary>
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
-public sealed class DetailModel(AppDbContext db, AuditTrail audit, FairOutcomes outcomes, IStringLocalizer<SchedulingResource> text,
+public sealed class DetailModel(AppDbContext db, FairOutcomes outcomes, IStringLocalizer<SchedulingResource> text,
     IStringLocalizer<RefusalResource> refusals,
     ILogger<DetailModel> logger) : PageModel
 {
@@ -61,8 +61,7 @@ public sealed class DetailModel(AppDbContext db, AuditTrail audit, FairOutcomes 
         {
             return NotFound();
         }
-        await audit.ViewedAsync(User.Actor(), "JobFair", Fair!.Quarter,
-            $"invitation list: {PrintLines.Count} persons{(Street is null ? "" : " in " + Street)}", HttpContext.RequestAborted);
+        HttpContext.Shown("JobFair", Fair!.Quarter, $"invitation list: {PrintLines.Count} persons{(Street is null ? "" : " in " + Street)}");
         return Page();
     }
 

@@ -14,7 +14,7 @@ namespace Employment.Web.Pages.FollowUps;
 /// <summary>Records a follow-up's outcome through the placement workflow; a lost job ends the placement there.</summary>
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
 [FollowUpInArea]
-public sealed class RecordModel(AppDbContext db, AuditTrail audit, PlacementWorkflow workflow, SatisfactionSurveys surveys,
+public sealed class RecordModel(AppDbContext db, PlacementWorkflow workflow, SatisfactionSurveys surveys,
     IStringLocalizer<SchedulingResource> text, IStringLocalizer<RefusalResource> refusals) : PageModel
 {
     public sealed class InputModel
@@ -48,7 +48,7 @@ public sealed class RecordModel(AppDbContext db, AuditTrail audit, PlacementWork
             return NotFound();
         }
         Input.MonthlyWage = FollowUp!.Placement!.MonthlyWage;
-        await audit.ViewedAsync(User.Actor(), AuditTrail.Person, FollowUp.Placement.PersonId, $"follow-up {Id}", HttpContext.RequestAborted);
+        HttpContext.Shown(AuditTrail.Person, FollowUp.Placement.PersonId, $"follow-up {Id}");
         return Page();
     }
 

@@ -12,7 +12,7 @@ namespace Employment.Web.Pages.Training;
 
 /// <summary>A course: what it teaches and for whom, the people of the counselor's area on it, and their enrolment, completion or drop-out.</summary>
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
-public sealed class CourseModel(AppDbContext db, AuditTrail audit, TrainingDesk desk, IStringLocalizer<TrainingResource> text,
+public sealed class CourseModel(AppDbContext db, TrainingDesk desk, IStringLocalizer<TrainingResource> text,
     IStringLocalizer<RefusalResource> refusals) : PageModel
 {
     public sealed record Row(CourseEnrollment Enrollment, string Name);
@@ -45,7 +45,7 @@ public sealed class CourseModel(AppDbContext db, AuditTrail audit, TrainingDesk 
         if (Enrolled.Count > 0)
         {
             // Names of people are shown: the list view is a view of each of their records.
-            await audit.ViewedAsync(User.Actor(), AuditTrail.Person, "course-" + id, "persons " + string.Join(",", Enrolled.Select(r => r.Enrollment.PersonId)), ct);
+            HttpContext.Shown(AuditTrail.Person, "course-" + id, "persons " + string.Join(",", Enrolled.Select(r => r.Enrollment.PersonId)));
         }
         return Page();
     }

@@ -17,7 +17,7 @@ namespace Employment.Web.Pages.Counselor.Privacy;
 /// </summary>
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
 [InCounselorArea(CounselorRecord.Person)]
-public sealed class IndexModel(AppDbContext db, AuditTrail audit, PersonRights rights, TimeProvider clock,
+public sealed class IndexModel(AppDbContext db, PersonRights rights, TimeProvider clock,
     IStringLocalizer<TalentPoolResource> text, IStringLocalizer<RefusalResource> refusals) : PageModel
 {
     [BindProperty] public string? Reason { get; set; }
@@ -97,7 +97,7 @@ public sealed class IndexModel(AppDbContext db, AuditTrail audit, PersonRights r
             return false;
         }
         Held = (await PersonFile.BuildAsync(db, id, clock.GetUtcNow().UtcDateTime, ct))!;
-        await audit.ViewedAsync(User.Actor(), AuditTrail.Person, id, "person file page", ct);
+        HttpContext.Shown(AuditTrail.Person, id, "person file page");
         return true;
     }
 }

@@ -13,7 +13,7 @@ namespace Employment.Web.Pages.Counselor.Register;
 /// <summary>Edits a household of the counselor's area (income, size, category, place), archives it, and shows its history.</summary>
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
 [InCounselorArea(CounselorRecord.Household)]
-public sealed class HouseholdModel(AppDbContext db, AuditTrail audit, TalentPoolRegister register,
+public sealed class HouseholdModel(AppDbContext db, TalentPoolRegister register,
     IStringLocalizer<TalentPoolResource> text, IStringLocalizer<CounselorResource> counselor, IStringLocalizer<RefusalResource> refusals) : PageModel
 {
     [BindProperty] public HouseholdForm Input { get; set; } = new();
@@ -150,7 +150,7 @@ public sealed class HouseholdModel(AppDbContext db, AuditTrail audit, TalentPool
         Streets = streets.Where(d => User.Scope().Covers(d.Code)).ToList();
         History = await db.RecordChanges.AsNoTracking().Where(c => c.HouseholdId == id)
             .OrderByDescending(c => c.AtUtc).ThenByDescending(c => c.Id).ToListAsync(ct);
-        await audit.ViewedAsync(User.Actor(), AuditTrail.Household, household.Id, "household edit page", ct);
+        HttpContext.Shown(AuditTrail.Household, household.Id, "household edit page");
         return true;
     }
 

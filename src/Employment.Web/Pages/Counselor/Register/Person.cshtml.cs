@@ -14,7 +14,7 @@ namespace Employment.Web.Pages.Counselor.Register;
 /// <summary>Corrects a member's record (a new disability certificate, a job found, a mistyped ID number) with history kept.</summary>
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
 [InCounselorArea(CounselorRecord.Person)]
-public sealed class PersonModel(AppDbContext db, AuditTrail audit, TalentPoolRegister register,
+public sealed class PersonModel(AppDbContext db, TalentPoolRegister register,
     IStringLocalizer<TalentPoolResource> text, IStringLocalizer<CounselorResource> counselor, IStringLocalizer<RefusalResource> refusals) : PageModel
 {
     [BindProperty] public MemberForm Member { get; set; } = new();
@@ -81,7 +81,7 @@ public sealed class PersonModel(AppDbContext db, AuditTrail audit, TalentPoolReg
         Person = person;
         History = await db.RecordChanges.AsNoTracking().Where(c => c.PersonId == id)
             .OrderByDescending(c => c.AtUtc).ThenByDescending(c => c.Id).ToListAsync(ct);
-        await audit.ViewedAsync(User.Actor(), AuditTrail.Person, person.Id, "person edit page", ct);
+        HttpContext.Shown(AuditTrail.Person, person.Id, "person edit page");
         return true;
     }
 

@@ -257,6 +257,7 @@ public sealed class ParallelLockoutTests(ParallelLockoutTests.Host host) : IClas
     }
 
     [Fact]
+    [SqliteOnly] // on PostgreSQL the key ring lives in the database, shared by the nodes
     public void The_key_ring_lives_in_the_data_directory()
     {
         _ = host.Server;

@@ -111,8 +111,8 @@ public sealed class DistrictsSideBySideTests
         Assert.Equal(0, (await CliRunner.RunAsync("export", "--dataset", after, "--district", "510105", "--DataDir", dataDir)).ExitCode);
 
         Assert.Equal(File.ReadAllBytes(before), File.ReadAllBytes(after));
-        Assert.Equal(3100d, Scalar(dataDir, "SELECT MonthlyWage FROM Positions WHERE Id = 'P-1'"));
-        Assert.Equal(1800d, Scalar(dataDir, "SELECT MonthlyWage FROM Positions WHERE Id = '510105~P-1'"));
+        Assert.Equal(3100d, Scalar(dataDir, "SELECT \"MonthlyWage\" FROM \"Positions\" WHERE \"Id\" = 'P-1'"));
+        Assert.Equal(1800d, Scalar(dataDir, "SELECT \"MonthlyWage\" FROM \"Positions\" WHERE \"Id\" = '510105~P-1'"));
     }
 
     [Fact]

@@ -76,16 +76,27 @@ public sealed class ConceptScanner
     private static readonly Lazy<ConceptScanner> LazyEmbedded = new(() => new ConceptScanner(Taxonomy.Embedded));
 
     /// <summary>The codes the text names, each once.</summary>
-    public IReadOnlySet<string> ConceptsIn(string? text) =>
-        Scan(text).Select(m => m.Code).ToHashSet(StringComparer.Ordinal);
+    public IReadOnlySet<string> ConceptsIn(string? text)
+    {
+        // The indexes call this for every document: codes only, no mention records or phrases.
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        Find(text, null, codes);
+        return codes;
+    }
 
     /// <summary>Every mention in text order (at one position, the longer word first).</summary>
     public IReadOnlyList<ConceptMention> Scan(string? text)
     {
-        var found = new List<ConceptMention>();
+        var mentions = new List<ConceptMention>();
+        Find(text, mentions, null);
+        return mentions;
+    }
+
+    private void Find(string? text, List<ConceptMention>? mentions, HashSet<string>? codes)
+    {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return found;
+            return;
         }
         var written = text.Normalize(NormalizationForm.FormKC);
         var folded = written.ToLowerInvariant();
@@ -114,10 +125,10 @@ public sealed class ConceptScanner
                 {
                     continue;
                 }
-                found.Add(new ConceptMention(entry.Code, at, entry.Word.Length, written.Substring(at, entry.Word.Length)));
+                mentions?.Add(new ConceptMention(entry.Code, at, entry.Word.Length, written.Substring(at, entry.Word.Length)));
+                codes?.Add(entry.Code);
             }
         }
-        return found;
     }
 
     /// <summary>Where jieba's precise cut begins a word (the taxonomy's own words are never cut).</summary>

@@ -85,6 +85,11 @@ public static class RefusalCodes
     public const string CourseRule7 = "CourseRule7";
     public const string AlreadyEnrolled = "AlreadyEnrolled";
     public const string EnrollmentClosed = "EnrollmentClosed";
+    /// <summary>An employer named a position that is not its own; argument: the position id.</summary>
+    public const string NotYourPosition = "NotYourPosition";
+    /// <summary>Not a skill of the taxonomy; argument: the code.</summary>
+    public const string UnknownSkill = "UnknownSkill";
+    public const string EndBeforeStart = "EndBeforeStart";
 
     /// <summary>Every code, for the check that each has its sentence in both languages.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(RefusalCodes).GetFields()

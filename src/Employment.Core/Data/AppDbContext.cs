@@ -46,6 +46,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<JobFair> JobFairs => Set<JobFair>();
     public DbSet<JobFairAssignment> JobFairAssignments => Set<JobFairAssignment>();
     public DbSet<JobFairInvitation> JobFairInvitations => Set<JobFairInvitation>();
+    public DbSet<JobFairUnplaced> JobFairUnplaced => Set<JobFairUnplaced>();
     public DbSet<Lead> Leads => Set<Lead>();
     public DbSet<HouseholdExit> HouseholdExits => Set<HouseholdExit>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
@@ -113,6 +114,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         configurationBuilder.Properties<SurveySource>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<PlacementStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<JobFairStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<UnplacedReason>().HaveConversion<string>().HaveMaxLength(24);
         configurationBuilder.Properties<DivisionLevel>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<LeadStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<IndexOperation>().HaveConversion<string>().HaveMaxLength(8);
@@ -235,6 +237,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(x => x.Quarter).IsUnique();
             e.HasMany(x => x.Assignments).WithOne().HasForeignKey(a => a.JobFairId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(x => x.Invitations).WithOne().HasForeignKey(a => a.JobFairId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.Unplaced).WithOne().HasForeignKey(a => a.JobFairId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<Lead>(e =>

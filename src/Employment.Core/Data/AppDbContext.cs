@@ -6,6 +6,8 @@ using Employment.Core.Positions;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Employment.Core.Data;
@@ -301,6 +303,16 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             : base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
+    /// <summary>
+    /// The application's clock (the district clock, or a test's fake) when the context came from its
+    /// service provider; the system clock for a context built by hand (the CLI's throwaway stores).
+    /// </summary>
+    private TimeProvider Clock => _clock ??=
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<TimeProvider>()
+        ?? TimeProvider.System;
+
+    private TimeProvider? _clock;
+
     private bool HasOutboxRows() => ChangeTracker.Entries<IndexChange>().Any(e => e.State == EntityState.Added);
 
     /// <summary>
@@ -329,7 +341,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     {
         ChangeTracker.DetectChanges();
         WroteIndexChanges = false;
-        var now = DateTime.UtcNow;
+        var now = Clock.GetUtcNow().UtcDateTime;
         var jobBank = new HashSet<(string Id, IndexOperation Op)>();
         var talentPool = new HashSet<(string Id, IndexOperation Op)>();
         var households = new HashSet<string>();

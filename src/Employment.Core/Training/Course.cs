@@ -80,4 +80,6 @@ public sealed class CourseLead
     public DateTime CreatedUtc { get; set; }
     public DateTime? HandledUtc { get; set; }
     [MaxLength(256)] public string? HandledBy { get; set; }
+    /// <summary>As <see cref="Placement.Lead.FallbackDistrict"/>: the district whose counselors take it when no counselor covers the street.</summary>
+    [MaxLength(12)] public string? FallbackDistrict { get; set; }
 }

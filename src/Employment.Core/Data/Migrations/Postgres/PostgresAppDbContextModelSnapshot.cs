@@ -1073,6 +1073,10 @@ namespace Employment.Core.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("FallbackDistrict")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
                     b.Property<string>("HandledBy")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -1848,6 +1852,10 @@ namespace Employment.Core.Data.Migrations.Postgres
 
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FallbackDistrict")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
 
                     b.Property<string>("HandledBy")
                         .HasMaxLength(256)

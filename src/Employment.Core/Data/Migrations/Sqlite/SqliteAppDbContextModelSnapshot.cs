@@ -1036,6 +1036,10 @@ namespace Employment.Core.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FallbackDistrict")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("HandledBy")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -1794,6 +1798,10 @@ namespace Employment.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FallbackDistrict")
+                        .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HandledBy")

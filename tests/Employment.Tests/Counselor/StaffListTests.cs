@@ -70,6 +70,26 @@ public sealed partial class StaffListTests(CounselorHost host) : IClassFixture<C
         Assert.Contains("<option value=\"2021Q2\" selected=\"selected\">2021 年第 2 季度</option>", older);
     }
 
+    [Fact]
+    public async Task The_caseload_filters_zero_employment_in_the_database_by_the_same_rule_as_the_ledger()
+    {
+        // The query form of the rule (the caseload's) and the loaded form (the ledger's, the engine's) agree on every household.
+        var (byQuery, byRule, inStreet) = await host.WithDbAsync(async db =>
+        {
+            var query = await db.Households.AsNoTracking().ZeroEmployment().Select(h => h.Id).ToListAsync();
+            var all = await db.Households.AsNoTracking().Include(h => h.Members).ToListAsync();
+            var rule = all.Where(HouseholdStanding.IsZeroEmployment).Select(h => h.Id).ToList();
+            var street = all.Count(h => h.DivisionCode == host.StreetA && h.ArchivedUtc == null && h.ExitStatus != ExitStatus.Exited
+                && HouseholdStanding.IsZeroEmployment(h));
+            return (query.Order(StringComparer.Ordinal).ToList(), rule.Order(StringComparer.Ordinal).ToList(), street);
+        });
+        Assert.NotEmpty(byRule);
+        Assert.Equal(byRule, byQuery);
+        var counselor = await host.CounselorOfAsync(host.StreetA);
+        var zero = Section(await CounselorHost.HtmlAsync(await counselor.GetAsync("/Counselor")), "zero-h");
+        Assert.Contains($"<span class=\"count\">{inStreet}</span>", zero);
+    }
+
     private async Task<(string Head, string Street)> HeadAndStreetAsync(string householdId) =>
         await host.WithDbAsync(async db =>
         {

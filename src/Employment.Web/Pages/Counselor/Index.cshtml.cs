@@ -179,14 +179,16 @@ public sealed class IndexModel(AppDbContext db, TalentPoolSearch search, Referra
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        // Zero-employment is derived from the members, so it is computed here from the visible households.
-        var households = await db.Households.OnRegister().Visible(User).AsNoTracking().Include(h => h.Members)
-            .Where(h => h.ExitStatus != ExitStatus.Exited).AsSplitQuery().ToListAsync(ct);
-        var zero = households.Where(HouseholdStanding.IsZeroEmployment)
-            .OrderBy(h => HouseholdStanding.IncomePerHead(h)).ThenBy(h => h.Id, StringComparer.Ordinal).ToList();
+        // Zero-employment is filtered in the database (HouseholdStanding's rule as a query); only the
+        // few columns the list shows are read, then ordered by income per head (the poorest first).
+        var zero = (await db.Households.OnRegister().Visible(User).AsNoTracking().ZeroEmployment()
+                .Where(h => h.ExitStatus != ExitStatus.Exited)
+                .Select(h => new { h.Id, h.Category, h.Size, h.MonthlyIncome, h.Address })
+                .ToListAsync(ct))
+            .Select(h => new HouseholdRow(h.Id, h.Category, h.Size, HouseholdStanding.IncomePerHead(h.MonthlyIncome, h.Size), h.Address))
+            .OrderBy(h => h.IncomePerHead).ThenBy(h => h.Id, StringComparer.Ordinal).ToList();
         ZeroEmploymentTotal = zero.Count;
-        ZeroEmployment = zero.Take(ListLength)
-            .Select(h => new HouseholdRow(h.Id, h.Category, h.Size, HouseholdStanding.IncomePerHead(h), h.Address)).ToList();
+        ZeroEmployment = zero.Take(ListLength).ToList();
 
         var stale = search.Search(new TalentPoolQuery
         {

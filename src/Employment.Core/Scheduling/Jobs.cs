@@ -79,14 +79,10 @@ public sealed class FairPrepareJob(JobFairPlanning fairs, IOptions<ScheduleOptio
             }
             var now = context.Scheduler.TimeProvider.GetUtcNow();
             var today = JobRun.DayOf(now, zone);
-            // From the start of today, so a fair held today still counts as coming.
-            var startOfToday = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(today.ToDateTime(TimeOnly.MinValue)));
-            var expression = new CronExpression(fair.CronExpressionString!, fair.TimeZone);
-            if (expression.GetNextValidTimeAfter(startOfToday.AddSeconds(-1)) is not { } next)
+            if (ScheduleBook.NextOccurrenceDay(fair.CronExpressionString!, fair.TimeZone, now) is not { } heldOn)
             {
                 return JobRunReport.Skipped("the fair schedule never fires again");
             }
-            var heldOn = JobRun.DayOf(next, zone);
             var daysAhead = heldOn.DayNumber - today.DayNumber;
             if (daysAhead > options.Value.FairLeadDays)
             {

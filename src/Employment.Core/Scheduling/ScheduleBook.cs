@@ -171,6 +171,27 @@ public static class ScheduleBook
         return next;
     }
 
+    /// <summary>
+    /// The day (in <paramref name="zone"/>) of the next time <paramref name="cron"/> fires from the start
+    /// of the day of <paramref name="now"/>, so an occurrence later today still counts as coming; null when it never fires again.
+    /// </summary>
+    public static DateOnly? NextOccurrenceDay(string cron, TimeZoneInfo zone, DateTimeOffset now)
+    {
+        var today = Domain.DistrictClock.DayIn(now, zone);
+        var midnight = today.ToDateTime(TimeOnly.MinValue);
+        var startOfToday = new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
+        return new CronExpression(cron, zone).GetNextValidTimeAfter(startOfToday.AddSeconds(-1)) is { } next
+            ? Domain.DistrictClock.DayIn(next, zone)
+            : null;
+    }
+
+    /// <summary>The next fair's day by the stored <c>fair</c> trigger (an admin's change included), else the configured cron.</summary>
+    public static async Task<DateOnly?> NextFairDayAsync(IScheduler scheduler, ScheduleOptions options, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var trigger = await scheduler.GetTrigger(new TriggerKey(Fair), ct) as ICronTrigger;
+        return NextOccurrenceDay(trigger?.CronExpressionString ?? options.FairCron, trigger?.TimeZone ?? options.Zone, now);
+    }
+
     /// <summary>The latest time the cron fired at or before <paramref name="at"/>, looking back at most a year.</summary>
     public static DateTimeOffset? LatestOccurrence(string cron, TimeZoneInfo zone, DateTimeOffset at)
     {

@@ -75,6 +75,36 @@ public sealed class SchedulesModel(ISchedulerFactory factory, IExecutionHistoryS
 
     public string Label(string name) => text["Schedule_" + name];
 
+    /// <summary>
+    /// The last run in the reader's language, from the code and metrics the job recorded
+    /// (<see cref="RunSay"/>); null when the run said nothing a person can read (an older run), so the page
+    /// shows the operator's line as technical detail only.
+    /// </summary>
+    public string? RunText(ScheduleInfo s)
+    {
+        if (s.LastMetricsJson is null)
+        {
+            return null;
+        }
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(s.LastMetricsJson);
+            if (!json.RootElement.TryGetProperty(RunSay.Metric, out var say) || say.GetString() is not { } code
+                || !RunSay.Arguments.TryGetValue(code, out var names))
+            {
+                return null;
+            }
+            var arguments = names.Select(n => json.RootElement.TryGetProperty(n, out var v)
+                ? (object)(v.ValueKind == System.Text.Json.JsonValueKind.String ? v.GetString() ?? "" : v.GetRawText()) : "").ToArray();
+            var sentence = text["Run_" + code, arguments];
+            return sentence.ResourceNotFound ? null : sentence.Value;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>A fair's rule in words (每季度首月的第二个星期六 09:00); a cron of another shape as it is.</summary>
     public string Describe(string? cron)
     {

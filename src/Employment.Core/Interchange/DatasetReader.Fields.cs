@@ -333,6 +333,18 @@ public static partial class DatasetReader
             return parsed;
         }
 
+        /// <summary>A record's <c>minAge</c> and <c>maxAge</c> (a position's, a course's): each optional, the first not above the second.</summary>
+        public (int? Min, int? Max) AgeBounds()
+        {
+            var minAge = Number<int>("minAge", NumberRange.Age);
+            var maxAge = Number<int>("maxAge", NumberRange.Age);
+            if (minAge > maxAge)
+            {
+                Error("minAge", $"must not be above maxAge {maxAge}, not {minAge}");
+            }
+            return (minAge, maxAge);
+        }
+
         private static bool IsWhole(JsonElement value) =>
             value.TryGetDouble(out var real) && double.IsFinite(real) && real == Math.Truncate(real);
 

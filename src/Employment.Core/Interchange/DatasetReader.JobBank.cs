@@ -131,14 +131,7 @@ public static partial class DatasetReader
             }
             position.Location = fields.Location("location", required: false);
 
-            var minAge = fields.Number<int>("minAge", NumberRange.Age);
-            var maxAge = fields.Number<int>("maxAge", NumberRange.Age);
-            if (minAge > maxAge)
-            {
-                fields.Error("minAge", $"must not be above maxAge {maxAge}, not {minAge}");
-            }
-            position.MinAge = minAge;
-            position.MaxAge = maxAge;
+            (position.MinAge, position.MaxAge) = fields.AgeBounds();
             return position;
         }
 
@@ -186,14 +179,7 @@ public static partial class DatasetReader
             }
             course.Location = fields.Location("location", required: false);
 
-            var minAge = fields.Number<int>("minAge", NumberRange.Age);
-            var maxAge = fields.Number<int>("maxAge", NumberRange.Age);
-            if (minAge > maxAge)
-            {
-                fields.Error("minAge", $"must not be above maxAge {maxAge}, not {minAge}");
-            }
-            course.MinAge = minAge;
-            course.MaxAge = maxAge;
+            (course.MinAge, course.MaxAge) = fields.AgeBounds();
             return course;
         }
     }

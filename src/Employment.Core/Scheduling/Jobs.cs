@@ -18,6 +18,8 @@ namespace Employment.Core.Scheduling;
 public static class RunSay
 {
     public const string Metric = "say";
+    /// <summary>A running job's progress message: a code too, which the page says as "Progress_" + code.</summary>
+    public const string ProgressMatching = "matching";
     public const string Failed = "failed";
     public const string FairHeld = "fairHeld";
     public const string NoFairSchedule = "noFairSchedule";
@@ -139,7 +141,7 @@ public sealed class FairPrepareJob(JobFairPlanning fairs, IOptions<ScheduleOptio
                     .With("heldOn", heldOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).With("daysAhead", daysAhead)
                     .With("leadDays", options.Value.FairLeadDays).Says(RunSay.FairNotYet);
             }
-            var progress = new Progress<int>(percent => context.ReportProgress(percent, "matching seekers"));
+            var progress = new Progress<int>(percent => context.ReportProgress(percent, RunSay.ProgressMatching));
             var done = await fairs.PrepareAsync(heldOn, progress, ct);
             return done.Created
                 ? JobRunReport.Succeeded($"fair {done.Fair.Quarter} on {heldOn:yyyy-MM-dd} planned: {done.Fair.Assignments.Count} of {done.Seekers} seekers assigned, {done.Invitations} employers invited; plan {done.Fair.PlanValue:0.##} vs greedy {done.Fair.GreedyValue:0.##}")

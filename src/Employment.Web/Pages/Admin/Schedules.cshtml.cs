@@ -75,6 +75,10 @@ public sealed class SchedulesModel(ISchedulerFactory factory, IExecutionHistoryS
 
     public string Label(string name) => text["Schedule_" + name];
 
+    /// <summary>A running job's progress code in words; nothing for a message no resource names.</summary>
+    public string ProgressText(string? code) =>
+        code is not null && text["Progress_" + code] is { ResourceNotFound: false } said ? said.Value : "";
+
     /// <summary>
     /// The last run in the reader's language, from the code and metrics the job recorded
     /// (<see cref="RunSay"/>); null when the run said nothing a person can read (an older run), so the page

@@ -73,6 +73,8 @@ public sealed class IndexModel(AppDbContext db, TalentPoolSearch search, Referra
     public int NewMatches { get; private set; }
     public long? FailedLead { get; private set; }
     public DateOnly Today => clock.Today();
+    /// <summary>The households the lists name: head of household and street beside the code.</summary>
+    public IReadOnlyDictionary<string, HouseholdLabel> Labels { get; private set; } = new Dictionary<string, HouseholdLabel>();
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -202,6 +204,8 @@ public sealed class IndexModel(AppDbContext db, TalentPoolSearch search, Referra
         NotReferred = ids.Where(persons.ContainsKey)
             .Select(id => new PersonRow(id, persons[id].Name, persons[id].HouseholdId, persons[id].Age, last.TryGetValue(id, out var at) ? at : null))
             .ToList();
+
+        Labels = await HouseholdLabels.ForAsync(db, [.. ZeroEmployment.Select(h => h.Id), .. NotReferred.Select(p => p.HouseholdId)], ct);
 
         var visible = db.VisiblePersons(User);
         var listed = db.Positions.ListedOn(Today);

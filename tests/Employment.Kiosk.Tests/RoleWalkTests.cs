@@ -1,5 +1,6 @@
 using Employment.Core.Accounts;
 using Employment.Core.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -31,19 +32,32 @@ public sealed class RoleWalkTests(KioskHost host)
             await VisitAsync(kioskPage, "/kiosk/positions?group=cleaning", "walk-kiosk-list", enhanced: true);
             var position = (await kioskPage.Locator("a.card").First.GetAttributeAsync("href"))!;
             await VisitAsync(kioskPage, position, "walk-kiosk-position", enhanced: true);
+            // Signed out, the position page says where to apply (the district's service desk).
+            Assert.True(await kioskPage.Locator("#how-to-apply").IsVisibleAsync(), "the position page says where to apply");
             await host.SignInAsync(kioskPage);
             await CheckAsync(kioskPage, "walk-kiosk-me", enhanced: true);
+            // "I'm interested": the kiosk says who will call (the counselor of the person's street, made below).
+            await kioskPage.GotoAsync(position);
+            await kioskPage.ClickAsync("form.interest button[type=submit]");
+            await kioskPage.WaitForURLAsync("**/kiosk/me?done=*");
+            Assert.Contains("会给您打电话", await kioskPage.InnerTextAsync("#interest-sent"));
+            await CheckAsync(kioskPage, "walk-kiosk-interested", enhanced: true);
         }
 
-        // Staff: each role signs in on the sign-in page and walks the pages of its day.
-        await WalkAsync(Roles.Counselor, ["/Counselor", "/FollowUps", "/Fairs", "/Counselor/Review"], areas: ["510104023"]);
+        // Staff: each role signs in on the sign-in page and walks the pages of its day. The counselor
+        // also covers the kiosk person's street, so the lead just made is theirs and their navigation counts it.
+        var kioskStreet = await host.WithDbAsync(db => db.Persons.Where(p => p.Id == host.PersonId)
+            .Select(p => (p.DivisionCode ?? p.Household!.DivisionCode)!.Substring(0, 9)).SingleAsync());
+        await WalkAsync(Roles.Counselor, ["/Counselor", "/FollowUps", "/Fairs", "/Counselor/Review"], areas: ["510104023", kioskStreet],
+            check: async page => Assert.True(await page.Locator("#nav-caseload .nav-count").IsVisibleAsync(), "the navigation counts new kiosk leads"));
         await WalkAsync(Roles.Employer, ["/Employer", "/Employer/Candidates", "/Employer/Edit"], employerId: "E-022",
             landing: "/Employer");
         await WalkAsync(Roles.Admin, ["/Admin", "/Admin/Schedules", "/Admin/Audit", "/Reports", "/screen"]);
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
 
-        async Task WalkAsync(string role, string[] paths, string[]? areas = null, string? employerId = null, string landing = "/")
+        async Task WalkAsync(string role, string[] paths, string[]? areas = null, string? employerId = null, string landing = "/",
+            Func<IPage, Task>? check = null)
         {
             var login = "walk-" + role + "-" + Guid.NewGuid().ToString("N")[..6];
             var password = "walk-" + Guid.NewGuid().ToString("N")[..16];
@@ -64,6 +78,10 @@ public sealed class RoleWalkTests(KioskHost host)
                 {
                     var name = $"walk-{role}-" + path.Trim('/').Replace('/', '-').ToLowerInvariant();
                     await VisitAsync(page, path, name, enhanced: false);
+                    if (check is not null)
+                    {
+                        await check(page);
+                    }
                 }
             }
         }

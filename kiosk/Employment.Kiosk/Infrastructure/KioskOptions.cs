@@ -32,4 +32,21 @@ public sealed class KioskOptions
     /// useful with no network at all.
     /// </summary>
     [Url] public string? PublicBaseUrl { get; set; }
+
+    /// <summary>
+    /// The district's employment service desk (section <c>Kiosk:ServiceDesk</c>): where a person who
+    /// has not signed in goes to apply, and who calls back when no counselor works in the person's district.
+    /// </summary>
+    public ServiceDeskOptions ServiceDesk { get; set; } = new();
+}
+
+/// <summary>A public office's contact: nothing here names a person.</summary>
+public sealed class ServiceDeskOptions
+{
+    /// <summary>The desk's name (e.g. 锦江区就业服务中心); unset, the kiosk says "your street's employment service desk".</summary>
+    [MaxLength(100)] public string? Name { get; set; }
+    [MaxLength(50)] public string? Phone { get; set; }
+    [MaxLength(200)] public string? Address { get; set; }
+    /// <summary>Opening hours as people write them (工作日 9:00–17:00).</summary>
+    [MaxLength(100)] public string? Hours { get; set; }
 }

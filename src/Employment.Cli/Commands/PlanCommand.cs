@@ -22,7 +22,13 @@ internal static class PlanCommand
     public sealed record Side(double Value, int Assigned, int PriorityAssigned, double ScoreTotal);
 
     public sealed record Report(string AsOf, int Seekers, int PrioritySeekers, int Positions, int Places, int CandidatePairs,
-        int CandidatesPerPerson, Side Plan, Side Greedy, double GainPercent, double Seconds);
+        int CandidatesPerPerson, Side Plan, Side Greedy, double GainPercent, double Seconds)
+    {
+        /// <summary>The quality floor the plans were made with: no pair below it is planned.</summary>
+        public double MinScore { get; init; }
+        /// <summary>Seekers with no open position at or above the floor (暂无合适岗位).</summary>
+        public int NoSuitablePlace { get; init; }
+    }
 
     public static Command Create()
     {
@@ -31,7 +37,8 @@ internal static class PlanCommand
         var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var top = new Option<int>("--candidates") { Description = "positions per person from the engine", DefaultValueFactory = _ => new FairPlanOptions().CandidatesPerPerson };
-        var command = new Command("plan", "the fair's placement plan (min-cost flow) against greedy for a dataset") { dataset, asOf, format, top };
+        var floor = new Option<double>("--min-score") { Description = "the quality floor: no pair scored below it is planned (0 to below 1)", DefaultValueFactory = _ => new FairPlanOptions().MinScore };
+        var command = new Command("plan", "the fair's placement plan (min-cost flow) against greedy for a dataset") { dataset, asOf, format, top, floor };
         command.SetAction(async (parse, ct) =>
         {
             var text = parse.GetValue(asOf);
@@ -45,6 +52,12 @@ internal static class PlanCommand
             if (candidates is < 1 or > 100)
             {
                 await Console.Error.WriteLineAsync("--candidates must be between 1 and 100");
+                return ExitCodes.InvalidInput;
+            }
+            var minScore = parse.GetValue(floor);
+            if (double.IsNaN(minScore) || minScore < 0 || minScore >= 1)
+            {
+                await Console.Error.WriteLineAsync("--min-score must be at least 0 and below 1");
                 return ExitCodes.InvalidInput;
             }
             var read = DatasetFile.Read(parse.GetValue(dataset)!);
@@ -63,7 +76,7 @@ internal static class PlanCommand
                 await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
                 await scope.ServiceProvider.GetRequiredService<DatasetImporter>().ImportAsync(read, ct);
                 await services.GetRequiredService<IndexSynchronizer>().RebuildAsync(cancellationToken: ct);
-                var options = new FairPlanOptions { CandidatesPerPerson = candidates };
+                var options = new FairPlanOptions { CandidatesPerPerson = candidates, MinScore = minScore };
                 var progress = json ? null : new Progress<int>(p => Console.Error.Write($"\rmatching seekers… {p}%"));
                 var result = await JobFairPlanning.ComputeAsync(db, services.GetRequiredService<MatchingEngine>(), day, options, progress, ct);
                 if (!json)
@@ -77,7 +90,11 @@ internal static class PlanCommand
                     result.Positions.Count, result.Positions.Sum(p => p.OpenPlaces), result.Edges.Count, candidates,
                     SideOf(result.Plan), SideOf(result.Greedy),
                     result.Greedy.Value > 0 ? Math.Round(100 * (result.Plan.Value - result.Greedy.Value) / result.Greedy.Value, 2) : 0,
-                    Math.Round(clock.Elapsed.TotalSeconds, 1));
+                    Math.Round(clock.Elapsed.TotalSeconds, 1))
+                {
+                    MinScore = minScore,
+                    NoSuitablePlace = result.Unplaced.Count(u => u.Reason == UnplacedReason.NoSuitablePosition),
+                };
                 if (json)
                 {
                     Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
@@ -89,6 +106,7 @@ internal static class PlanCommand
                         plan   (min-cost flow): value {report.Plan.Value:0.###}, {report.Plan.Assigned} assigned, {report.Plan.PriorityAssigned} of them with priority
                         greedy (best pair first): value {report.Greedy.Value:0.###}, {report.Greedy.Assigned} assigned, {report.Greedy.PriorityAssigned} of them with priority
                         plan over greedy: {report.GainPercent:+0.##;-0.##;0}%  ({report.Seconds:0.0} s)
+                        no suitable place (no match at or above {report.MinScore:0.##}): {report.NoSuitablePlace} seekers
                         """));
                 }
                 return ExitCodes.Ok;

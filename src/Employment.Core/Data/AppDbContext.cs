@@ -6,6 +6,8 @@ using Employment.Core.Positions;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Employment.Core.Data;
@@ -44,6 +46,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<JobFair> JobFairs => Set<JobFair>();
     public DbSet<JobFairAssignment> JobFairAssignments => Set<JobFairAssignment>();
     public DbSet<JobFairInvitation> JobFairInvitations => Set<JobFairInvitation>();
+    public DbSet<JobFairUnplaced> JobFairUnplaced => Set<JobFairUnplaced>();
     public DbSet<Lead> Leads => Set<Lead>();
     public DbSet<HouseholdExit> HouseholdExits => Set<HouseholdExit>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
@@ -111,6 +114,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         configurationBuilder.Properties<SurveySource>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<PlacementStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<JobFairStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<UnplacedReason>().HaveConversion<string>().HaveMaxLength(24);
         configurationBuilder.Properties<DivisionLevel>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<LeadStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<IndexOperation>().HaveConversion<string>().HaveMaxLength(8);
@@ -233,6 +237,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(x => x.Quarter).IsUnique();
             e.HasMany(x => x.Assignments).WithOne().HasForeignKey(a => a.JobFairId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(x => x.Invitations).WithOne().HasForeignKey(a => a.JobFairId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.Unplaced).WithOne().HasForeignKey(a => a.JobFairId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<Lead>(e =>
@@ -298,6 +303,16 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             : base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
+    /// <summary>
+    /// The application's clock (the district clock, or a test's fake) when the context came from its
+    /// service provider; the system clock for a context built by hand (the CLI's throwaway stores).
+    /// </summary>
+    private TimeProvider Clock => _clock ??=
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<TimeProvider>()
+        ?? TimeProvider.System;
+
+    private TimeProvider? _clock;
+
     private bool HasOutboxRows() => ChangeTracker.Entries<IndexChange>().Any(e => e.State == EntityState.Added);
 
     /// <summary>
@@ -326,7 +341,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     {
         ChangeTracker.DetectChanges();
         WroteIndexChanges = false;
-        var now = DateTime.UtcNow;
+        var now = Clock.GetUtcNow().UtcDateTime;
         var jobBank = new HashSet<(string Id, IndexOperation Op)>();
         var talentPool = new HashSet<(string Id, IndexOperation Op)>();
         var households = new HashSet<string>();

@@ -51,6 +51,10 @@ public static class RefusalCodes
     /// <summary>Verified before the household became a candidate; argument: that date.</summary>
     public const string BeforeCandidate = "BeforeCandidate";
     public const string LinesNotSet = "LinesNotSet";
+    /// <summary>A district's line at or below zero or above the ceiling; argument: the ceiling.</summary>
+    public const string LineOutOfRange = "LineOutOfRange";
+    /// <summary>An edge line below the dibao line of the same district.</summary>
+    public const string EdgeBelowDibao = "EdgeBelowDibao";
     /// <summary>On the verification day the income per head was below the edge line then in force; arguments: day, line, income per head.</summary>
     public const string BelowLineInForce = "BelowLineInForce";
     /// <summary>No district of the store has this division code; arguments: the code, the store's codes.</summary>
@@ -81,6 +85,11 @@ public static class RefusalCodes
     public const string CourseRule7 = "CourseRule7";
     public const string AlreadyEnrolled = "AlreadyEnrolled";
     public const string EnrollmentClosed = "EnrollmentClosed";
+    /// <summary>An employer named a position that is not its own; argument: the position id.</summary>
+    public const string NotYourPosition = "NotYourPosition";
+    /// <summary>Not a skill of the taxonomy; argument: the code.</summary>
+    public const string UnknownSkill = "UnknownSkill";
+    public const string EndBeforeStart = "EndBeforeStart";
 
     /// <summary>Every code, for the check that each has its sentence in both languages.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(RefusalCodes).GetFields()

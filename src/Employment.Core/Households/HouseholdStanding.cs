@@ -55,6 +55,14 @@ public static class HouseholdStanding
     public static bool IsZeroEmployment(Household household) =>
         IsZeroEmployment(household.Members.Select(m => (m.LaborCapacity, m.Employed)));
 
+    /// <summary>
+    /// The same rule as a query, so a list of zero-employment households is filtered in the database
+    /// instead of loading every household of an area with its members.
+    /// </summary>
+    public static IQueryable<Household> ZeroEmployment(this IQueryable<Household> households) =>
+        households.Where(h => h.Members.Any(m => m.LaborCapacity != LaborCapacity.None)
+            && !h.Members.Any(m => m.LaborCapacity != LaborCapacity.None && m.Employed));
+
     /// <summary>The income per head the household would have with one more monthly wage.</summary>
     public static decimal IncomePerHeadWith(Household household, decimal addedMonthlyWage) =>
         IncomePerHead(household.MonthlyIncome + addedMonthlyWage, household.Size);

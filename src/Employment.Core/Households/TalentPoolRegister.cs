@@ -160,12 +160,7 @@ public sealed class TalentPoolRegister(AppDbContext db, AuditTrail audit, TimePr
     /// </summary>
     public async Task<Household> EditHouseholdAsync(string householdId, HouseholdInput input, string? reason, string actor, CancellationToken ct = default)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var household = await db.Households.Include(h => h.Members).AsSplitQuery().FirstOrDefaultAsync(h => h.Id == householdId, ct)
-            ?? throw new FieldErrorsException([new FieldError("", ErrorCodes.NotEditable)]);
-        var errors = new List<FieldError>();
-        CheckOpen(household, errors);
-        CheckReason(reason, errors);
+        var (household, region, errors, now) = await OpenForChangeAsync(householdId, reason, ct);
         var size = input.Size ?? household.Size;
         var living = household.Members.Count(m => m.ErasedUtc is null);
         if (size < living)
@@ -173,7 +168,6 @@ public sealed class TalentPoolRegister(AppDbContext db, AuditTrail audit, TimePr
             errors.Add(new FieldError(nameof(HouseholdInput.Size), RegisterCodes.SizeBelowMembers, living));
         }
         var place = await CheckPlaceAsync(input, errors, ct);
-        var region = await db.Regions.DistrictOf(household.Id).OnAsync(clock.DayOf(now), ct);
         var category = CheckCategory(input, size, region, household, errors);
         if (errors.Count > 0)
         {
@@ -261,12 +255,12 @@ public sealed class TalentPoolRegister(AppDbContext db, AuditTrail audit, TimePr
     }
 
     /// <summary>
-    /// Adds a member to a household on the register (a birth come of age, a relative moved in): the
-    /// member is checked as at registration, the household's size grows to the members counted, and
-    /// a size change re-assesses the category against the lines as an income change does (a stated
-    /// category keeps its reason). One history row says who added whom and why.
+    /// A household on the register loaded for a change, with its members, and the lines its own
+    /// district has in force today (what a change of income or size is assessed against); the
+    /// refusals every change shares (archived, no reason) are already in the error list.
     /// </summary>
-    public async Task<Person> AddMemberAsync(string householdId, MemberInput input, string? reason, string actor, CancellationToken ct = default)
+    private async Task<(Household Household, Region? Region, List<FieldError> Errors, DateTime Now)> OpenForChangeAsync(
+        string householdId, string? reason, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var household = await db.Households.Include(h => h.Members).AsSplitQuery().FirstOrDefaultAsync(h => h.Id == householdId, ct)
@@ -274,11 +268,23 @@ public sealed class TalentPoolRegister(AppDbContext db, AuditTrail audit, TimePr
         var errors = new List<FieldError>();
         CheckOpen(household, errors);
         CheckReason(reason, errors);
+        var region = await db.Regions.DistrictOf(household.Id).OnAsync(clock.DayOf(now), ct);
+        return (household, region, errors, now);
+    }
+
+    /// <summary>
+    /// Adds a member to a household on the register (a birth come of age, a relative moved in): the
+    /// member is checked as at registration, the household's size grows to the members counted, and
+    /// a size change re-assesses the category against the lines as an income change does (a stated
+    /// category keeps its reason). One history row says who added whom and why.
+    /// </summary>
+    public async Task<Person> AddMemberAsync(string householdId, MemberInput input, string? reason, string actor, CancellationToken ct = default)
+    {
+        var (household, region, errors, now) = await OpenForChangeAsync(householdId, reason, ct);
         var idNumber = CheckMember(input, "", clock.DayOf(now), errors);
         await CheckHoldersAsync([(idNumber, nameof(MemberInput.IdNumber))], [], errors, ct);
         var living = household.Members.Count(m => m.ErasedUtc is null) + 1;
         var size = Math.Max(household.Size, living);
-        var region = await db.Regions.AsNoTracking().TheDistrict().FirstOrDefaultAsync(ct);
         var category = size == household.Size ? (household.Category, household.CategoryReason)
             : CheckCategory(new HouseholdInput
             {

@@ -73,7 +73,8 @@ public sealed class KioskCourses(AppDbContext db, TimeProvider clock, AuditTrail
         {
             return true;
         }
-        db.CourseLeads.Add(new CourseLead { PersonId = personId, CourseId = courseId, CreatedUtc = clock.GetUtcNow().UtcDateTime });
+        var route = await Counseling.LeadRouting.ForPersonAsync(db, personId, ct);
+        db.CourseLeads.Add(new CourseLead { PersonId = personId, CourseId = courseId, CreatedUtc = clock.GetUtcNow().UtcDateTime, FallbackDistrict = route.FallbackDistrict });
         audit.Add("kiosk:" + personId, "kiosk.interested", AuditTrail.Person, personId, "course " + courseId);
         try
         {

@@ -168,6 +168,10 @@ public sealed class KioskPersonal(AppDbContext db, MatchingEngine engine, KioskC
         return rows.OrderByDescending(r => r.CreatedUtc).Select(r => new KioskLead(r.PositionId, r.Title, r.Status, r.CreatedUtc)).ToList();
     }
 
+    /// <summary>Who takes the person's leads, so the kiosk can say honestly who will call.</summary>
+    public Task<Counseling.LeadRoute> LeadRouteAsync(string personId, CancellationToken ct) =>
+        Counseling.LeadRouting.ForPersonAsync(db, personId, ct);
+
     /// <summary>
     /// "I'm interested": a lead for the person's counselor. Pressing it again while the lead is
     /// still new changes nothing. False when the position is not open (any more).
@@ -183,7 +187,8 @@ public sealed class KioskPersonal(AppDbContext db, MatchingEngine engine, KioskC
             return true;
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        var lead = new Lead { PersonId = personId, PositionId = positionId, Status = LeadStatus.New, CreatedUtc = now };
+        var route = await Counseling.LeadRouting.ForPersonAsync(db, personId, ct);
+        var lead = new Lead { PersonId = personId, PositionId = positionId, Status = LeadStatus.New, CreatedUtc = now, FallbackDistrict = route.FallbackDistrict };
         db.Leads.Add(lead);
         _audit.Add("kiosk:" + personId, "kiosk.interested", AuditTrail.Person, personId, "position " + positionId);
         try

@@ -12,14 +12,23 @@ namespace Employment.Core.Placement;
 /// <summary>What one preparation of a fair did.</summary>
 public sealed record FairPreparation(JobFair Fair, bool Created, int Seekers, int Positions, int Edges, int Invitations);
 
+/// <summary>A seeker the plan leaves without a place, and why (see <see cref="UnplacedReason"/>).</summary>
+public sealed record UnplacedSeeker(string PersonId, UnplacedReason Reason, double? BestScore);
+
 /// <summary>The inputs and both plans for one day, as the fair job and the `employment plan` verb compute them.</summary>
 public sealed record PlanComputation(
     IReadOnlyList<PlanSeeker> Seekers, IReadOnlyList<PlanPosition> Positions, IReadOnlyList<PlanEdge> Edges,
-    PlacementPlan Plan, PlacementPlan Greedy);
+    PlacementPlan Plan, PlacementPlan Greedy)
+{
+    /// <summary>Everyone the plan did not place, in person order.</summary>
+    public IReadOnlyList<UnplacedSeeker> Unplaced { get; init; } = [];
+}
 
 /// <summary>
 /// The quarterly fair (送岗位招聘会): created some days before it is held, employers with open
-/// positions invited, seekers pre-matched into a placement plan; marked held on its day.
+/// positions invited, seekers pre-matched into a placement plan; marked held on its day. A counselor
+/// or admin may create the coming fair earlier as a preview (still <see cref="JobFairStatus.Scheduled"/>)
+/// and refresh its plan at any time; the preparation at the lead time plans it for good.
 /// </summary>
 public sealed class JobFairPlanning(AppDbContext db, MatchingEngine engine, IndexSynchronizer indexes, TimeProvider clock,
     IOptions<ScheduleOptions> options)
@@ -30,12 +39,24 @@ public sealed class JobFairPlanning(AppDbContext db, MatchingEngine engine, Inde
 
     /// <summary>
     /// Creates the fair held on <paramref name="heldOn"/> with its invitations and plan, once: a fair
-    /// of that quarter that is already planned is returned as it is.
+    /// of that quarter that is already planned is returned as it is; a previewed one is planned afresh.
     /// </summary>
-    public async Task<FairPreparation> PrepareAsync(DateOnly heldOn, IProgress<int>? progress = null, CancellationToken ct = default)
+    public Task<FairPreparation> PrepareAsync(DateOnly heldOn, IProgress<int>? progress = null, CancellationToken ct = default) =>
+        PlanAsync(heldOn, JobFairStatus.Planned, Actor, progress, ct);
+
+    /// <summary>
+    /// The coming fair ahead of its lead time: created (or its preview refreshed) with the plan as it
+    /// would be today, still <see cref="JobFairStatus.Scheduled"/>, so the preparation at the lead time
+    /// plans it again on that day's people and positions. A fair already planned is left as it is.
+    /// </summary>
+    public Task<FairPreparation> PreviewAsync(DateOnly heldOn, string actor, CancellationToken ct = default) =>
+        PlanAsync(heldOn, JobFairStatus.Scheduled, actor, null, ct);
+
+    private async Task<FairPreparation> PlanAsync(DateOnly heldOn, JobFairStatus status, string actor, IProgress<int>? progress, CancellationToken ct)
     {
         var quarter = QuarterOf(heldOn);
-        var existing = await db.JobFairs.SingleOrDefaultAsync(f => f.Quarter == quarter, ct);
+        var existing = await db.JobFairs.Include(f => f.Assignments).Include(f => f.Invitations).Include(f => f.Unplaced)
+            .AsSplitQuery().SingleOrDefaultAsync(f => f.Quarter == quarter, ct);
         if (existing is not null && existing.Status != JobFairStatus.Scheduled)
         {
             return new FairPreparation(existing, false, 0, 0, 0, 0);
@@ -48,11 +69,19 @@ public sealed class JobFairPlanning(AppDbContext db, MatchingEngine engine, Inde
         var now = clock.GetUtcNow().UtcDateTime;
         var positions = await OpenPositions(db, heldOn).ToListAsync(ct);
         var fair = existing ?? new JobFair { Quarter = quarter, HeldOn = heldOn, CreatedUtc = now };
+        if (existing is not null)
+        {
+            // A preview's plan is replaced whole: its lines were never sent to anyone.
+            db.JobFairAssignments.RemoveRange(existing.Assignments);
+            db.JobFairInvitations.RemoveRange(existing.Invitations);
+            db.JobFairUnplaced.RemoveRange(existing.Unplaced);
+        }
         fair.HeldOn = heldOn;
-        fair.Status = JobFairStatus.Planned;
+        fair.Status = status;
         fair.PlannedUtc = now;
         fair.PlanValue = computation.Plan.Value;
         fair.GreedyValue = computation.Greedy.Value;
+        fair.MinScore = options.Value.Plan.MinScore;
         var division = computation.Seekers.ToDictionary(s => s.PersonId, s => s.DivisionCode, StringComparer.Ordinal);
         fair.Assignments = computation.Plan.Pairs.Select(p => new JobFairAssignment
         {
@@ -60,6 +89,13 @@ public sealed class JobFairPlanning(AppDbContext db, MatchingEngine engine, Inde
             PositionId = p.PositionId,
             Score = p.Score,
             DivisionCode = division.GetValueOrDefault(p.PersonId),
+        }).ToList();
+        fair.Unplaced = computation.Unplaced.Select(u => new JobFairUnplaced
+        {
+            PersonId = u.PersonId,
+            DivisionCode = division.GetValueOrDefault(u.PersonId),
+            Reason = u.Reason,
+            BestScore = u.BestScore,
         }).ToList();
         fair.Invitations = positions.GroupBy(p => p.EmployerId, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -69,11 +105,11 @@ public sealed class JobFairPlanning(AppDbContext db, MatchingEngine engine, Inde
         {
             db.JobFairs.Add(fair);
         }
-        new AuditTrail(db, clock).Add(Actor, "fair.planned", "JobFair", quarter,
-            $"held on {heldOn:yyyy-MM-dd}; {fair.Assignments.Count} assignments, {fair.Invitations.Count} employers; plan {fair.PlanValue:0.###} vs greedy {fair.GreedyValue:0.###}");
+        new AuditTrail(db, clock).Add(actor, status == JobFairStatus.Planned ? "fair.planned" : "fair.previewed", "JobFair", quarter,
+            $"held on {heldOn:yyyy-MM-dd}; {fair.Assignments.Count} assignments, {fair.Unplaced.Count(u => u.Reason == UnplacedReason.NoSuitablePosition)} with no suitable place, {fair.Invitations.Count} employers; plan {fair.PlanValue:0.###} vs greedy {fair.GreedyValue:0.###}");
         // One save: the fair, its plan and its invitations are there together or not at all.
         await db.SaveChangesAsync(ct);
-        return new FairPreparation(fair, true, computation.Seekers.Count, computation.Positions.Count, computation.Edges.Count, fair.Invitations.Count);
+        return new FairPreparation(fair, existing is null || status == JobFairStatus.Planned, computation.Seekers.Count, computation.Positions.Count, computation.Edges.Count, fair.Invitations.Count);
     }
 
     /// <summary>The fair's day: prepared now if it was not (the server was down all the lead time), then held.</summary>
@@ -109,20 +145,36 @@ public sealed class JobFairPlanning(AppDbContext db, MatchingEngine engine, Inde
         var request = new MatchRequest { Top = plan.CandidatesPerPerson, AsOf = asOf, Lines = lines };
         var open = positions.Select(p => p.PositionId).ToHashSet(StringComparer.Ordinal);
         var edges = new List<PlanEdge>();
+        var best = new Dictionary<string, double>(StringComparer.Ordinal);
         var seekers = new List<PlanSeeker>(profiles.Count);
         for (var i = 0; i < profiles.Count; i++)
         {
             ct.ThrowIfCancellationRequested();
             var s = profiles[i];
             seekers.Add(new PlanSeeker(s.Id, plan.WeightOf(s.Household.Category, s.Household.ZeroEmployment), s.DivisionCode));
-            edges.AddRange(engine.PositionsFor(s, request).Where(m => open.Contains(m.Id)).Select(m => new PlanEdge(s.Id, m.Id, m.Score)));
+            foreach (var match in engine.PositionsFor(s, request).Where(m => open.Contains(m.Id)))
+            {
+                best[s.Id] = Math.Max(best.GetValueOrDefault(s.Id), match.Score);
+                // Below the quality floor a pair is no placement, only a filled seat: neither plan may use it.
+                if (match.Score >= plan.MinScore)
+                {
+                    edges.Add(new PlanEdge(s.Id, match.Id, match.Score));
+                }
+            }
             if (progress is not null && (i % 50 == 0 || i == profiles.Count - 1))
             {
                 progress.Report((int)(100L * (i + 1) / profiles.Count));
             }
         }
-        return new PlanComputation(seekers, positions, edges,
-            PlacementPlanner.Optimal(seekers, positions, edges), PlacementPlanner.Greedy(seekers, positions, edges));
+        var optimal = PlacementPlanner.Optimal(seekers, positions, edges);
+        var placed = optimal.Pairs.Select(p => p.PersonId).ToHashSet(StringComparer.Ordinal);
+        var suitable = edges.Select(e => e.PersonId).ToHashSet(StringComparer.Ordinal);
+        var unplaced = seekers.Where(s => !placed.Contains(s.PersonId))
+            .Select(s => new UnplacedSeeker(s.PersonId,
+                suitable.Contains(s.PersonId) ? UnplacedReason.PlacesTaken : UnplacedReason.NoSuitablePosition,
+                best.TryGetValue(s.PersonId, out var score) ? score : null))
+            .ToList();
+        return new PlanComputation(seekers, positions, edges, optimal, PlacementPlanner.Greedy(seekers, positions, edges)) { Unplaced = unplaced };
     }
 
     private static IQueryable<Position> OpenPositions(AppDbContext db, DateOnly asOf) =>

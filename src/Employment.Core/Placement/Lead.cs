@@ -19,6 +19,12 @@ public sealed class Lead
     [MaxLength(256)] public string? HandledBy { get; set; }
     [MaxLength(1000)] public string? Note { get; set; }
     public long? ReferralId { get; set; }
+    /// <summary>
+    /// Set when no counselor covered the person's street at the press: the district whose counselors
+    /// take the lead instead (<see cref="Counseling.LeadRouting"/>). Null when the area's own
+    /// counselors take it, or nobody in the district works and the administrators do.
+    /// </summary>
+    [MaxLength(12)] public string? FallbackDistrict { get; set; }
 }
 
 /// <summary>An employer invited to a quarterly fair because it had open positions when the fair was created.</summary>

@@ -15,6 +15,14 @@ public static class PositionListing
             && (p.ValidUntil == null || p.ValidUntil >= day)
             && p.Employer!.Status == EmployerStatus.Approved;
 
+    /// <summary>
+    /// The rule's status and employer parts for a position already loaded (its employer with it): the
+    /// engine's index view keeps this and judges places and <c>validUntil</c> on its own day. A
+    /// position whose employer is not loaded is not offered, as the query's join would not list it.
+    /// </summary>
+    public static bool IsOffered(Position p) =>
+        p.Status == PositionStatus.Open && p.Employer is { Status: EmployerStatus.Approved };
+
     /// <summary>The positions listed on <paramref name="day"/>.</summary>
     public static IQueryable<Position> ListedOn(this IQueryable<Position> positions, DateOnly day) => positions.Where(On(day));
 }

@@ -29,7 +29,7 @@ public static class PositionProfiles
         MinEducation = position.MinEducation,
         ValidUntil = position.ValidUntil,
         // The listing rule's status and employer parts; places and validUntil are the engine's to judge on its day.
-        IsOpen = position.Status == PositionStatus.Open && position.Employer?.Status is null or EmployerStatus.Approved,
+        IsOpen = PositionListing.IsOffered(position),
         PublishedUtc = position.PublishedUtc,
     };
 }

@@ -12,6 +12,7 @@ public static class ReportServices
         services.AddOptions<OutcomeOptions>().Bind(configuration.GetSection(OutcomeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<OutcomeReports>();
         services.AddScoped<HouseholdExits>();
+        services.AddScoped<LinesDesk>();
         return services;
     }
 }

@@ -11,6 +11,49 @@ namespace Employment.Core.Scheduling;
 // reported, never thrown at the scheduler. They live in Core, beside the work, so that the CLI's
 // scheduler over the same store can load every stored job's type.
 
+/// <summary>
+/// What a run says to people, as a code and the metrics it reads (in this order): the one list the
+/// Schedules page formats a run's last result from, in the reader's language.
+/// </summary>
+public static class RunSay
+{
+    public const string Metric = "say";
+    /// <summary>A running job's progress message: a code too, which the page says as "Progress_" + code.</summary>
+    public const string ProgressMatching = "matching";
+    public const string Failed = "failed";
+    public const string FairHeld = "fairHeld";
+    public const string NoFairSchedule = "noFairSchedule";
+    public const string FairPaused = "fairPaused";
+    public const string FairNeverAgain = "fairNeverAgain";
+    public const string FairNotYet = "fairNotYet";
+    public const string FairPlanned = "fairPlanned";
+    public const string FairAlready = "fairAlready";
+    public const string FollowUps = "followUps";
+    public const string PositionsExpired = "positionsExpired";
+    public const string IndexChecked = "indexChecked";
+    public const string ReferralsExpired = "referralsExpired";
+    public const string MatchAlerts = "matchAlerts";
+    public const string Retention = "retention";
+
+    public static readonly IReadOnlyDictionary<string, string[]> Arguments = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        [Failed] = [],
+        [FairHeld] = ["quarter", "heldOn"],
+        [NoFairSchedule] = [],
+        [FairPaused] = [],
+        [FairNeverAgain] = [],
+        [FairNotYet] = ["heldOn", "daysAhead", "leadDays"],
+        [FairPlanned] = ["quarter", "heldOn", "assignments", "seekers", "invitations"],
+        [FairAlready] = ["quarter"],
+        [FollowUps] = ["due", "overdue", "escalated"],
+        [PositionsExpired] = ["expired"],
+        [IndexChecked] = ["repaired"],
+        [ReferralsExpired] = ["expired"],
+        [MatchAlerts] = ["alerts"],
+        [Retention] = ["erased"],
+    };
+}
+
 internal static class JobRun
 {
     public static async ValueTask RunAsync(IJobExecutionContext context, ILogger logger, Func<CancellationToken, Task<JobRunReport>> work)
@@ -29,9 +72,16 @@ internal static class JobRun
         catch (Exception ex)
         {
             logger.LogError(ex, "Schedule {Schedule} failed", name);
-            context.Result = JobRunReport.Failed(ex.GetType().Name + ": " + ex.Message);
+            context.Result = JobRunReport.Failed(ex.GetType().Name + ": " + ex.Message).Says(RunSay.Failed);
         }
     }
+
+    /// <summary>
+    /// The report with what it says for people: a code (metric <c>say</c>) the Schedules page turns into
+    /// a sentence in the reader's language from the report's other metrics. The summary stays the
+    /// operator's English line, for the log and the CLI.
+    /// </summary>
+    public static JobRunReport Says(this JobRunReport report, string code) => report.With(RunSay.Metric, code);
 
     /// <summary>The district's calendar day of an instant.</summary>
     public static DateOnly DayOf(DateTimeOffset instant, TimeZoneInfo zone) => Domain.DistrictClock.DayIn(instant, zone);
@@ -53,7 +103,8 @@ public sealed class FairDayJob(JobFairPlanning fairs, IOptions<ScheduleOptions> 
             var day = ScheduleBook.LatestOccurrence(cron, zone, now) is { } latest ? JobRun.DayOf(latest, zone) : JobRun.DayOf(now, zone);
             var fair = await fairs.MarkHeldAsync(day, ct);
             return JobRunReport.Succeeded($"fair {fair.Quarter} held on {fair.HeldOn:yyyy-MM-dd}: {fair.Status}")
-                .With("quarter", fair.Quarter).With("assignments", fair.Assignments.Count);
+                .With("quarter", fair.Quarter).With("assignments", fair.Assignments.Count)
+                .With("heldOn", fair.HeldOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Says(RunSay.FairHeld);
         });
 }
 
@@ -71,33 +122,33 @@ public sealed class FairPrepareJob(JobFairPlanning fairs, IOptions<ScheduleOptio
             var key = new TriggerKey(ScheduleBook.Fair);
             if (await context.Scheduler.GetTrigger(key, ct) is not ICronTrigger fair)
             {
-                return JobRunReport.Skipped("no fair schedule");
+                return JobRunReport.Skipped("no fair schedule").Says(RunSay.NoFairSchedule);
             }
             if (await context.Scheduler.GetTriggerState(key, ct) == TriggerState.Paused)
             {
-                return JobRunReport.Skipped("the fair schedule is paused");
+                return JobRunReport.Skipped("the fair schedule is paused").Says(RunSay.FairPaused);
             }
             var now = context.Scheduler.TimeProvider.GetUtcNow();
             var today = JobRun.DayOf(now, zone);
-            // From the start of today, so a fair held today still counts as coming.
-            var startOfToday = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(today.ToDateTime(TimeOnly.MinValue)));
-            var expression = new CronExpression(fair.CronExpressionString!, fair.TimeZone);
-            if (expression.GetNextValidTimeAfter(startOfToday.AddSeconds(-1)) is not { } next)
+            if (ScheduleBook.NextOccurrenceDay(fair.CronExpressionString!, fair.TimeZone, now) is not { } heldOn)
             {
-                return JobRunReport.Skipped("the fair schedule never fires again");
+                return JobRunReport.Skipped("the fair schedule never fires again").Says(RunSay.FairNeverAgain);
             }
-            var heldOn = JobRun.DayOf(next, zone);
             var daysAhead = heldOn.DayNumber - today.DayNumber;
             if (daysAhead > options.Value.FairLeadDays)
             {
-                return JobRunReport.Skipped($"next fair {heldOn:yyyy-MM-dd} is {daysAhead} days ahead");
+                return JobRunReport.Skipped($"next fair {heldOn:yyyy-MM-dd} is {daysAhead} days ahead")
+                    .With("heldOn", heldOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).With("daysAhead", daysAhead)
+                    .With("leadDays", options.Value.FairLeadDays).Says(RunSay.FairNotYet);
             }
-            var progress = new Progress<int>(percent => context.ReportProgress(percent, "matching seekers"));
+            var progress = new Progress<int>(percent => context.ReportProgress(percent, RunSay.ProgressMatching));
             var done = await fairs.PrepareAsync(heldOn, progress, ct);
             return done.Created
                 ? JobRunReport.Succeeded($"fair {done.Fair.Quarter} on {heldOn:yyyy-MM-dd} planned: {done.Fair.Assignments.Count} of {done.Seekers} seekers assigned, {done.Invitations} employers invited; plan {done.Fair.PlanValue:0.##} vs greedy {done.Fair.GreedyValue:0.##}")
                     .With("assignments", done.Fair.Assignments.Count).With("planValue", done.Fair.PlanValue ?? 0).With("greedyValue", done.Fair.GreedyValue ?? 0)
-                : JobRunReport.Skipped($"fair {done.Fair.Quarter} already {done.Fair.Status}");
+                    .With("quarter", done.Fair.Quarter).With("heldOn", heldOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+                    .With("seekers", done.Seekers).With("invitations", done.Invitations).Says(RunSay.FairPlanned)
+                : JobRunReport.Skipped($"fair {done.Fair.Quarter} already {done.Fair.Status}").With("quarter", done.Fair.Quarter).Says(RunSay.FairAlready);
         });
 }
 
@@ -110,7 +161,7 @@ public sealed class FollowUpsJob(FollowUpQueue queue, ILogger<FollowUpsJob> logg
         {
             var (due, overdue, escalated) = await queue.EscalateOverdueAsync(ct);
             return JobRunReport.Succeeded($"{due} follow-ups due, {overdue} overdue, {escalated} escalated now")
-                .With("due", due).With("overdue", overdue).With("escalated", escalated);
+                .With("due", due).With("overdue", overdue).With("escalated", escalated).Says(RunSay.FollowUps);
         });
 }
 
@@ -123,7 +174,7 @@ public sealed class PositionExpiryJob(PositionExpiry expiry, ILogger<PositionExp
         {
             var closed = await expiry.CloseExpiredAsync(ct);
             return JobRunReport.Succeeded(closed.Count == 0 ? "no position past its validUntil" : $"{closed.Count} positions expired: {string.Join(", ", closed.Take(20))}")
-                .With("expired", closed.Count);
+                .With("expired", closed.Count).Says(RunSay.PositionsExpired);
         });
 }
 
@@ -141,7 +192,7 @@ public sealed class IndexCheckJob(IndexSynchronizer synchronizer, ILogger<IndexC
             {
                 report = report.With(r.Index + "Repaired", r.Repaired);
             }
-            return report;
+            return report.With("repaired", results.Sum(r => r.Repaired)).Says(RunSay.IndexChecked);
         });
 }
 
@@ -154,7 +205,7 @@ public sealed class ReferralExpiryJob(Counseling.ReferralExpiry expiry, ILogger<
         {
             var expired = await expiry.ExpireOverdueAsync(ct);
             return JobRunReport.Succeeded(expired.Count == 0 ? "no referral past its day" : $"{expired.Count} referrals expired")
-                .With("expired", expired.Count);
+                .With("expired", expired.Count).Says(RunSay.ReferralsExpired);
         });
 }
 
@@ -166,7 +217,7 @@ public sealed class MatchAlertsJob(Counseling.MatchAlerts alerts, ILogger<MatchA
         JobRun.RunAsync(context, logger, async ct =>
         {
             var added = await alerts.ScanAsync(ct);
-            return JobRunReport.Succeeded(added == 0 ? "no new match" : $"{added} new matches").With("alerts", added);
+            return JobRunReport.Succeeded(added == 0 ? "no new match" : $"{added} new matches").With("alerts", added).Says(RunSay.MatchAlerts);
         });
 }
 
@@ -181,6 +232,6 @@ public sealed class RetentionJob(Privacy.PersonRights rights, ILogger<RetentionJ
         JobRun.RunAsync(context, logger, async ct =>
         {
             var erased = await rights.EraseRetentionEndedAsync("schedule:" + ScheduleBook.Retention, ct);
-            return JobRunReport.Succeeded(erased == 0 ? "nobody past retention" : $"{erased} persons erased").With("erased", erased);
+            return JobRunReport.Succeeded(erased == 0 ? "nobody past retention" : $"{erased} persons erased").With("erased", erased).Says(RunSay.Retention);
         });
 }

@@ -15,7 +15,11 @@ public sealed record ScheduleInfo(
     string Name, bool Editable, string? Cron, string? TimeZone, string State,
     DateTimeOffset? NextFireUtc, DateTimeOffset? PreviousFireUtc,
     DateTimeOffset? LastRunUtc, string? LastResult, string? LastSummary, double? LastDurationMs, int RunCount,
-    bool Running = false, int? Progress = null, string? ProgressMessage = null);
+    bool Running = false, int? Progress = null, string? ProgressMessage = null)
+{
+    /// <summary>The last run's metrics as JSON, with what it says to people (<see cref="RunSay"/>); null when none is kept.</summary>
+    public string? LastMetricsJson { get; init; }
+}
 
 /// <summary>
 /// The schedules and what can be done to them: list, pause, resume, run now, and change the fair's
@@ -112,13 +116,25 @@ public static class ScheduleBook
                     // A store without run statuses: the page shows the trigger's own fire times only.
                 }
             }
+            string? metrics = null;
+            if (history is not null && status?.LastEntryId is { } entryId)
+            {
+                try
+                {
+                    metrics = (await history.GetExecution(scheduler.SchedulerName, entryId.ToString()!, ct))?.MetricsJson;
+                }
+                catch (NotSupportedException)
+                {
+                    // A store that cannot read one run back: the page shows the summary line as it is.
+                }
+            }
             var cron = trigger as ICronTrigger;
             result.Add(new ScheduleInfo(definition.Name, definition.Editable, cron?.CronExpressionString, cron?.TimeZone.Id, state,
                 trigger?.NextFireTimeUtc, trigger?.PreviousFireTimeUtc,
                 status?.LastFiredAtUtc, status?.LastResult.ToString(), status?.LastSummary,
                 status?.LastDuration is { } d ? Math.Round(d.TotalMilliseconds, 1) : null, (int)(status?.RunCount ?? 0),
                 firing.TryGetValue(definition.JobKey, out var running) && running.State == FireInstanceState.Executing,
-                running?.Progress, running?.ProgressMessage));
+                running?.Progress, running?.ProgressMessage) { LastMetricsJson = metrics });
         }
         return result;
     }
@@ -169,6 +185,27 @@ public static class ScheduleBook
             await scheduler.PauseTrigger(definition.TriggerKey, ct);
         }
         return next;
+    }
+
+    /// <summary>
+    /// The day (in <paramref name="zone"/>) of the next time <paramref name="cron"/> fires from the start
+    /// of the day of <paramref name="now"/>, so an occurrence later today still counts as coming; null when it never fires again.
+    /// </summary>
+    public static DateOnly? NextOccurrenceDay(string cron, TimeZoneInfo zone, DateTimeOffset now)
+    {
+        var today = Domain.DistrictClock.DayIn(now, zone);
+        var midnight = today.ToDateTime(TimeOnly.MinValue);
+        var startOfToday = new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
+        return new CronExpression(cron, zone).GetNextValidTimeAfter(startOfToday.AddSeconds(-1)) is { } next
+            ? Domain.DistrictClock.DayIn(next, zone)
+            : null;
+    }
+
+    /// <summary>The next fair's day by the stored <c>fair</c> trigger (an admin's change included), else the configured cron.</summary>
+    public static async Task<DateOnly?> NextFairDayAsync(IScheduler scheduler, ScheduleOptions options, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var trigger = await scheduler.GetTrigger(new TriggerKey(Fair), ct) as ICronTrigger;
+        return NextOccurrenceDay(trigger?.CronExpressionString ?? options.FairCron, trigger?.TimeZone ?? options.Zone, now);
     }
 
     /// <summary>The latest time the cron fired at or before <paramref name="at"/>, looking back at most a year.</summary>

@@ -99,6 +99,13 @@ public sealed class FairPlanOptions
     /// <summary>Added for a 特困 household.</summary>
     public double ExtremeWeight { get; set; } = 0.5;
 
+    /// <summary>
+    /// The quality floor: a pair the engine scores below this is never planned, however many places
+    /// are left, so nobody is sent to a fair to meet a job they cannot do just to fill a table
+    /// (a road cleaner to 手工编织 at 0.28). Such a person is listed as having no suitable place yet.
+    /// </summary>
+    public double MinScore { get; set; } = 0.4;
+
     public IEnumerable<ValidationResult> Validate()
     {
         if (CandidatesPerPerson is < 1 or > 100)
@@ -108,6 +115,10 @@ public sealed class FairPlanOptions
         if (ZeroEmploymentWeight < 0 || DibaoWeight < 0 || ExtremeWeight < 0)
         {
             yield return new ValidationResult("Schedules:Plan: priority weights cannot be negative", [nameof(ZeroEmploymentWeight)]);
+        }
+        if (double.IsNaN(MinScore) || MinScore < 0 || MinScore >= 1)
+        {
+            yield return new ValidationResult("Schedules:Plan:MinScore must be at least 0 and below 1", [nameof(MinScore)]);
         }
     }
 

@@ -49,11 +49,13 @@ public sealed class IndexSynchronizer(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            return
+            IReadOnlyList<IndexSyncResult> results =
             [
                 await EnsureCurrentAsync(AppDbContext.JobBankIndex, jobBank, ProfileLoader.PositionsAsync, cancellationToken),
                 await EnsureCurrentAsync(AppDbContext.TalentPoolIndex, talentPool, ProfileLoader.SeekersAsync, cancellationToken),
             ];
+            await CompactIfOwedAsync(cancellationToken);
+            return results;
         }
         finally
         {
@@ -83,6 +85,7 @@ public sealed class IndexSynchronizer(
         {
             var applied = await CatchUpAsync(AppDbContext.JobBankIndex, jobBank, ProfileLoader.PositionsAsync, cancellationToken);
             applied += await CatchUpAsync(AppDbContext.TalentPoolIndex, talentPool, ProfileLoader.SeekersAsync, cancellationToken);
+            await CompactIfOwedAsync(cancellationToken);
             return applied;
         }
         finally
@@ -90,6 +93,35 @@ public sealed class IndexSynchronizer(
             _gate.Release();
         }
     }
+
+    /// <summary>
+    /// After an erase, the database leaves the files too: an erase from another process (the CLI
+    /// beside a running host) may have found the WAL held by this process's readers. Run once both
+    /// indexes have expunged (so neither waits on the other's compaction), and owed again on the next
+    /// pass while a reader keeps the WAL from emptying.
+    /// </summary>
+    private async Task CompactIfOwedAsync(CancellationToken ct)
+    {
+        if (!_compactionOwed)
+        {
+            return;
+        }
+        var took = System.Diagnostics.Stopwatch.StartNew();
+        var compacted = false;
+        try
+        {
+            using var scope = scopes.CreateScope();
+            compacted = await Privacy.StoreCompaction.VacuumAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), ct);
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            logger.LogWarning(ex, "Could not compact the database after an erase; the next pass tries again");
+        }
+        _compactionOwed = !compacted;
+        logger.LogInformation("Compacted the database after an erase: {Compacted} in {Seconds:0.0} s", compacted, took.Elapsed.TotalSeconds);
+    }
+
+    private bool _compactionOwed;
 
     /// <summary>Rebuilds both indexes from the database (`employment reindex`).</summary>
     public async Task<IReadOnlyList<IndexSyncResult>> RebuildAsync(IProgress<string>? progress = null, CancellationToken cancellationToken = default)
@@ -122,6 +154,7 @@ public sealed class IndexSynchronizer(
         {
             await CatchUpAsync(AppDbContext.JobBankIndex, jobBank, ProfileLoader.PositionsAsync, cancellationToken);
             await CatchUpAsync(AppDbContext.TalentPoolIndex, talentPool, ProfileLoader.SeekersAsync, cancellationToken);
+            await CompactIfOwedAsync(cancellationToken);
             return
             [
                 await VerifyAsync(AppDbContext.JobBankIndex, jobBank, ProfileLoader.PositionsAsync, cancellationToken),
@@ -298,17 +331,9 @@ public sealed class IndexSynchronizer(
             index.WaitForChanges();
             if (erase)
             {
-                // The database too: an erase from another process may have found the WAL held by our readers.
-                var compacted = false;
-                try
-                {
-                    compacted = await Privacy.StoreCompaction.VacuumAsync(db, ct);
-                }
-                catch (System.Data.Common.DbException ex)
-                {
-                    logger.LogWarning(ex, "Could not compact the database after an erase; the erase itself compacted it or the next one will");
-                }
-                logger.LogInformation("Expunged deleted documents from the {Index} index after an erase (database compacted: {Compacted})", name, compacted);
+                logger.LogInformation("Expunged deleted documents from the {Index} index after an erase", name);
+                // The database too, once both indexes are done (an erase touches both): see CompactIfOwedAsync.
+                _compactionOwed = true;
             }
             total += batch.Count;
         }

@@ -1,6 +1,5 @@
 using Employment.Core.Taxonomy;
 using System.Globalization;
-using System.Text.Json;
 using Employment.Core.Matching;
 using Lucene.Net.Documents;
 
@@ -70,6 +69,8 @@ public sealed class JobBankIndex : ISearchIndex<PositionProfile>
     public long Commit(long watermark) => Store.Commit(watermark);
     public void Rebuild(IEnumerable<PositionProfile> profiles, long watermark) => Store.Rebuild(profiles, watermark);
     public void WaitForChanges() => Store.WaitForChanges();
+    /// <summary>Where the last rebuild's time went (for the benchmark).</summary>
+    public RebuildPhases? LastRebuild => Store.LastRebuild;
     public IReadOnlyDictionary<string, byte[]> StoredProfiles() => Store.StoredProfiles();
     public byte[] Serialize(PositionProfile profile) => Store.Serialize(profile);
     public void Dispose() => Store.Dispose();
@@ -96,9 +97,8 @@ internal static class JobBankFields
 
 internal sealed class JobBankSchema : IDocumentSchema<PositionProfile>
 {
-    private static readonly JsonSerializerOptions Json = new();
 
-    public string Version => "jobbank-5";
+    public string Version => "jobbank-6";
 
     public string IdOf(PositionProfile profile) => profile.Id;
 
@@ -109,7 +109,7 @@ internal sealed class JobBankSchema : IDocumentSchema<PositionProfile>
     public void AddFields(Document d, PositionProfile p)
     {
         // "Open" in the sense of rule 1 apart from the date, which is checked against asOf per request.
-        d.Add(new StringField(JobBankFields.Available, p.IsOpen && p.Filled < p.Headcount ? "1" : "0", Field.Store.NO));
+        d.Add(TextAnalysis.Keyword(JobBankFields.Available, p.IsOpen && p.Filled < p.Headcount ? "1" : "0"));
         var offers = new HashSet<string>(p.Accommodations, StringComparer.Ordinal);
         if (p.Remote)
         {
@@ -129,27 +129,44 @@ internal sealed class JobBankSchema : IDocumentSchema<PositionProfile>
         d.Add(new NumericDocValuesField(JobBankFields.MinEducation, (long?)p.MinEducation ?? -1));
         d.Add(new NumericDocValuesField(JobBankFields.HoursCap, HardRules.OffersShorterHours(p) ? 0 : (long)Math.Floor(p.HoursPerWeek * 100)));
 
-        var concepts = new HashSet<string>(ConceptScanner.Embedded.ConceptsIn(p.Title + " " + p.Description), StringComparer.Ordinal);
+        // The title's concepts serve both the concept field and the search's strong concepts; the
+        // description is scanned on its own (a phrase running from the title into the description
+        // is no mention).
+        var (titleWords, titleConcepts) = Titles[p.Title];
+        var concepts = new HashSet<string>(titleConcepts, StringComparer.Ordinal);
+        concepts.UnionWith(ConceptScanner.Embedded.ConceptsIn(p.Description));
         concepts.UnionWith(p.RequiredSkills);
         concepts.UnionWith(p.PreferredSkills);
         concepts.UnionWith(offers);
         AddCodes(d, TextAnalysis.ConceptField, concepts);
         var text = string.Join('\n', new[] { p.Title, p.Description, p.EmployerName }.Where(s => !string.IsNullOrWhiteSpace(s)));
         d.Add(new TextField(TextAnalysis.TextField, text, Field.Store.NO));
-        d.Add(new TextField(TextAnalysis.EnglishField, text, Field.Store.NO));
+        if (TextAnalysis.HasLatin(text))
+        {
+            d.Add(new TextField(TextAnalysis.EnglishField, text, Field.Store.NO));
+        }
 
         // Words, what the position is as concepts, and pinyin: the search a jobseeker types into.
-        d.Add(new TextField(PositionTextFields.TitleWords, p.Title, Field.Store.NO));
-        d.Add(new TextField(PositionTextFields.TextWords, text, Field.Store.NO));
+        // jieba cuts each part once (the pieces are separated by line breaks, where it cuts anyway,
+        // so the words of the whole are the words of the parts in order).
+        string[] employerWords = string.IsNullOrWhiteSpace(p.EmployerName) ? [] : Employers[p.EmployerName];
+        d.Add(new TextField(PositionTextFields.TitleWords, TextAnalysis.Precut(titleWords), Field.Store.NO));
+        d.Add(new TextField(PositionTextFields.TextWords, TextAnalysis.Precut(titleWords.Concat(Words.ForIndex(p.Description)).Concat(employerWords)), Field.Store.NO));
         var strong = new HashSet<string>(p.RequiredSkills, StringComparer.Ordinal);
-        strong.UnionWith(ConceptScanner.Embedded.ConceptsIn(p.Title));
+        strong.UnionWith(titleConcepts);
         var named = new HashSet<string>(strong, StringComparer.Ordinal);
         strong.UnionWith(offers);
         strong.UnionWith(p.Demands);
         AddCodes(d, PositionTextFields.Concepts, strong);
-        AddCodes(d, PositionTextFields.TitlePinyin, PinyinTerms.Of(Words.ForIndex(p.Title + "\n" + p.EmployerName)));
+        AddCodes(d, PositionTextFields.TitlePinyin, PinyinTerms.Of(titleWords.Concat(employerWords)));
         AddCodes(d, PositionTextFields.ConceptPinyin, named.SelectMany(PinyinTerms.OfConcept).Distinct(StringComparer.Ordinal));
     }
+
+    /// <summary>Many positions share a title (保洁员) and an employer posts many: each is cut and scanned once.</summary>
+    private static readonly Memo<(string[] Words, IReadOnlySet<string> Concepts)> Titles =
+        new(title => ([.. Words.ForIndex(title)], ConceptScanner.Embedded.ConceptsIn(title)), 100_000);
+
+    private static readonly Memo<string[]> Employers = new(name => [.. Words.ForIndex(name)], 100_000);
 
     private static void AddCodes(Document d, string field, IEnumerable<string> codes)
     {
@@ -159,8 +176,7 @@ internal sealed class JobBankSchema : IDocumentSchema<PositionProfile>
         }
     }
 
-    public byte[] Serialize(PositionProfile profile) => JsonSerializer.SerializeToUtf8Bytes(profile, Json);
+    public byte[] Serialize(PositionProfile profile) => ProfileCodec.Write(profile);
 
-    public PositionProfile Deserialize(byte[] bytes) =>
-        JsonSerializer.Deserialize<PositionProfile>(bytes, Json) ?? throw new InvalidDataException("empty position profile in the job bank");
+    public PositionProfile Deserialize(byte[] bytes) => ProfileCodec.ReadPosition(bytes);
 }

@@ -154,9 +154,12 @@ internal static class PinyinTerms
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> ByConcept = new(StringComparer.Ordinal);
 
+    /// <summary>The same few thousand words come back in every title: each word's pinyin is spelled once.</summary>
+    private static readonly Memo<string[]> ByWord = new(w => [.. Pinyin.Spellings(w).Concat(Pinyin.Initials(w))], 200_000);
+
     public static IEnumerable<string> Of(IEnumerable<string> words) =>
         words.Where(w => w.Length >= 2 && Pinyin.HasHan(w))
-            .SelectMany(w => Pinyin.Spellings(w).Concat(Pinyin.Initials(w)))
+            .SelectMany(w => ByWord[w])
             .Distinct(StringComparer.Ordinal);
 
     /// <summary>The pinyin of a concept's Chinese names and of the words inside them (商业保洁 also gives baojie).</summary>

@@ -1,5 +1,4 @@
 using Employment.Core.Taxonomy;
-using System.Text.Json;
 using Employment.Core.Domain;
 using Employment.Core.Matching;
 using Lucene.Net.Documents;
@@ -35,6 +34,8 @@ public sealed class TalentPoolIndex : ISearchIndex<SeekerProfile>
     public long Commit(long watermark) => Store.Commit(watermark);
     public void Rebuild(IEnumerable<SeekerProfile> profiles, long watermark) => Store.Rebuild(profiles, watermark);
     public void WaitForChanges() => Store.WaitForChanges();
+    /// <summary>Where the last rebuild's time went (for the benchmark).</summary>
+    public RebuildPhases? LastRebuild => Store.LastRebuild;
     public IReadOnlyDictionary<string, byte[]> StoredProfiles() => Store.StoredProfiles();
     public byte[] Serialize(SeekerProfile profile) => Store.Serialize(profile);
     public void Dispose() => Store.Dispose();
@@ -57,10 +58,9 @@ internal static class TalentPoolFields
 
 internal sealed class TalentPoolSchema : IDocumentSchema<SeekerProfile>
 {
-    private static readonly JsonSerializerOptions Json = new();
     private double _longestCommuteKm;
 
-    public string Version => "talentpool-4";
+    public string Version => "talentpool-5";
 
     public double LongestCommuteKm => Volatile.Read(ref _longestCommuteKm);
 
@@ -86,7 +86,7 @@ internal sealed class TalentPoolSchema : IDocumentSchema<SeekerProfile>
 
     public void AddFields(Document d, SeekerProfile s)
     {
-        d.Add(new StringField(TalentPoolFields.Available, HardRules.SeekerAvailable(s) ? "1" : "0", Field.Store.NO));
+        d.Add(TextAnalysis.Keyword(TalentPoolFields.Available, HardRules.SeekerAvailable(s) ? "1" : "0"));
         AddCodes(d, TalentPoolFields.Skill, s.Skills.Select(k => k.Code));
         AddCodes(d, TalentPoolFields.SkillLevel, s.Skills.Select(k => SkillLevelTerm(k.Code, k.Level)));
         AddCodes(d, TalentPoolFields.Limit, s.Limits);
@@ -104,7 +104,10 @@ internal sealed class TalentPoolSchema : IDocumentSchema<SeekerProfile>
         if (!string.IsNullOrWhiteSpace(s.Intention))
         {
             d.Add(new TextField(TextAnalysis.TextField, s.Intention, Field.Store.NO));
-            d.Add(new TextField(TextAnalysis.EnglishField, s.Intention, Field.Store.NO));
+            if (TextAnalysis.HasLatin(s.Intention))
+            {
+                d.Add(new TextField(TextAnalysis.EnglishField, s.Intention, Field.Store.NO));
+            }
         }
         TalentPoolSearch.AddFields(d, s);
     }
@@ -117,8 +120,7 @@ internal sealed class TalentPoolSchema : IDocumentSchema<SeekerProfile>
         }
     }
 
-    public byte[] Serialize(SeekerProfile profile) => JsonSerializer.SerializeToUtf8Bytes(profile, Json);
+    public byte[] Serialize(SeekerProfile profile) => ProfileCodec.Write(profile);
 
-    public SeekerProfile Deserialize(byte[] bytes) =>
-        JsonSerializer.Deserialize<SeekerProfile>(bytes, Json) ?? throw new InvalidDataException("empty seeker profile in the talent pool");
+    public SeekerProfile Deserialize(byte[] bytes) => ProfileCodec.ReadSeeker(bytes);
 }

@@ -1,7 +1,5 @@
 using System.Text;
 using JiebaNet.Segmenter;
-using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 
 namespace Employment.Core.Search;
 
@@ -39,7 +37,64 @@ public static class Words
     /// (写字楼保洁员 gives 写字楼, 保洁, 保洁员), so a query of any of them finds it.
     /// </summary>
     public static IEnumerable<string> ForIndex(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? [] : SearchMode(PreciseCut(Normalize(text))).Where(IsWord);
+
+    /// <summary>jieba's own search mode, which <see cref="ForIndex"/> must equal (the tests compare them).</summary>
+    internal static IEnumerable<string> ForIndexByJieba(string? text) =>
         string.IsNullOrWhiteSpace(text) ? [] : Segmenter.Value.CutForSearch(Normalize(text), hmm: false).Where(IsWord);
+
+    /// <summary>
+    /// jieba's search mode from its precise cut: each word, preceded by the dictionary's two- and
+    /// then three-character words inside it when it is longer. Built here rather than by calling
+    /// CutForSearch so that indexing cuts a text once: the concept scanner has just cut the same
+    /// text precisely (<see cref="Cut"/>) to find where words begin, and that cut is reused.
+    /// </summary>
+    private static IEnumerable<string> SearchMode(string[] precise)
+    {
+        var dictionary = WordDictionary.Instance;
+        foreach (var word in precise)
+        {
+            for (var n = 2; n <= 3; n++)
+            {
+                if (word.Length > n)
+                {
+                    for (var i = 0; i + n <= word.Length; i++)
+                    {
+                        var gram = word.Substring(i, n);
+                        if (dictionary.ContainsWord(gram))
+                        {
+                            yield return gram;
+                        }
+                    }
+                }
+            }
+            yield return word;
+        }
+    }
+
+    // The last few texts cut on this thread: a document's text is cut for its concepts and then
+    // for its words, and jieba is most of a position's indexing time.
+    [ThreadStatic] private static string?[]? t_cutTexts;
+    [ThreadStatic] private static string[][]? t_cuts;
+    [ThreadStatic] private static int t_nextCut;
+
+    private static string[] PreciseCut(string normalized)
+    {
+        var texts = t_cutTexts ??= new string?[4];
+        var cuts = t_cuts ??= new string[4][];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            if (string.Equals(texts[i], normalized, StringComparison.Ordinal))
+            {
+                return cuts[i];
+            }
+        }
+        var cut = Segmenter.Value.Cut(normalized, cutAll: false, hmm: false).ToArray();
+        texts[t_nextCut] = normalized;
+        cuts[t_nextCut] = cut;
+        t_nextCut = (t_nextCut + 1) % texts.Length;
+        return cut;
+    }
 
     /// <summary>Words of a query, the precise cut: each word typed is one thing the results must have.</summary>
     public static IReadOnlyList<string> ForQuery(string? text) =>
@@ -49,43 +104,10 @@ public static class Words
     /// Every piece of an already normalized text in the precise cut, punctuation and spaces
     /// included, so their lengths add up to the text's: where each word begins.
     /// </summary>
-    public static IEnumerable<string> Cut(string normalized) => Segmenter.Value.Cut(normalized, cutAll: false, hmm: false);
+    public static IEnumerable<string> Cut(string normalized) => PreciseCut(normalized);
 
     /// <summary>Loads the dictionary now (a second or so) rather than on the first search.</summary>
     public static void Warm() => _ = Segmenter.Value;
 
     private static bool IsWord(string token) => token.Any(char.IsLetterOrDigit);
-}
-
-/// <summary>The word cutter as a Lucene analyzer, for the title and full-text word fields.</summary>
-internal sealed class WordAnalyzer : Analyzer
-{
-    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader) => new(new WordTokenizer(reader));
-
-    private sealed class WordTokenizer : Tokenizer
-    {
-        private readonly ICharTermAttribute _term;
-        private List<string> _words = [];
-        private int _next;
-
-        public WordTokenizer(TextReader input) : base(input) => _term = AddAttribute<ICharTermAttribute>();
-
-        public override bool IncrementToken()
-        {
-            ClearAttributes();
-            if (_next >= _words.Count)
-            {
-                return false;
-            }
-            _term.SetEmpty().Append(_words[_next++]);
-            return true;
-        }
-
-        public override void Reset()
-        {
-            base.Reset();
-            _words = Words.ForIndex(m_input.ReadToEnd()).ToList();
-            _next = 0;
-        }
-    }
 }

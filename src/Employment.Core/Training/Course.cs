@@ -42,6 +42,11 @@ public sealed class Course
     public CourseStatus Status { get; set; } = CourseStatus.Open;
     /// <summary>The employer who asked for an order-based course, when one did.</summary>
     [MaxLength(64)] public string? RequestedBy { get; set; }
+    /// <summary>An employer's order as reviewed: why it was turned down (the employer reads it), or the reviewer's note.</summary>
+    [MaxLength(1000)] public string? ReviewNote { get; set; }
+    /// <summary>Who approved or rejected an employer's order, and when.</summary>
+    [MaxLength(100)] public string? ReviewedBy { get; set; }
+    public DateTime? ReviewedUtc { get; set; }
     public DateTime CreatedUtc { get; set; }
     public DateTime UpdatedUtc { get; set; }
     [ConcurrencyCheck] public Guid Version { get; set; } = Guid.NewGuid();
@@ -75,4 +80,6 @@ public sealed class CourseLead
     public DateTime CreatedUtc { get; set; }
     public DateTime? HandledUtc { get; set; }
     [MaxLength(256)] public string? HandledBy { get; set; }
+    /// <summary>As <see cref="Placement.Lead.FallbackDistrict"/>: the district whose counselors take it when no counselor covers the street.</summary>
+    [MaxLength(12)] public string? FallbackDistrict { get; set; }
 }

@@ -21,6 +21,12 @@ public static class AccessClaims
 
     public static bool IsAdmin(this ClaimsPrincipal user) => user.IsInRole(Roles.Admin);
 
+    /// <summary>
+    /// Lists name people in full only for a counselor (a caseworker of those people); an admin or a
+    /// city officer reads lists of households for oversight, so names there are masked (王**).
+    /// </summary>
+    public static bool SeesNamesInLists(this ClaimsPrincipal user) => user.IsInRole(Roles.Counselor);
+
     /// <summary>The name written in audit entries, ledger entries and history rows.</summary>
     public static string Actor(this ClaimsPrincipal user) => user.Identity?.Name ?? "anonymous";
 }

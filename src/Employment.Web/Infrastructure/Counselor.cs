@@ -45,6 +45,17 @@ public static class CounselorScope
             .Where(p => p.Id == id)
             .AsSplitQuery().FirstOrDefaultAsync(ct);
 
+    /// <summary>
+    /// New kiosk interest the user takes (positions and courses, by <see cref="LeadRouting"/>): the count
+    /// the staff navigation shows, so a counselor learns of a lead without opening the caseload.
+    /// </summary>
+    public static async Task<int> NewLeadCountAsync(this AppDbContext db, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        var scope = user.Scope();
+        return await db.Leads.For(db, scope).CountAsync(l => l.Status == LeadStatus.New, ct)
+            + await db.CourseLeads.For(db, scope).CountAsync(l => l.Status == LeadStatus.New, ct);
+    }
+
     /// <summary>The persons of the user's area, as a query (for referrals, leads and follow-ups).</summary>
     public static IQueryable<Person> VisiblePersons(this AppDbContext db, ClaimsPrincipal user) =>
         db.Persons.Within(user.Scope());

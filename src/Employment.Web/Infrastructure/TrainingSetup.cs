@@ -8,6 +8,7 @@ public static class TrainingSetup
     public static IHostApplicationBuilder AddTraining(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<TrainingDesk>();
+        builder.Services.AddScoped<CourseOrders>();
         builder.Services.AddScoped<ShortageReport>();
         builder.Services.AddScoped<Core.Kiosk.KioskCourses>();
         return builder;

@@ -157,7 +157,7 @@ public sealed partial class AdminPagesTests(AdminPagesTests.Host host) : IClassF
     }
 
     [Fact]
-    public async Task The_audit_log_filters_by_actor_action_entity_and_dates()
+    public async Task The_audit_log_filters_by_actor_action_entity_and_dates_and_names_actions_and_types_in_the_reader_s_language()
     {
         var admin = await host.AdminAsync();
         using (var scope = host.Services.CreateScope())
@@ -185,6 +185,20 @@ public sealed partial class AdminPagesTests(AdminPagesTests.Host host) : IClassF
         // Times in the district's zone: 08:00 UTC is 16:00 in Beijing.
         Assert.Contains("2025-03-09 16:00:00", byEntity);
         Assert.DoesNotContain("2025-03-09 08:00:00", byEntity);
+        // Actions and record types by name in the reader's language (the code beside, for the filter);
+        // the times are local, so the header does not say UTC.
+        Assert.Contains("<td>查看<br /><code class=\"muted\">view</code></td>", byActor);
+        Assert.Contains("<td>家庭</td>", byActor);
+        Assert.Contains(">个人</option>", byActor);
+        Assert.DoesNotContain("(UTC)", byActor);
+        // A code no resource names yet shows as it is recorded.
+        Assert.Contains("<td>update<br /><code class=\"muted\">update</code></td>", byEntity);
+        await admin.GetAsync("/Culture?culture=en&returnUrl=%2FAdmin%2FAudit");
+        var english = await (await admin.GetAsync("/Admin/Audit?actor=audit-zhang")).Content.ReadAsStringAsync();
+        Assert.Contains("<td>Viewed<br /><code class=\"muted\">view</code></td>", english);
+        Assert.Contains("<td>Household</td>", english);
+        await admin.GetAsync("/Culture?culture=zh-CN&returnUrl=%2FAdmin%2FAudit");
+
         // Read-only: the page offers no form that posts.
         var audit = await (await admin.GetAsync("/Admin/Audit")).Content.ReadAsStringAsync();
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(audit, "<form method=\"post\"[^>]*>"), m => m.Value.Contains("/Account/Logout", StringComparison.Ordinal));

@@ -94,5 +94,25 @@ public sealed class LinesChangedOnThePageTests : IAsyncDisposable
         Assert.Contains("2026-11-15", page);
     }
 
+    [Fact]
+    public async Task A_changed_record_is_stamped_by_the_district_clock_not_the_machine_clock()
+    {
+        await _app.WithDbAsync(async db =>
+        {
+            var dataset = DatasetReader.ReadFile(TestData.ExampleDataset, Taxonomy.Embedded, new DateOnly(2026, 3, 1)).EnsureValid();
+            return await new DatasetImporter(db, _app.Clock).ImportAsync(dataset);
+        });
+        On(8, 1);
+        // Nothing here sets UpdatedUtc: the context's own stamp does, from the application's clock.
+        var stamped = await _app.WithDbAsync(async db =>
+        {
+            var position = await db.Positions.OrderBy(p => p.Id).FirstAsync();
+            position.Title += "（新）";
+            await db.SaveChangesAsync();
+            return await db.Positions.AsNoTracking().Where(p => p.Id == position.Id).Select(p => p.UpdatedUtc).SingleAsync();
+        });
+        Assert.Equal(new DateTime(2026, 8, 1, 4, 0, 0, DateTimeKind.Utc), stamped);
+    }
+
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }

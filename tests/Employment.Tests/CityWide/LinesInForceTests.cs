@@ -1,4 +1,5 @@
 using Employment.Core.Data;
+using Employment.Core.Domain;
 using Employment.Core.Households;
 using Employment.Core.Interchange;
 using Employment.Core.Reports;
@@ -133,6 +134,33 @@ public sealed class LinesInForceTests : IAsyncDisposable
         Assert.Equal(new LinesInForce(450, 700), DistrictLines.On(lines, new DateOnly(2025, 12, 31)));
         Assert.Equal(new LinesInForce(480, 720), DistrictLines.On(lines, new DateOnly(2026, 6, 30)));
         Assert.Equal(new LinesInForce(500, 750), DistrictLines.On(lines, new DateOnly(2026, 7, 1)));
+    }
+
+    [Fact]
+    public async Task A_member_added_in_the_second_district_is_classed_by_that_districts_lines()
+    {
+        await MigrateAsync();
+        // H-1 as a household of one on 1,200 a month; a second member makes it 600 a head: an edge
+        // household under 锦江区's 500/750, above the edge line under 青羊区's 100/200.
+        var first = Example();
+        first.Households[0].Size = 1;
+        await ImportAsync(first);
+        var second = Example(100, 200);
+        second.Households[0].Size = 1;
+        second.Region.DivisionCode = "510105";
+        second.Region.Name = "成都市青羊区";
+        await ImportAsync(second);
+
+        foreach (var id in new[] { "H-1", "510105~H-1" })
+        {
+            await WithDbAsync(db => new TalentPoolRegister(db, new AuditTrail(db, _clock), _clock)
+                .AddMemberAsync(id, new MemberInput { Name = "新成员", Age = 30, LaborCapacity = LaborCapacity.Full }, "迁入", "tester"));
+        }
+
+        var households = await WithDbAsync(db => db.Households.AsNoTracking().Where(h => h.Id == "H-1" || h.Id == "510105~H-1").ToDictionaryAsync(h => h.Id));
+        Assert.Equal(2, households["510105~H-1"].Size);
+        Assert.Null(households["510105~H-1"].Category);
+        Assert.Equal(HouseholdCategory.DibaoEdge, households["H-1"].Category);
     }
 
     [Fact]

@@ -37,11 +37,11 @@ public sealed class ExitPageTests(DistrictAppFactory factory) : IClassFixture<Di
         var other = await donghu.GetStringAsync("/Exits");
         var guessed = await donghu.GetAsync("/Exits/Verify/H5");
 
-        Assert.Contains("<td>H5</td>", own);                     // the candidate exactly on the edge line
+        Assert.Contains("href=\"/Counselor/Household/H5\"", own);                     // the candidate exactly on the edge line
         Assert.Contains("1,500.00", own);
-        Assert.Contains("<td>H3</td>", own);                     // exited 10-05, in transition
-        Assert.DoesNotContain("<td>H5</td>", other);
-        Assert.Contains("<td>H4</td>", other);                   // its exit revoked: shown as such
+        Assert.Contains("href=\"/Counselor/Household/H3\"", own);                     // exited 10-05, in transition
+        Assert.DoesNotContain("href=\"/Counselor/Household/H5\"", other);
+        Assert.Contains("href=\"/Counselor/Household/H4\"", other);                   // its exit revoked: shown as such
         Assert.Contains("已撤销", other);
         Assert.Equal(HttpStatusCode.NotFound, guessed.StatusCode);
         var audit = await factory.WithDbAsync(db => db.AuditLog.Where(a => a.EntityId == "exit-list").Select(a => a.Detail).ToListAsync());

@@ -136,7 +136,7 @@ public sealed partial class ScreenTests(AppFactory app) : IClassFixture<AppFacto
 public sealed class ScreenSmallCountTests(DistrictAppFactory factory) : IClassFixture<DistrictAppFactory>
 {
     [Fact]
-    public async Task Counts_under_five_are_withheld_and_bars_are_not_drawn_for_them()
+    public async Task Counts_under_five_are_withheld_rates_and_averages_say_what_is_withheld_and_why_and_bars_are_not_drawn_for_them()
     {
         await factory.ReadyAsync();
         var html = await factory.CreateClient().GetStringAsync("/screen?handler=Panel");
@@ -144,7 +144,11 @@ public sealed class ScreenSmallCountTests(DistrictAppFactory factory) : IClassFi
         // Six households in the program: shown. Everything else counts fewer than five (three zero-employment households,
         // two placements, one public-welfare, and the rates and the average over one or two): withheld.
         Assert.Contains("<p class=\"tile-value\">6</p>", html);
-        Assert.Equal(7, Regex.Matches(html, "<p class=\"tile-value withheld\">少于5</p>").Count);
+        // Counts say the count is small; a rate or an average says the people behind it are too few, never a
+        // bare "少于5" that reads as under 5 % or under 5 days; and the screen says once why.
+        Assert.Equal(3, Regex.Matches(html, "<p class=\"tile-value withheld\">少于5</p>").Count);
+        Assert.Equal(4, Regex.Matches(html, "<p class=\"tile-value withheld\">人数少于5，不公布</p>").Count);
+        Assert.Contains("为保护个人隐私，不足5户（人）的数字不公布", html);
         Assert.DoesNotContain("<p class=\"tile-value\">2</p>", html);
         Assert.DoesNotContain("<p class=\"tile-value\">3</p>", html);
         Assert.DoesNotContain(HandMadeDistrict.PersonIdNumber, html);

@@ -77,20 +77,42 @@ public sealed class RestartTests
     }
 
     [Fact]
-    public async Task A_schedule_changed_by_an_admin_survives_a_restart()
+    public async Task A_schedule_changed_by_an_admin_as_a_date_and_a_time_of_day_survives_a_restart()
     {
         using var dir = new TempDir();
         using (var first = new SchedulingHost(dir.Path, new FakeTimeProvider(Shanghai.At(2026, 12, 1, 12))))
         {
             _ = first.Server;
             var admin = await first.SignedInAsAsync(Roles.Admin);
+            // The page shows the fair's rule in words and offers its next date and time, not a cron expression to type.
+            var page = await admin.GetStringAsync("/Admin/Schedules");
+            Assert.Contains("每季度首月的第二个星期六 09:00", page);
+            Assert.Contains("name=\"Date\" type=\"date\" value=\"2027-01-09\"", page);
+            Assert.Contains("name=\"Time\" type=\"time\" value=\"09:00\"", page);
+            Assert.DoesNotContain("name=\"Cron\" value=\"0 0 9", page);
+
+            // Saturday 16 January 2027, 09:30: the third Saturday of each quarter's first month.
             var response = await admin.PostFormAsync("/Admin/Schedules?handler=Reschedule",
-                new() { ["Name"] = ScheduleBook.Fair, ["Cron"] = "0 30 9 ? 1,4,7,10 7#3" }, page: "/Admin/Schedules");
+                new() { ["Name"] = ScheduleBook.Fair, ["Date"] = "2027-01-16", ["Time"] = "09:30" }, page: "/Admin/Schedules");
             Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+            var done = await admin.GetStringAsync("/Admin/Schedules");
+            Assert.Contains("的时间表已改为 每季度首月的第三个星期六 09:30，下次运行 2027-01-16 09:30。", done);
+            Assert.Contains("撤销（恢复为 每季度首月的第二个星期六 09:00）", done);
+
+            // Wrong input is told in the reader's language, never as Quartz's English.
+            var past = await admin.PostFormAsync("/Admin/Schedules?handler=Reschedule",
+                new() { ["Name"] = ScheduleBook.Fair, ["Date"] = "2026-11-28", ["Time"] = "09:00" }, page: "/Admin/Schedules");
+            Assert.Equal(System.Net.HttpStatusCode.OK, past.StatusCode);
+            Assert.Contains("这个日期和时间已经过去，请选以后的日期。", await past.Content.ReadAsStringAsync());
+            var noTime = await admin.PostFormAsync("/Admin/Schedules?handler=Reschedule",
+                new() { ["Name"] = ScheduleBook.Fair, ["Date"] = "2027-04-10", ["Time"] = "nine" }, page: "/Admin/Schedules");
+            Assert.Contains("请填写时间（例如 09:00）。", await noTime.Content.ReadAsStringAsync());
             var bad = await admin.PostFormAsync("/Admin/Schedules?handler=Reschedule",
                 new() { ["Name"] = ScheduleBook.Fair, ["Cron"] = "every third saturday" }, page: "/Admin/Schedules");
             Assert.Equal(System.Net.HttpStatusCode.OK, bad.StatusCode);
-            Assert.Contains("not a valid Quartz cron expression", await bad.Content.ReadAsStringAsync());
+            var badHtml = await bad.Content.ReadAsStringAsync();
+            Assert.Contains("这个时间表无法使用，请重新选择日期和时间。", badHtml);
+            Assert.DoesNotContain("Quartz", badHtml);
         }
 
         using var second = new SchedulingHost(dir.Path, new FakeTimeProvider(Shanghai.At(2026, 12, 2, 12)));
@@ -100,6 +122,20 @@ public sealed class RestartTests
         Assert.Equal("0 30 9 ? 1,4,7,10 7#3", fair.Cron);
         Assert.Equal(Shanghai.At(2027, 1, 16, 9, 30), fair.NextFireUtc);
         Assert.Equal("Asia/Shanghai", fair.TimeZone);
+    }
+
+    [Theory]
+    [InlineData("2027-01-09", "09:00", "0 0 9 ? 1,4,7,10 7#2")]
+    [InlineData("2027-02-28", "14:30", "0 30 14 ? 2,5,8,11 1#4")]
+    [InlineData("2027-03-31", "08:05", "0 5 8 ? 3,6,9,12 4L")]
+    public void A_date_and_a_time_of_day_say_a_quarterly_rule_and_its_cron_reads_back(string date, string time, string cron)
+    {
+        var day = FairDay.Of(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), TimeOnly.Parse(time, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(cron, day.Cron);
+        Assert.Equal(day, FairDay.FromCron(cron));
+        var next = new Quartz.CronExpression(cron, TimeZoneInfo.Utc).GetNextValidTimeAfter(DateTimeOffset.Parse(date + "T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(date + " " + time, next!.Value.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Null(FairDay.FromCron("0 0/5 * * * ?"));
     }
 
     private static async Task<IReadOnlyList<FollowUpItem>> DueAsync(SchedulingHost host, IReadOnlyCollection<string>? areas)

@@ -17,7 +17,7 @@ namespace Employment.Tests.Scheduling;
 /// first stopped), with a fake clock as the registered TimeProvider: Quartz, the jobs and the Core
 /// services all read it, and advancing it fires what falls due.
 /// </summary>
-public sealed class SchedulingHost(string dataDir, FakeTimeProvider clock, bool demo = false) : AppFactory(demo)
+public sealed class SchedulingHost(string dataDir, FakeTimeProvider clock, bool demo = false, IReadOnlyDictionary<string, string>? settings = null) : AppFactory(demo)
 {
     public FakeTimeProvider Clock => clock;
 
@@ -26,6 +26,10 @@ public sealed class SchedulingHost(string dataDir, FakeTimeProvider clock, bool 
         base.ConfigureWebHost(builder);
         builder.UseSetting("DataDir", dataDir);
         TestStore.Use(builder, dataDir);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
         // The district's clock over the fake time, as production wraps the system's.
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(
             new Core.Domain.DistrictTimeProvider(clock, Core.Domain.DistrictTimeProvider.FindZone(null))));

@@ -101,12 +101,13 @@ public sealed class PersonRightsTests(CounselorHost host) : IClassFixture<Counse
         Assert.True(await host.WithDbAsync(db => db.Placements.AnyAsync(p => p.PersonId == personId)));
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition, string failure)
+    private static async Task WaitUntilAsync(Func<bool> condition, string failure, Func<string>? detail = null)
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (!condition())
         {
-            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), failure);
+            // Generous: a CLI's change reaches the host at its next poll (5 s on SQLite), but CI machines are loaded.
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(90), detail is null ? failure : $"{failure}: {detail()}");
             await Task.Delay(200);
         }
     }
@@ -258,7 +259,8 @@ public sealed class PersonRightsTests(CounselorHost host) : IClassFixture<Counse
         // The CLI never opens the host's indexes: the erase reaches them through the outbox. The host's
         // indexer (its poll sees another process's rows) deletes the document and expunges it from the
         // segments, and compacts the database after it: then no file of the data directory holds the person.
-        await WaitUntilAsync(() => FilesHolding(index, tail).Count == 0, "the host's index still holds the erased person");
+        await WaitUntilAsync(() => FilesHolding(index, tail).Count == 0, "the host's index still holds the erased person",
+            () => string.Join(", ", FilesHolding(index, tail)) + "; the host's /health: " + client.GetStringAsync("/health").GetAwaiter().GetResult());
         await WaitUntilAsync(() => FilesHolding(host.DataDir, r.Name).Count == 0 && FilesHolding(host.DataDir, r.IdNumber).Count == 0,
             "a file of the data directory still holds the erased person's name or ID number");
         Assert.Empty(CounselorHost.PersonLinks(await CounselorHost.HtmlAsync(

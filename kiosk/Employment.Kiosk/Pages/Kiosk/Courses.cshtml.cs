@@ -8,7 +8,8 @@ namespace Employment.Kiosk.Pages.Kiosk;
 /// (courses only, nobody's data); signed in, also the person's own suggestions with how many
 /// positions each would open.
 /// </summary>
-public sealed class CoursesModel(KioskCourses courses, KioskCatalog catalog) : KioskPageModel
+public sealed class CoursesModel(KioskCourses courses, KioskCatalog catalog, KioskPersonal personal,
+    Microsoft.Extensions.Options.IOptions<KioskOptions> options, Microsoft.Extensions.Localization.IStringLocalizer<KioskResource> text) : KioskPageModel
 {
     public IReadOnlyList<KioskStreet> Streets { get; private set; } = [];
     public KioskStreet? Street { get; private set; }
@@ -16,6 +17,8 @@ public sealed class CoursesModel(KioskCourses courses, KioskCatalog catalog) : K
     public IReadOnlyList<KioskCourse> Suggested { get; private set; } = [];
     /// <summary>The title of the course just marked, for the confirmation.</summary>
     public string? Done { get; private set; }
+    /// <summary>Who will call about it, in words (<see cref="KioskLeadText"/>).</summary>
+    public string? DoneText { get; private set; }
 
     protected override bool Personal => SignedIn;
 
@@ -30,6 +33,10 @@ public sealed class CoursesModel(KioskCourses courses, KioskCatalog catalog) : K
             if (done is not null)
             {
                 Done = Suggested.Concat(Open).FirstOrDefault(c => c.Id == done)?.Title;
+                if (Done is not null)
+                {
+                    DoneText = KioskLeadText.Sent(text, await personal.LeadRouteAsync(person, ct), options.Value.ServiceDesk, Done);
+                }
             }
         }
     }

@@ -8,7 +8,7 @@ namespace Employment.Kiosk.Pages.Kiosk;
 
 /// <summary>The signed-in person's own page: recommendations with reasons, "I'm interested", referrals.</summary>
 public sealed class MeModel(KioskPersonal personal, KioskCatalog catalog, Employment.Core.Placement.SatisfactionSurveys surveys,
-    IOptions<KioskOptions> options) : KioskPageModel
+    IOptions<KioskOptions> options, Microsoft.Extensions.Localization.IStringLocalizer<KioskResource> text) : KioskPageModel
 {
     public KioskMe? Me { get; private set; }
     public IReadOnlyList<KioskRecommendation> Recommendations { get; private set; } = [];
@@ -22,6 +22,8 @@ public sealed class MeModel(KioskPersonal personal, KioskCatalog catalog, Employ
     public static readonly int[] Scale = [1, 2, 3, 4, 5];
     /// <summary>The title of the position just marked, for the confirmation.</summary>
     public string? Done { get; private set; }
+    /// <summary>Who will call about it, in words (<see cref="KioskLeadText"/>).</summary>
+    public string? DoneText { get; private set; }
 
     protected override bool Personal => true;
 
@@ -40,6 +42,10 @@ public sealed class MeModel(KioskPersonal personal, KioskCatalog catalog, Employ
         if (done is not null)
         {
             Done = (await catalog.FindAsync(done, ct))?.Title;
+            if (Done is not null)
+            {
+                DoneText = KioskLeadText.Sent(text, await personal.LeadRouteAsync(PersonId, ct), options.Value.ServiceDesk, Done);
+            }
         }
         return Page();
     }

@@ -6,8 +6,11 @@ using Microsoft.AspNetCore.Mvc;
 namespace Employment.Kiosk.Pages.Kiosk;
 
 /// <summary>One position, everything a person needs to decide, and a QR code to take it along.</summary>
-public sealed class PositionModel(KioskCatalog catalog) : KioskPageModel
+public sealed class PositionModel(KioskCatalog catalog, Microsoft.Extensions.Options.IOptions<KioskOptions> options) : KioskPageModel
 {
+    /// <summary>Where a person who has not signed in applies: the district's service desk, a public office (no one's personal data).</summary>
+    public ServiceDeskOptions Desk => options.Value.ServiceDesk;
+
     public KioskPosition? Position { get; private set; }
     public KioskStreet? Street { get; private set; }
     /// <summary>The street the position is in: the place to show when the posting gives no detailed address.</summary>

@@ -12,8 +12,16 @@ namespace Employment.Web.Pages.Admin;
 /// whole days in UTC, both ends included. Newest first unless asked otherwise.
 /// </summary>
 [Authorize(Roles = Roles.Admin)]
-public sealed class AuditModel(AppDbContext db) : PageModel
+public sealed class AuditModel(AppDbContext db, Microsoft.Extensions.Localization.IStringLocalizer<AdminResource> text) : PageModel
 {
+    /// <summary>An action's name in the reader's language; a code no resource names yet shows as it is recorded.</summary>
+    public string ActionName(string action) =>
+        text["AuditAction_" + action] is { ResourceNotFound: false } name ? name.Value : action;
+
+    /// <summary>A record type's name in the reader's language (types are recorded in either case).</summary>
+    public string TypeName(string type) =>
+        text["AuditType_" + type.ToLowerInvariant()] is { ResourceNotFound: false } name ? name.Value : type;
+
     public const int PageSize = 50;
 
     [BindProperty(SupportsGet = true)] public string? Actor { get; set; }

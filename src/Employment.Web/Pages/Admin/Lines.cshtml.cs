@@ -12,16 +12,14 @@ using Microsoft.Extensions.Localization;
 namespace Employment.Web.Pages.Admin;
 
 /// <summary>
-/// The region's two lines (monthly CNY per head). A change moves households across the edge line,
-/// so every household's exit candidacy is reassessed in the same save as the new lines: nobody ever
-/// sees new lines with old candidacies. The previous values are shown, so a mistake is undone by
-/// entering them again.
+/// The region's two lines (monthly CNY per head), changed through Core's <see cref="LinesDesk"/>
+/// (which reassesses every household in the same save). The previous values are shown, so a mistake
+/// is undone by entering them again.
 /// </summary>
 [Authorize(Roles = Roles.Admin)]
-public sealed class LinesModel(AppDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer<AdminResource> text) : PageModel
+public sealed class LinesModel(AppDbContext db, LinesDesk desk, IStringLocalizer<AdminResource> text,
+    IStringLocalizer<RefusalResource> refusals) : PageModel
 {
-    public const decimal Ceiling = Core.Domain.InputRules.LineMax;
-
     public sealed class InputModel
     {
         public decimal? DibaoLine { get; set; }
@@ -56,80 +54,45 @@ public sealed class LinesModel(AppDbContext db, AuditTrail audit, TimeProvider c
             return NotFound();
         }
         // Model binding leaves an error for text that is not a number; say it in this page's words.
+        var unbound = new HashSet<string>();
         foreach (var key in new[] { "Input.DibaoLine", "Input.EdgeLine" })
         {
             if (ModelState[key]?.Errors.Count > 0)
             {
                 ModelState[key]!.Errors.Clear();
                 ModelState.AddModelError(key, text["NotANumber"]);
+                unbound.Add(key);
             }
         }
-        Validate();
+        foreach (var refusal in LinesDesk.Check(Region.DivisionCode ?? "-", Input.DibaoLine, Input.EdgeLine))
+        {
+            var key = refusal.Field == "dibaoLine" ? "Input.DibaoLine" : "Input.EdgeLine";
+            if (!unbound.Contains(key))
+            {
+                ModelState.AddModelError(key, refusals.Describe(refusal));
+            }
+        }
         if (!ModelState.IsValid)
         {
             return Page();
         }
-        var dibao = Input.DibaoLine!.Value;
-        var edge = Input.EdgeLine!.Value;
-        if (dibao == Region.DibaoLine && edge == Region.EdgeLine)
+        try
         {
-            Message = text["LinesUnchanged"];
-            return RedirectToPage(new { district = District });
-        }
-        var before = string.Create(CultureInfo.InvariantCulture, $"{Region.DibaoLine:0.##}/{Region.EdgeLine:0.##}");
-        var region = await db.Regions.Include(r => r.History).WithCode(District).FirstAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        // The old lines stay in force for every day before today: past figures and exit checks keep them.
-        DistrictLines.Change(region, dibao, edge, clock.Today());
-        region.UpdatedUtc = now;
-        var changed = 0;
-        var first = await db.Regions.TheDistrict().Select(r => r.Id).FirstAsync(ct);
-        var district = DistrictLines.RefOf(region, first);
-        foreach (var household in await db.Households.OnRegister().Where(DistrictKeys.InDistrict<Household>(h => h.Id, district)).ToListAsync(ct))
-        {
-            if (HouseholdStanding.ReassessExit(household, region, now))
+            var change = await desk.ChangeAsync(Region.DivisionCode, Input.DibaoLine!.Value, Input.EdgeLine!.Value, User.Actor(), ct);
+            if (change is null)
             {
-                household.UpdatedUtc = now;
-                changed++;
+                Message = text["LinesUnchanged"];
+                return RedirectToPage(new { district = District });
             }
+            Message = text["LinesSaved", change.Reassessed];
+            Previous = string.Create(CultureInfo.InvariantCulture, $"{change.DibaoBefore:0.##}/{change.EdgeBefore:0.##}");
         }
-        audit.Add(User.Actor(), "region.lines", "region", region.Id.ToString(CultureInfo.InvariantCulture),
-            string.Create(CultureInfo.InvariantCulture, $"{region.DivisionCode} dibao/edge {before} -> {dibao:0.##}/{edge:0.##} from {clock.Today():yyyy-MM-dd}; {changed} households' exit candidacy changed"));
-        // One SaveChanges is one transaction: the lines, every reassessed household and the audit entry.
-        await db.SaveChangesAsync(ct);
-        Message = text["LinesSaved", changed];
-        Previous = before;
+        catch (RefusalException refusal)
+        {
+            ModelState.AddModelError("", refusals.Describe(refusal));
+            return Page();
+        }
         return RedirectToPage(new { district = District });
-    }
-
-    /// <summary>Checks each field that bound; one that did not already carries its error.</summary>
-    private void Validate()
-    {
-        var dibao = Check("Input.DibaoLine", Input.DibaoLine);
-        if (Check("Input.EdgeLine", Input.EdgeLine) is { } edge && dibao is { } d && edge < d)
-        {
-            ModelState.AddModelError("Input.EdgeLine", text["EdgeBelowDibao"]);
-        }
-    }
-
-    /// <summary>The amount when it is a usable line, else null with the field's error added.</summary>
-    private decimal? Check(string key, decimal? value)
-    {
-        if (ModelState[key]?.Errors.Count > 0)
-        {
-            return null;
-        }
-        if (value is not { } amount)
-        {
-            ModelState.AddModelError(key, text["LineRequired"]);
-            return null;
-        }
-        if (amount <= 0 || amount > Ceiling)
-        {
-            ModelState.AddModelError(key, text["LineRange", Ceiling]);
-            return null;
-        }
-        return amount;
     }
 
     private async Task LoadAsync(CancellationToken ct)

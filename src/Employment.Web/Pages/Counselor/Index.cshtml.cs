@@ -29,8 +29,17 @@ public sealed class IndexModel(AppDbContext db, TalentPoolSearch search, Referra
 
     public sealed record HouseholdRow(string Id, HouseholdCategory? Category, int Size, decimal IncomePerHead, string? Address);
     public sealed record PersonRow(string Id, string Name, string HouseholdId, int Age, DateTime? LastReferredUtc);
+    /// <summary>
+    /// A kiosk lead. <see cref="InArea"/> is false for a lead that fell back to the counselor's district
+    /// (no counselor covers the person's street): its person's page is not theirs to open, so the row
+    /// carries the phone to call.
+    /// </summary>
     public sealed record LeadRow(long Id, string PersonId, string PersonName, string PositionId, string PositionTitle, string Employer,
-        LeadStatus Status, DateTime CreatedUtc, bool PositionOpen);
+        LeadStatus Status, DateTime CreatedUtc, bool PositionOpen)
+    {
+        public bool InArea { get; init; } = true;
+        public string? Phone { get; init; }
+    }
     public sealed record CourseLeadRow(long Id, string PersonId, string PersonName, string CourseId, string CourseTitle, string Provider,
         LeadStatus Status, DateTime CreatedUtc);
     public sealed record FollowUpRow(long Id, string PersonId, string PersonName, string PositionTitle, int MonthsAfter, DateOnly DueOn);
@@ -64,6 +73,8 @@ public sealed class IndexModel(AppDbContext db, TalentPoolSearch search, Referra
     public int NewMatches { get; private set; }
     public long? FailedLead { get; private set; }
     public DateOnly Today => clock.Today();
+    /// <summary>The households the lists name: head of household and street beside the code.</summary>
+    public IReadOnlyDictionary<string, HouseholdLabel> Labels { get; private set; } = new Dictionary<string, HouseholdLabel>();
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -93,7 +104,7 @@ public sealed class IndexModel(AppDbContext db, TalentPoolSearch search, Referra
     {
         ModelState.Clear();
         var visible = db.VisiblePersons(User);
-        var lead = await db.CourseLeads.FirstOrDefaultAsync(l => l.Id == courseLeadId && visible.Any(p => p.Id == l.PersonId), ct);
+        var lead = await db.CourseLeads.For(db, User.Scope()).FirstOrDefaultAsync(l => l.Id == courseLeadId, ct);
         if (lead is null)
         {
             return NotFound();
@@ -164,18 +175,20 @@ public sealed class IndexModel(AppDbContext db, TalentPoolSearch search, Referra
     }
 
     private Task<bool> OwnsLeadAsync(long leadId, CancellationToken ct) =>
-        db.Leads.AnyAsync(l => l.Id == leadId && db.VisiblePersons(User).Any(p => p.Id == l.PersonId), ct);
+        db.Leads.For(db, User.Scope()).AnyAsync(l => l.Id == leadId, ct);
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        // Zero-employment is derived from the members, so it is computed here from the visible households.
-        var households = await db.Households.OnRegister().Visible(User).AsNoTracking().Include(h => h.Members)
-            .Where(h => h.ExitStatus != ExitStatus.Exited).AsSplitQuery().ToListAsync(ct);
-        var zero = households.Where(HouseholdStanding.IsZeroEmployment)
-            .OrderBy(h => HouseholdStanding.IncomePerHead(h)).ThenBy(h => h.Id, StringComparer.Ordinal).ToList();
+        // Zero-employment is filtered in the database (HouseholdStanding's rule as a query); only the
+        // few columns the list shows are read, then ordered by income per head (the poorest first).
+        var zero = (await db.Households.OnRegister().Visible(User).AsNoTracking().ZeroEmployment()
+                .Where(h => h.ExitStatus != ExitStatus.Exited)
+                .Select(h => new { h.Id, h.Category, h.Size, h.MonthlyIncome, h.Address })
+                .ToListAsync(ct))
+            .Select(h => new HouseholdRow(h.Id, h.Category, h.Size, HouseholdStanding.IncomePerHead(h.MonthlyIncome, h.Size), h.Address))
+            .OrderBy(h => h.IncomePerHead).ThenBy(h => h.Id, StringComparer.Ordinal).ToList();
         ZeroEmploymentTotal = zero.Count;
-        ZeroEmployment = zero.Take(ListLength)
-            .Select(h => new HouseholdRow(h.Id, h.Category, h.Size, HouseholdStanding.IncomePerHead(h), h.Address)).ToList();
+        ZeroEmployment = zero.Take(ListLength).ToList();
 
         var stale = search.Search(new TalentPoolQuery
         {
@@ -194,18 +207,25 @@ public sealed class IndexModel(AppDbContext db, TalentPoolSearch search, Referra
             .Select(id => new PersonRow(id, persons[id].Name, persons[id].HouseholdId, persons[id].Age, last.TryGetValue(id, out var at) ? at : null))
             .ToList();
 
+        Labels = await HouseholdLabels.ForAsync(db, [.. ZeroEmployment.Select(h => h.Id), .. NotReferred.Select(p => p.HouseholdId)], ct);
+
         var visible = db.VisiblePersons(User);
         var listed = db.Positions.ListedOn(Today);
-        Leads = await db.Leads.AsNoTracking()
-            .Where(l => (l.Status == LeadStatus.New || l.Status == LeadStatus.Contacted) && visible.Any(p => p.Id == l.PersonId))
+        // The counselor's leads by the one routing rule: their area's, and their district's that no counselor's street covers.
+        Leads = await db.Leads.AsNoTracking().For(db, User.Scope())
+            .Where(l => l.Status == LeadStatus.New || l.Status == LeadStatus.Contacted)
             .OrderBy(l => l.Status).ThenBy(l => l.CreatedUtc).Take(50)
-            .Join(db.Persons, l => l.PersonId, p => p.Id, (l, p) => new { l, p.Name })
-            .Join(db.Positions, x => x.l.PositionId, p => p.Id, (x, p) => new { x.l, x.Name, p.Title, Employer = p.Employer!.Name, Listed = listed.Any(o => o.Id == p.Id) })
-            .Select(x => new LeadRow(x.l.Id, x.l.PersonId, x.Name, x.l.PositionId, x.Title, x.Employer, x.l.Status, x.l.CreatedUtc, x.Listed))
+            .Join(db.Persons, l => l.PersonId, p => p.Id, (l, p) => new { l, p.Name, p.Phone, InArea = visible.Any(v => v.Id == p.Id) })
+            .Join(db.Positions, x => x.l.PositionId, p => p.Id, (x, p) => new { x.l, x.Name, x.Phone, x.InArea, p.Title, Employer = p.Employer!.Name, Listed = listed.Any(o => o.Id == p.Id) })
+            .Select(x => new LeadRow(x.l.Id, x.l.PersonId, x.Name, x.l.PositionId, x.Title, x.Employer, x.l.Status, x.l.CreatedUtc, x.Listed)
+            {
+                InArea = x.InArea,
+                Phone = x.Phone,
+            })
             .ToListAsync(ct);
 
-        CourseLeads = await db.CourseLeads.AsNoTracking()
-            .Where(l => (l.Status == LeadStatus.New || l.Status == LeadStatus.Contacted) && visible.Any(p => p.Id == l.PersonId))
+        CourseLeads = await db.CourseLeads.AsNoTracking().For(db, User.Scope())
+            .Where(l => l.Status == LeadStatus.New || l.Status == LeadStatus.Contacted)
             .OrderBy(l => l.Status).ThenBy(l => l.CreatedUtc).Take(50)
             .Join(db.Persons, l => l.PersonId, p => p.Id, (l, p) => new { l, p.Name })
             .Join(db.Courses, x => x.l.CourseId, c => c.Id, (x, c) => new CourseLeadRow(x.l.Id, x.l.PersonId, x.Name, c.Id, c.Title, c.Provider, x.l.Status, x.l.CreatedUtc))

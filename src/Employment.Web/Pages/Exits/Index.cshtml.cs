@@ -28,6 +28,8 @@ public sealed class IndexModel(AppDbContext db, HouseholdExits exits, IStringLoc
     public int Total { get; private set; }
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public IReadOnlyList<TrackedExit> Tracked { get; private set; } = [];
+    /// <summary>Head of household and street for every household listed.</summary>
+    public IReadOnlyDictionary<string, HouseholdLabel> Labels { get; private set; } = new Dictionary<string, HouseholdLabel>();
     public Region? Region { get; private set; }
     public string? Message { get; private set; }
     public long? UndoableExitId { get; private set; }
@@ -80,6 +82,7 @@ public sealed class IndexModel(AppDbContext db, HouseholdExits exits, IStringLoc
         }
 
         var shown = Candidates.Select(c => c.Id).Concat(Tracked.Select(t => t.HouseholdId)).Distinct().ToList();
+        Labels = await HouseholdLabels.ForAsync(db, shown, ct);
         if (shown.Count > 0)
         {
             // Income per head is personal data: a list view of it is logged like a record view.

@@ -17,7 +17,7 @@ namespace Employment.Web.Pages.Fairs;
 /// </summary>
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
 public sealed class DetailModel(AppDbContext db, FairOutcomes outcomes, IStringLocalizer<SchedulingResource> text,
-    IStringLocalizer<RefusalResource> refusals,
+    IStringLocalizer<RefusalResource> refusals, JobFairPlanning planning,
     ILogger<DetailModel> logger) : PageModel
 {
     public const int PageSize = 50;
@@ -26,6 +26,9 @@ public sealed class DetailModel(AppDbContext db, FairOutcomes outcomes, IStringL
         string PositionTitle, string Employer, double Score, bool? Attended, bool? Hired, string? Outcome);
 
     public sealed record Invitation(string Employer, int OpenPlaces, bool? Attended);
+
+    /// <summary>A person of the user's area the plan left without a place (暂无合适岗位), with the best match there was.</summary>
+    public sealed record Unplaced(string PersonId, string PersonName, string? Street, double? BestScore);
 
     public sealed class OutcomeInput
     {
@@ -52,7 +55,15 @@ public sealed class DetailModel(AppDbContext db, FairOutcomes outcomes, IStringL
     public IReadOnlyList<(string Code, string Name, int Count)> Streets { get; private set; } = [];
     public int Total { get; private set; }
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
-    public double? GainPercent => Fair is { PlanValue: { } p, GreedyValue: { } g } && g > 0 ? Math.Round(100 * (p - g) / g, 1) : null;
+    public double? GainPercent => FairWords.GainPercent(Fair?.PlanValue, Fair?.GreedyValue);
+    /// <summary>The people of the user's area with no suitable place (below the plan's quality floor or no match at all).</summary>
+    public IReadOnlyList<Unplaced> NoSuitable { get; private set; } = [];
+    /// <summary>How many of the user's area had suitable positions whose places went to others.</summary>
+    public int PlacesTaken { get; private set; }
+    /// <summary>The average match of the plan's lines in the user's area (null when none).</summary>
+    public double? AverageScore { get; private set; }
+    public int AssignedInArea { get; private set; }
+    public bool IsPreview => Fair?.Status == JobFairStatus.Scheduled;
     public bool CanRecord => Fair?.Status is JobFairStatus.Held or JobFairStatus.Closed;
 
     public async Task<IActionResult> OnGetAsync()
@@ -61,8 +72,24 @@ public sealed class DetailModel(AppDbContext db, FairOutcomes outcomes, IStringL
         {
             return NotFound();
         }
-        HttpContext.Shown("JobFair", Fair!.Quarter, $"invitation list: {PrintLines.Count} persons{(Street is null ? "" : " in " + Street)}");
+        HttpContext.Shown("JobFair", Fair!.Quarter, $"invitation list: {PrintLines.Count} persons{(Street is null ? "" : " in " + Street)}; {NoSuitable.Count} with no suitable place");
         return Page();
+    }
+
+    /// <summary>A previewed fair's plan again, on today's people and positions.</summary>
+    public async Task<IActionResult> OnPostRefreshAsync()
+    {
+        var fair = await db.JobFairs.AsNoTracking().FirstOrDefaultAsync(f => f.Id == Id, HttpContext.RequestAborted);
+        if (fair is null)
+        {
+            return NotFound();
+        }
+        if (fair.Status == JobFairStatus.Scheduled)
+        {
+            await planning.PreviewAsync(fair.HeldOn, User.Actor(), HttpContext.RequestAborted);
+            Message = text["PreviewRefreshed"];
+        }
+        return RedirectToPage(new { id = Id });
     }
 
     public async Task<IActionResult> OnPostOutcomesAsync()
@@ -132,6 +159,19 @@ public sealed class DetailModel(AppDbContext db, FairOutcomes outcomes, IStringL
                 x.a.PositionId, x.Title, x.Employer, x.a.Score, x.a.Attended, x.a.Hired, x.a.Outcome))
             .ToList();
         Lines = PrintLines.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
+        AssignedInArea = visible.Count;
+        AverageScore = visible.Count == 0 ? null : visible.Average(x => x.a.Score);
+
+        var unplaced = await (from u in User.Scope().Filter(db.JobFairUnplaced.AsNoTracking(), u => u.DivisionCode)
+                              join p in db.Persons.AsNoTracking() on u.PersonId equals p.Id
+                              where u.JobFairId == Id
+                              select new { u.PersonId, u.DivisionCode, u.Reason, u.BestScore, p.Name }).ToListAsync(ct);
+        var shown = Street is null ? unplaced : unplaced.Where(u => (StreetOf(u.DivisionCode) ?? "") == Street).ToList();
+        PlacesTaken = shown.Count(u => u.Reason == UnplacedReason.PlacesTaken);
+        NoSuitable = shown.Where(u => u.Reason == UnplacedReason.NoSuitablePosition)
+            .OrderBy(u => u.DivisionCode, StringComparer.Ordinal).ThenBy(u => u.Name, StringComparer.Ordinal)
+            .Select(u => new Unplaced(u.PersonId, u.Name, StreetOf(u.DivisionCode) is { } s ? NameOf(s) : null, u.BestScore))
+            .ToList();
         return true;
     }
 }

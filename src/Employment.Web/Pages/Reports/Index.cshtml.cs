@@ -44,6 +44,11 @@ public sealed class IndexModel(OutcomeReports reports, AppDbContext db, IStringL
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
+        // The quarter is picked from a list; a quarter older than the list, reached by a link, joins it.
+        if (report is not null && !Choices.Contains(report.Quarter))
+        {
+            Choices = [.. Choices, report.Quarter];
+        }
         return Page();
     }
 

@@ -50,19 +50,35 @@ public sealed class IndexModel(ScreenFigures figures, IStringLocalizer<OutcomesR
 
     public string ReturnUrl => Uri.EscapeDataString("/screen" + (District is null ? "" : "?district=" + District));
 
+    /// <summary>A count withheld: the count itself is what is small.</summary>
     public string Withheld => text["Small", MinimumCount];
+
+    /// <summary>
+    /// A rate or an average withheld: "少于5" there would read as under 5 % or under 5 days, so it says
+    /// that the people it is taken over are too few to publish.
+    /// </summary>
+    public string WithheldBase => text["SmallBase", MinimumCount];
+
+    /// <summary>The same, short enough for a point on a chart.</summary>
+    public string WithheldBaseShort => text["SmallBaseShort", MinimumCount];
+
+    /// <summary>Why anything on the screen is withheld, shown once under the figures when something is.</summary>
+    public string WithheldWhy => text["WithheldWhy", MinimumCount];
 
     public string CountText(ScreenValue v) =>
         v.Withheld ? Withheld : v.Value is { } n ? n.ToString("N0", CultureInfo.CurrentCulture) : text["Empty"];
 
     public string RateText(ScreenValue v) =>
-        v.Withheld ? Withheld : v.Value is { } r ? text["Percent", r * 100] : text["Empty"];
+        v.Withheld ? WithheldBase : v.Value is { } r ? text["Percent", r * 100] : text["Empty"];
+
+    private string RatePointText(ScreenValue v) =>
+        v.Withheld ? WithheldBaseShort : v.Value is { } r ? text["Percent", r * 100] : text["Empty"];
 
     public string DaysText(ScreenValue v) =>
-        v.Withheld ? Withheld : v.Value is { } d ? d.ToString("N0", CultureInfo.CurrentCulture) : text["Empty"];
+        v.Withheld ? WithheldBase : v.Value is { } d ? d.ToString("N0", CultureInfo.CurrentCulture) : text["Empty"];
 
     public string ScoreText(ScreenValue v) =>
-        v.Withheld ? Withheld : v.Value is { } score ? score.ToString("0.0", CultureInfo.CurrentCulture) : text["Empty"];
+        v.Withheld ? WithheldBase : v.Value is { } score ? score.ToString("0.0", CultureInfo.CurrentCulture) : text["Empty"];
 
     public static string MoneyText(decimal value) => value.ToString("N0", CultureInfo.CurrentCulture);
 
@@ -79,7 +95,7 @@ public sealed class IndexModel(ScreenFigures figures, IStringLocalizer<OutcomesR
         Data.ZeroEmploymentTrend.Select(p => new ChartItem(p.Quarter, p.Count.Value, CountText(p.Count))).ToList();
 
     public IReadOnlyList<ChartItem> ExitTrendItems() =>
-        Data.ExitRateTrend.Select(p => new ChartItem(p.Quarter, p.Rate.Value * 100, RateText(p.Rate))).ToList();
+        Data.ExitRateTrend.Select(p => new ChartItem(p.Quarter, p.Rate.Value * 100, RatePointText(p.Rate))).ToList();
 
     public IReadOnlyList<ChartItem> StreetItems() =>
         Data.Streets.Select(s => new ChartItem(s.Street, s.Placements.Value, CountText(s.Placements))).ToList();

@@ -15,6 +15,8 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     public const int PageSize = 50;
 
     [BindProperty(SupportsGet = true)] public bool All { get; set; }
+    /// <summary>Words of a course's title or its provider's name.</summary>
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<Course> Courses { get; private set; } = [];
@@ -27,6 +29,11 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         if (!All)
         {
             query = query.Where(c => c.StartDate >= today);
+        }
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var q = Q.Trim();
+            query = query.Where(c => c.Title.Contains(q) || c.Provider.Contains(q) || c.Id == q);
         }
         Total = await query.CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));

@@ -919,6 +919,9 @@ namespace Employment.Core.Data.Migrations.Postgres
                     b.Property<DateTime?>("HeldUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<double?>("MinScore")
+                        .HasColumnType("double precision");
+
                     b.Property<double?>("PlanValue")
                         .HasColumnType("double precision");
 
@@ -1024,6 +1027,41 @@ namespace Employment.Core.Data.Migrations.Postgres
                     b.ToTable("JobFairInvitations");
                 });
 
+            modelBuilder.Entity("Employment.Core.Placement.JobFairUnplaced", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<double?>("BestScore")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("DivisionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<long>("JobFairId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobFairId");
+
+                    b.ToTable("JobFairUnplaced");
+                });
+
             modelBuilder.Entity("Employment.Core.Placement.Lead", b =>
                 {
                     b.Property<long>("Id")
@@ -1034,6 +1072,10 @@ namespace Employment.Core.Data.Migrations.Postgres
 
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FallbackDistrict")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
 
                     b.Property<string>("HandledBy")
                         .HasMaxLength(256)
@@ -1692,6 +1734,17 @@ namespace Employment.Core.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("ReviewedUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Seats")
                         .HasColumnType("integer");
 
@@ -1799,6 +1852,10 @@ namespace Employment.Core.Data.Migrations.Postgres
 
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FallbackDistrict")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
 
                     b.Property<string>("HandledBy")
                         .HasMaxLength(256)
@@ -2091,6 +2148,15 @@ namespace Employment.Core.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Employment.Core.Placement.JobFairUnplaced", b =>
+                {
+                    b.HasOne("Employment.Core.Placement.JobFair", null)
+                        .WithMany("Unplaced")
+                        .HasForeignKey("JobFairId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Employment.Core.Placement.Lead", b =>
                 {
                     b.HasOne("Employment.Core.Households.Person", null)
@@ -2274,6 +2340,8 @@ namespace Employment.Core.Data.Migrations.Postgres
                     b.Navigation("Assignments");
 
                     b.Navigation("Invitations");
+
+                    b.Navigation("Unplaced");
                 });
 
             modelBuilder.Entity("Employment.Core.Placement.Placement", b =>

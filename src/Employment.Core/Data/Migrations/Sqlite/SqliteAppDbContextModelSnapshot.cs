@@ -890,6 +890,9 @@ namespace Employment.Core.Data.Migrations.Sqlite
                     b.Property<DateTime?>("HeldUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("MinScore")
+                        .HasColumnType("REAL");
+
                     b.Property<double?>("PlanValue")
                         .HasColumnType("REAL");
 
@@ -991,6 +994,39 @@ namespace Employment.Core.Data.Migrations.Sqlite
                     b.ToTable("JobFairInvitations");
                 });
 
+            modelBuilder.Entity("Employment.Core.Placement.JobFairUnplaced", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("BestScore")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("DivisionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("JobFairId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobFairId");
+
+                    b.ToTable("JobFairUnplaced");
+                });
+
             modelBuilder.Entity("Employment.Core.Placement.Lead", b =>
                 {
                     b.Property<long>("Id")
@@ -998,6 +1034,10 @@ namespace Employment.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FallbackDistrict")
+                        .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HandledBy")
@@ -1645,6 +1685,17 @@ namespace Employment.Core.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Seats")
                         .HasColumnType("INTEGER");
 
@@ -1747,6 +1798,10 @@ namespace Employment.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FallbackDistrict")
+                        .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HandledBy")
@@ -2034,6 +2089,15 @@ namespace Employment.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Employment.Core.Placement.JobFairUnplaced", b =>
+                {
+                    b.HasOne("Employment.Core.Placement.JobFair", null)
+                        .WithMany("Unplaced")
+                        .HasForeignKey("JobFairId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Employment.Core.Placement.Lead", b =>
                 {
                     b.HasOne("Employment.Core.Households.Person", null)
@@ -2217,6 +2281,8 @@ namespace Employment.Core.Data.Migrations.Sqlite
                     b.Navigation("Assignments");
 
                     b.Navigation("Invitations");
+
+                    b.Navigation("Unplaced");
                 });
 
             modelBuilder.Entity("Employment.Core.Placement.Placement", b =>

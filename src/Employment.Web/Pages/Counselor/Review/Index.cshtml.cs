@@ -25,11 +25,21 @@ public sealed class IndexModel(AppDbContext db, WordingCheck wording, IOptions<E
     public int Total { get; private set; }
     public int PageCount { get; private set; }
     public int PendingEmployers { get; private set; }
+    /// <summary>Employers' orders for a course (订单培训), in the same queue: the longest-waiting first.</summary>
+    public IReadOnlyList<CourseOrderRow> CourseOrders { get; private set; } = [];
+
+    public sealed record CourseOrderRow(string Id, string Title, string Employer, int Seats, int Positions, DateTime CreatedUtc);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var size = options.Value.PageSize;
         PendingEmployers = await db.Employers.CountAsync(e => e.Status == EmployerStatus.Pending, ct);
+        CourseOrders = (await db.Courses.AsNoTracking()
+            .Where(c => c.Status == Core.Training.CourseStatus.InReview && c.RequestedBy != null)
+            .OrderBy(c => c.CreatedUtc).ThenBy(c => c.Id).Take(100)
+            .Select(c => new { c.Id, c.Title, c.Seats, c.ForPositions, c.CreatedUtc, Employer = db.Employers.Where(e => e.Id == c.RequestedBy).Select(e => e.Name).FirstOrDefault() })
+            .ToListAsync(ct))
+            .Select(c => new CourseOrderRow(c.Id, c.Title, c.Employer ?? "", c.Seats, c.ForPositions.Count, c.CreatedUtc)).ToList();
         var query = db.Positions.AsNoTracking().Where(p => p.Status == PositionStatus.InReview);
         if (!string.IsNullOrWhiteSpace(Q))
         {

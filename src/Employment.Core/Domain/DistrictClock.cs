@@ -66,4 +66,11 @@ public static class DistrictClock
 
     /// <summary>The UTC instant a district day begins.</summary>
     public static DateTime StartOfDayUtc(this TimeProvider clock, DateOnly day) => clock.ToUtc(day.ToDateTime(TimeOnly.MinValue));
+
+    /// <summary>
+    /// An instant cut to whole microseconds, the finest both stores keep (PostgreSQL's timestamptz;
+    /// .NET ticks are 100 ns): a value written and read back compares equal on either provider.
+    /// </summary>
+    public static DateTime ToStoredPrecision(this DateTime instant) =>
+        new(instant.Ticks - instant.Ticks % TimeSpan.TicksPerMicrosecond, instant.Kind);
 }

@@ -100,8 +100,11 @@ public sealed partial class KioskPins(AppDbContext db, TimeProvider clock, IOpti
         }
 
         // The claim: one more try counted, and the card locked by the try that reaches the limit.
-        // SQL reads every right-hand side from the row as it was, so both columns agree.
-        var lockedUntil = now + Lockout;
+        // SQL reads every right-hand side from the row as it was, so both columns agree. The lock's
+        // instant is this try's mark, read back below to tell whether this try set it: it is cut to
+        // the stores' precision, or PostgreSQL returns it a few ticks off and the try that locked
+        // the card answers "wrong" (five wrongs where four are right).
+        var lockedUntil = (now + Lockout).ToStoredPrecision();
         var claimed = await db.Persons
             .Where(p => p.Id == person.Id && (p.PinLockedUntilUtc == null || p.PinLockedUntilUtc <= now))
             .ExecuteUpdateAsync(s => s

@@ -60,6 +60,7 @@ public sealed class IndexingService(IndexSynchronizer synchronizer, IndexSignal 
                 LastSyncUtc = DateTime.UtcNow;
                 LastError = null;
                 await synchronizer.RecordNodeAsync(stoppingToken);
+                await synchronizer.WarmAsync(stoppingToken);
                 _ready.TrySetResult();
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -76,7 +77,13 @@ public sealed class IndexingService(IndexSynchronizer synchronizer, IndexSignal 
             await signal.WaitAsync(_poll, stoppingToken);
             try
             {
-                await synchronizer.CatchUpAsync(stoppingToken);
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                var applied = await synchronizer.CatchUpAsync(stoppingToken);
+                if (applied > 0)
+                {
+                    logger.LogInformation("Applied {Applied} index changes in {Ms:0} ms", applied,
+                        System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
                 LastSyncUtc = DateTime.UtcNow;
                 LastError = null;
                 await synchronizer.RecordNodeAsync(stoppingToken);

@@ -249,8 +249,10 @@ public sealed class ParallelLockoutTests(ParallelLockoutTests.Host host) : IClas
     {
         var id = await host.WithDbAsync(db => db.Positions.AsNoTracking().Where(p => p.Status == Employment.Core.Positions.PositionStatus.Open)
             .OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
-        // Planted directly, past every validation, as an old row or another writer might have it.
-        await host.WithDbAsync(db => db.Positions.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Title, new string('岗', 2400))));
+        // Planted directly, past every validation, as long as the column lets any writer make it
+        // (both stores hold InputRules.TitleMax characters; three UTF-8 bytes each): more than a
+        // phone screen's worth, so the code cuts it.
+        await host.WithDbAsync(db => db.Positions.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Title, new string('岗', Employment.Core.Domain.InputRules.TitleMax))));
         var response = await host.NewClient().GetAsync($"/kiosk/positions/{id}/qr.svg");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("<svg", await response.Content.ReadAsStringAsync());

@@ -45,7 +45,7 @@ public sealed class TwoNodesTests
                     break;
                 }
                 Assert.True(imported.Elapsed < TimeSpan.FromSeconds(5),
-                    $"node {node.Name} has {health.JobBankDocuments} of {health.Positions} positions after {imported.Elapsed.TotalSeconds:0.0} s");
+                    $"node {node.Name} has {health.JobBankDocuments} of {health.Positions} positions after {imported.Elapsed.TotalSeconds:0.0} s (import done {DateTime.UtcNow - imported.Elapsed:HH:mm:ss.fff}):\n{node.Log()}");
                 await Task.Delay(250);
             }
         }
@@ -175,6 +175,8 @@ public sealed class TwoNodesTests
                 "--Database:Provider", "Postgres", "--Database:ConnectionString", TestStore.PostgresFor(dir.Path),
                 // A dead node is noticed within seconds, and a queued run is picked up within one.
                 "--Schedules:ClusterCheckinSeconds", "2", "--Schedules:IdleWaitSeconds", "1",
+                // A failure's log says when each step happened.
+                "--Logging:Console:TimestampFormat", "HH:mm:ss.fff ",
             };
             foreach (var (key, value) in settings)
             {
@@ -249,7 +251,7 @@ public sealed class TwoNodesTests
             _process.WaitForExit();
         }
 
-        private string Log()
+        internal string Log()
         {
             lock (_log)
             {

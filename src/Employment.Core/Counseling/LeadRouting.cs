@@ -62,20 +62,8 @@ public static class LeadRouting
     private static List<string> Districts(AreaScope scope) =>
         (scope.Areas ?? []).Select(AreaScope.DistrictOf).Distinct(StringComparer.Ordinal).ToList();
 
-    /// <summary>The position leads a staff member takes: of persons in their area, and those fallen back to their district.</summary>
-    public static IQueryable<Lead> For(this IQueryable<Lead> leads, AppDbContext db, AreaScope scope)
-    {
-        if (scope.IsEverywhere)
-        {
-            return leads;
-        }
-        var persons = db.Persons.Within(scope);
-        var districts = Districts(scope);
-        return leads.Where(l => persons.Any(p => p.Id == l.PersonId) || (l.FallbackDistrict != null && districts.Contains(l.FallbackDistrict)));
-    }
-
-    /// <summary>The course leads a staff member takes, by the same rule.</summary>
-    public static IQueryable<CourseLead> For(this IQueryable<CourseLead> leads, AppDbContext db, AreaScope scope)
+    /// <summary>The leads (positions' or courses') a staff member takes: of persons in their area, and those fallen back to their district.</summary>
+    public static IQueryable<TLead> For<TLead>(this IQueryable<TLead> leads, AppDbContext db, AreaScope scope) where TLead : class, IKioskLead
     {
         if (scope.IsEverywhere)
         {

@@ -32,7 +32,4 @@ public static class HouseholdLabels
             h => new HouseholdLabel(h.Id, heads.GetValueOrDefault(h.Id), streets.StreetOf(h.DivisionCode) is { } s ? streets.Find(s)?.Name : null),
             StringComparer.Ordinal);
     }
-
-    /// <summary>王小明 → 王**: for a role that reads lists of households but is nobody's caseworker.</summary>
-    public static string Mask(string name) => Kiosk.KioskPersonal.MaskName(name);
 }

@@ -8,7 +8,7 @@ public enum LeadStatus { New, Contacted, Referred, Closed }
 /// "I'm interested", pressed by a signed-in person at a kiosk: it reaches the person's counselor
 /// as a lead in the caseload, and a referral made from it counts as a kiosk placement.
 /// </summary>
-public sealed class Lead
+public sealed class Lead : IKioskLead
 {
     public long Id { get; set; }
     [MaxLength(64)] public required string PersonId { get; set; }
@@ -25,6 +25,13 @@ public sealed class Lead
     /// counselors take it, or nobody in the district works and the administrators do.
     /// </summary>
     [MaxLength(12)] public string? FallbackDistrict { get; set; }
+}
+
+/// <summary>What every kiosk lead (a position's, a course's) carries for routing: whose it is, and the district it fell back to.</summary>
+public interface IKioskLead
+{
+    string PersonId { get; }
+    string? FallbackDistrict { get; }
 }
 
 /// <summary>An employer invited to a quarterly fair because it had open positions when the fair was created.</summary>

@@ -83,6 +83,10 @@ internal static class JobRun
     /// </summary>
     public static JobRunReport Says(this JobRunReport report, string code) => report.With(RunSay.Metric, code);
 
+    /// <summary>A day among the metrics, as the page reads it back (yyyy-MM-dd).</summary>
+    public static JobRunReport WithDay(this JobRunReport report, string key, DateOnly day) =>
+        report.With(key, day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>The district's calendar day of an instant.</summary>
     public static DateOnly DayOf(DateTimeOffset instant, TimeZoneInfo zone) => Domain.DistrictClock.DayIn(instant, zone);
 }
@@ -104,7 +108,7 @@ public sealed class FairDayJob(JobFairPlanning fairs, IOptions<ScheduleOptions> 
             var fair = await fairs.MarkHeldAsync(day, ct);
             return JobRunReport.Succeeded($"fair {fair.Quarter} held on {fair.HeldOn:yyyy-MM-dd}: {fair.Status}")
                 .With("quarter", fair.Quarter).With("assignments", fair.Assignments.Count)
-                .With("heldOn", fair.HeldOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Says(RunSay.FairHeld);
+                .WithDay("heldOn", fair.HeldOn).Says(RunSay.FairHeld);
         });
 }
 
@@ -138,7 +142,7 @@ public sealed class FairPrepareJob(JobFairPlanning fairs, IOptions<ScheduleOptio
             if (daysAhead > options.Value.FairLeadDays)
             {
                 return JobRunReport.Skipped($"next fair {heldOn:yyyy-MM-dd} is {daysAhead} days ahead")
-                    .With("heldOn", heldOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).With("daysAhead", daysAhead)
+                    .WithDay("heldOn", heldOn).With("daysAhead", daysAhead)
                     .With("leadDays", options.Value.FairLeadDays).Says(RunSay.FairNotYet);
             }
             var progress = new Progress<int>(percent => context.ReportProgress(percent, RunSay.ProgressMatching));
@@ -146,7 +150,7 @@ public sealed class FairPrepareJob(JobFairPlanning fairs, IOptions<ScheduleOptio
             return done.Created
                 ? JobRunReport.Succeeded($"fair {done.Fair.Quarter} on {heldOn:yyyy-MM-dd} planned: {done.Fair.Assignments.Count} of {done.Seekers} seekers assigned, {done.Invitations} employers invited; plan {done.Fair.PlanValue:0.##} vs greedy {done.Fair.GreedyValue:0.##}")
                     .With("assignments", done.Fair.Assignments.Count).With("planValue", done.Fair.PlanValue ?? 0).With("greedyValue", done.Fair.GreedyValue ?? 0)
-                    .With("quarter", done.Fair.Quarter).With("heldOn", heldOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+                    .With("quarter", done.Fair.Quarter).WithDay("heldOn", heldOn)
                     .With("seekers", done.Seekers).With("invitations", done.Invitations).Says(RunSay.FairPlanned)
                 : JobRunReport.Skipped($"fair {done.Fair.Quarter} already {done.Fair.Status}").With("quarter", done.Fair.Quarter).Says(RunSay.FairAlready);
         });

@@ -71,7 +71,7 @@ public sealed class CourseEnrollment
 /// "I'm interested" in a course, pressed by a signed-in person at a kiosk: a lead for the person's
 /// counselor beside the positions' leads. Enrolling the person on the course closes it.
 /// </summary>
-public sealed class CourseLead
+public sealed class CourseLead : Placement.IKioskLead
 {
     public long Id { get; set; }
     [MaxLength(64)] public required string PersonId { get; set; }

@@ -29,7 +29,7 @@ public sealed partial class StaffListTests(CounselorHost host) : IClassFixture<C
         var adminZero = Section(await CounselorHost.HtmlAsync(await admin.GetAsync("/Counselor")), "zero-h");
         var adminId = HouseholdLink().Match(adminZero).Groups[1].Value;
         var (adminHead, adminStreet) = await HeadAndStreetAsync(adminId);
-        Assert.Contains($">{HouseholdLabels.Mask(adminHead)}</a>", adminZero);
+        Assert.Contains($">{Employment.Core.Kiosk.KioskPersonal.MaskName(adminHead)}</a>", adminZero);
         Assert.DoesNotContain(adminHead, adminZero);
         Assert.Contains($"{adminStreet} · {adminId}", adminZero);
     }

@@ -128,10 +128,13 @@ public sealed class SchedulesModel(ISchedulerFactory factory, IExecutionHistoryS
         {
             return (Date, Time ?? "");
         }
-        return s.NextFireUtc is { } t
-            ? (TimeZoneInfo.ConvertTime(t, Options.Zone).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                TimeZoneInfo.ConvertTime(t, Options.Zone).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture))
-            : ("", "");
+        if (s.NextFireUtc is not { } t)
+        {
+            return ("", "");
+        }
+        var local = TimeZoneInfo.ConvertTime(t, Options.Zone);
+        return (local.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            local.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>The cron of the rule the chosen date and time say, or null with the reason on the form.</summary>

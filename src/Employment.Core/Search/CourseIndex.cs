@@ -40,8 +40,8 @@ public sealed class CourseIndex : ISearchIndex<CourseProfile>
 /// A course as a document. It fills the job bank's text-search fields with the same meaning
 /// (<see cref="PositionTextFields"/>: title words, all words, concepts, pinyin), so that one query
 /// builder (<see cref="PositionTextQuery"/>) and one analysis (jieba, the taxonomy's concepts, the
-/// English copy only for text with Latin letters) serve both: the provider stands where a
-/// position's employer stands, the skills taught where its required skills stand.
+/// English copy only for text with Latin letters) serve both: the provider's words stand beside the
+/// title's, the skills taught where a position's required skills stand.
 /// </summary>
 internal sealed class CourseSchema : IDocumentSchema<CourseProfile>
 {
@@ -70,7 +70,9 @@ internal sealed class CourseSchema : IDocumentSchema<CourseProfile>
         {
             d.Add(new TextField(TextAnalysis.EnglishField, text, Field.Store.NO));
         }
-        d.Add(new TextField(PositionTextFields.TitleWords, TextAnalysis.Precut(titleWords), Field.Store.NO));
+        // The provider is half of what a course is called (锦江区社区学院's 电工班): its words weigh as
+        // the title's, where a position's employer only counts as description.
+        d.Add(new TextField(PositionTextFields.TitleWords, TextAnalysis.Precut(titleWords.Concat(providerWords)), Field.Store.NO));
         d.Add(new TextField(PositionTextFields.TextWords, TextAnalysis.Precut(titleWords.Concat(providerWords)), Field.Store.NO));
         AddCodes(d, PositionTextFields.TitlePinyin, PinyinTerms.Of(titleWords.Concat(providerWords)));
         AddCodes(d, PositionTextFields.ConceptPinyin, named.SelectMany(PinyinTerms.OfConcept).Distinct(StringComparer.Ordinal));

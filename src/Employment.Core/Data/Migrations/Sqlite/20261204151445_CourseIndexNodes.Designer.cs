@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Employment.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261204152738_AuditDetailCodes")]
-    partial class AuditDetailCodes
+    [Migration("20261204151445_CourseIndexNodes")]
+    partial class CourseIndexNodes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -245,14 +245,6 @@ namespace Employment.Core.Data.Migrations.Sqlite
 
                     b.Property<string>("Detail")
                         .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DetailArgs")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DetailCode")
-                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EntityId")
@@ -1600,6 +1592,12 @@ namespace Employment.Core.Data.Migrations.Sqlite
                     b.Property<string>("Id")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("CourseDocuments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CourseWatermark")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Host")
                         .HasMaxLength(256)

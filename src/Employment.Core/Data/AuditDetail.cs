@@ -202,7 +202,11 @@ public static class AuditDetails
     public const string SubsidyCapRemoved = "subsidy.cap-removed";
     /// <summary>Argument: the words searched.</summary>
     public const string SearchWords = "search.words";
-    /// <summary>Arguments: households, persons, positions written, the dataset's districts.</summary>
+    /// <summary>The employer agreed to show its public contact at kiosks.</summary>
+    public const string PublicContactShown = "public-contact.shown";
+    /// <summary>The employer's public contact is no longer shown at kiosks.</summary>
+    public const string PublicContactWithdrawn = "public-contact.withdrawn";
+    /// <summary>Arguments: the district's name, records added, records updated.</summary>
     public const string Imported = "dataset.imported";
 
     /// <summary>Every code, for the check that each has its sentence in both languages.</summary>

@@ -5,7 +5,7 @@ namespace Employment.Core.Domain;
 /// counselor forms and the API all check against these, so nothing gets in one way that another
 /// would refuse. The limits match the database columns where there is one.
 /// </summary>
-public static class InputRules
+public static partial class InputRules
 {
     public const int IdMax = 64;
     public const int PersonNameMax = 100;
@@ -39,6 +39,12 @@ public static class InputRules
 
     /// <summary>Where no street has a centre yet: mainland China's box, so 0,0 is still refused.</summary>
     public static readonly GeoBox China = new(18, 54, 73, 135);
+
+    /// <summary>A landline with area code or a mobile number, with the separators people type (+86, spaces, dashes, brackets).</summary>
+    public static bool IsPhone(string phone) => PhonePattern().IsMatch(phone.Trim());
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\+?[0-9][0-9 \-()]{5,19}$")]
+    private static partial System.Text.RegularExpressions.Regex PhonePattern();
 
     /// <summary>Why a text may not be stored, as a stable code (<see cref="TextProblems"/>); null when it may.</summary>
     /// <param name="multiline">Descriptions and notes may hold line breaks and tabs; names and titles may not.</param>

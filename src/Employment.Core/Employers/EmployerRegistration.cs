@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.RegularExpressions;
 using Employment.Core.Accounts;
 using Employment.Core.Data;
 using Employment.Core.Positions;
@@ -17,6 +16,11 @@ public sealed record EmployerApplication
     public string? ContactName { get; init; }
     public string? ContactPhone { get; init; }
     public string? Address { get; init; }
+    /// <summary>Optional: who a person at a kiosk may call, shown there only with <see cref="PublicContactConsent"/>.</summary>
+    public string? PublicContactName { get; init; }
+    public string? PublicContactPhone { get; init; }
+    /// <summary>"同意在自助终端公开": the employer agrees to show the public contact at kiosks.</summary>
+    public bool PublicContactConsent { get; init; }
     public string? Login { get; init; }
     public string? Password { get; init; }
 }
@@ -26,7 +30,7 @@ public sealed record EmployerApplication
 /// The account may sign in but sees only a waiting page until a counselor or admin approves the
 /// employer (the employer pages check the status on every request, so approval takes effect at once).
 /// </summary>
-public sealed partial class EmployerRegistration(AppDbContext db, UserAccounts accounts, TimeProvider clock)
+public sealed class EmployerRegistration(AppDbContext db, UserAccounts accounts, TimeProvider clock)
 {
     public async Task<Employer> RegisterAsync(EmployerApplication a, CancellationToken ct = default)
     {
@@ -50,6 +54,7 @@ public sealed partial class EmployerRegistration(AppDbContext db, UserAccounts a
             Address = a.Address!.Trim(),
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
         };
+        PublicContact.Apply(employer, a.PublicContactName, a.PublicContactPhone, a.PublicContactConsent, employer.CreatedUtc);
         db.Employers.Add(employer);
         await db.SaveChangesAsync(ct);
         try
@@ -90,7 +95,7 @@ public sealed partial class EmployerRegistration(AppDbContext db, UserAccounts a
                 errors.Add(new FieldError(nameof(a.CreditCode), ErrorCodes.Taken));
             }
         }
-        if (!string.IsNullOrWhiteSpace(a.ContactPhone) && !Phone().IsMatch(a.ContactPhone.Trim()))
+        if (!string.IsNullOrWhiteSpace(a.ContactPhone) && !Domain.InputRules.IsPhone(a.ContactPhone))
         {
             errors.Add(new FieldError(nameof(a.ContactPhone), ErrorCodes.Format));
         }
@@ -102,6 +107,7 @@ public sealed partial class EmployerRegistration(AppDbContext db, UserAccounts a
                 errors.Add(new FieldError(nameof(a.Name), ErrorCodes.Taken));
             }
         }
+        errors.AddRange(PublicContact.Check(a.PublicContactName, a.PublicContactPhone, a.PublicContactConsent));
         if (string.IsNullOrWhiteSpace(a.Login))
         {
             errors.Add(new FieldError(nameof(a.Login), ErrorCodes.Required));
@@ -145,8 +151,4 @@ public sealed partial class EmployerRegistration(AppDbContext db, UserAccounts a
             errors.Add(new FieldError(field, problem, max));
         }
     }
-
-    /// <summary>A landline with area code or a mobile number, with the separators people type.</summary>
-    [GeneratedRegex(@"^\+?[0-9][0-9 \-()]{5,19}$")]
-    private static partial Regex Phone();
 }

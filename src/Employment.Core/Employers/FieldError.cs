@@ -43,4 +43,6 @@ public static class ErrorCodes
     /// <summary>A 统一社会信用代码 whose last character does not match the other 17.</summary>
     public const string CheckCharacter = "check_character";
     public const string FundingNeedsPublicWelfare = "funding_public_welfare";
+    /// <summary>A public contact typed without ticking "同意在自助终端公开".</summary>
+    public const string ConsentRequired = "consent_required";
 }

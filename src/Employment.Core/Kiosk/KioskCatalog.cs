@@ -17,6 +17,9 @@ public sealed record KioskPosition
     public required string Id { get; init; }
     public required string Title { get; init; }
     public required string EmployerName { get; init; }
+    /// <summary>The employer's public contact, only where the employer agreed to show it at kiosks (never its own phone otherwise).</summary>
+    public string? EmployerContactName { get; init; }
+    public string? EmployerContactPhone { get; init; }
     public string? Description { get; init; }
     public bool PublicWelfare { get; init; }
     public double MonthlyWage { get; init; }
@@ -251,7 +254,7 @@ public sealed class KioskCatalog(AppDbContext db, PositionTextSearch textSearch,
         return new KioskResults(sorted.Skip((page - 1) * pageSize).Take(pageSize).ToList(), sorted.Count, page, pageCount, sort, didYouMean);
     }
 
-    internal static KioskPosition ToKiosk(Position p, string employerName)
+    internal static KioskPosition ToKiosk(Position p, string employerName, string? contactName = null, string? contactPhone = null)
     {
         var groups = p.RequiredSkills.Concat(p.PreferredSkills)
             .Select(c => GroupOfSkill.Value.GetValueOrDefault(c))
@@ -263,6 +266,8 @@ public sealed class KioskCatalog(AppDbContext db, PositionTextSearch textSearch,
             Id = p.Id,
             Title = p.Title,
             EmployerName = employerName,
+            EmployerContactName = contactPhone is null ? null : contactName,
+            EmployerContactPhone = contactPhone,
             Description = p.Description,
             PublicWelfare = p.PublicWelfare,
             MonthlyWage = (double)p.MonthlyWage,

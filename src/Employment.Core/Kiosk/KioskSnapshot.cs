@@ -83,9 +83,16 @@ public sealed class KioskSnapshot(IndexSignal signal)
     private static async Task<Entry> BuildAsync(AppDbContext db, long version, DateOnly day, CancellationToken ct)
     {
         var rows = await db.Positions.AsNoTracking().ListedOn(day)
-            .Select(p => new { Position = p, EmployerName = p.Employer!.Name })
+            // The public contact is read only where its consent stands: nothing else of the employer's reaches a kiosk.
+            .Select(p => new
+            {
+                Position = p,
+                EmployerName = p.Employer!.Name,
+                ContactName = p.Employer.PublicContactConsentUtc != null ? p.Employer.PublicContactName : null,
+                ContactPhone = p.Employer.PublicContactConsentUtc != null ? p.Employer.PublicContactPhone : null,
+            })
             .ToListAsync(ct);
-        var open = rows.Select(r => KioskCatalog.ToKiosk(r.Position, r.EmployerName)).ToList();
+        var open = rows.Select(r => KioskCatalog.ToKiosk(r.Position, r.EmployerName, r.ContactName, r.ContactPhone)).ToList();
         var streets = (await db.Divisions.AsNoTracking()
                 .Where(d => d.Level == DivisionLevel.Street && d.Lat != null && d.Lon != null)
                 .OrderBy(d => d.Code)

@@ -24,6 +24,15 @@ public sealed class Employer
     /// </summary>
     public DateTime? VerifiedUtc { get; set; }
     [MaxLength(100)] public string? VerifiedBy { get; set; }
+    /// <summary>
+    /// Who a person at a kiosk may call about the employer's positions. Shown there only while
+    /// <see cref="PublicContactConsentUtc"/> is set (the employer ticked "同意在自助终端公开");
+    /// <see cref="ContactPhone"/> is the reviewer's line and never reaches a kiosk.
+    /// </summary>
+    [MaxLength(100)] public string? PublicContactName { get; set; }
+    [MaxLength(50)] public string? PublicContactPhone { get; set; }
+    /// <summary>When the employer agreed to show the public contact at kiosks; null: not shown.</summary>
+    public DateTime? PublicContactConsentUtc { get; set; }
     /// <summary>Why a reviewer turned the registration down, for the employer's own waiting page.</summary>
     [MaxLength(1000)] public string? RejectionReason { get; set; }
     /// <summary>The status as a reader should take it: "Listed" for an approved employer no reviewer verified.</summary>

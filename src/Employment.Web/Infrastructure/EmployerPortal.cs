@@ -37,6 +37,7 @@ public static class EmployerPortal
     {
         builder.Services.AddOptions<EmployerPortalOptions>().BindConfiguration("EmployerPortal").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<EmployerRegistration>();
+        builder.Services.AddScoped<PublicContact>();
         builder.Services.AddScoped<PositionPosting>();
         builder.Services.AddScoped<ReferredCandidates>();
         builder.Services.AddScoped<PostingReview>();

@@ -13,7 +13,7 @@ namespace Employment.Web.Pages.Employer;
 [EnableRateLimiting(EmployerPortal.RegistrationLimit)]
 public sealed class RegisterModel(EmployerRegistration registration, IStringLocalizer<EmployerResource> text, ILogger<RegisterModel> logger) : PageModel
 {
-    public sealed class InputModel
+    public sealed class InputModel : IPublicContactInput
     {
         public string? Name { get; set; }
         public string? CreditCode { get; set; }
@@ -21,6 +21,9 @@ public sealed class RegisterModel(EmployerRegistration registration, IStringLoca
         public string? ContactName { get; set; }
         public string? ContactPhone { get; set; }
         public string? Address { get; set; }
+        public string? PublicContactName { get; set; }
+        public string? PublicContactPhone { get; set; }
+        public bool PublicContactConsent { get; set; }
         public string? Login { get; set; }
         public string? Password { get; set; }
         public string? ConfirmPassword { get; set; }
@@ -40,6 +43,7 @@ public sealed class RegisterModel(EmployerRegistration registration, IStringLoca
         {
             Name = Input.Name, CreditCode = Input.CreditCode, PublicSector = Input.PublicSector, ContactName = Input.ContactName, ContactPhone = Input.ContactPhone,
             Address = Input.Address, Login = Input.Login, Password = Input.Password,
+            PublicContactName = Input.PublicContactName, PublicContactPhone = Input.PublicContactPhone, PublicContactConsent = Input.PublicContactConsent,
         };
         var errors = (await registration.ValidateAsync(application, ct)).ToList();
         if (Input.Password != Input.ConfirmPassword)

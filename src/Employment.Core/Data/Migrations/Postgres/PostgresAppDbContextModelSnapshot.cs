@@ -1450,6 +1450,17 @@ namespace Employment.Core.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTime?>("PublicContactConsentUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublicContactName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PublicContactPhone")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<bool>("PublicSector")
                         .HasColumnType("boolean");
 

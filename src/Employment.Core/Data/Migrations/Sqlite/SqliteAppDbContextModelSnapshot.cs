@@ -1403,6 +1403,17 @@ namespace Employment.Core.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PublicContactConsentUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicContactName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicContactPhone")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("PublicSector")
                         .HasColumnType("INTEGER");
 

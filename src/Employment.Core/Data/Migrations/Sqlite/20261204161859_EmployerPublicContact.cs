@@ -1,0 +1,51 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Employment.Core.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class EmployerPublicContact : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "PublicContactConsentUtc",
+                table: "Employers",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PublicContactName",
+                table: "Employers",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PublicContactPhone",
+                table: "Employers",
+                type: "TEXT",
+                maxLength: 50,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "PublicContactConsentUtc",
+                table: "Employers");
+
+            migrationBuilder.DropColumn(
+                name: "PublicContactName",
+                table: "Employers");
+
+            migrationBuilder.DropColumn(
+                name: "PublicContactPhone",
+                table: "Employers");
+        }
+    }
+}

@@ -90,6 +90,10 @@ public static class RefusalCodes
     /// <summary>Not a skill of the taxonomy; argument: the code.</summary>
     public const string UnknownSkill = "UnknownSkill";
     public const string EndBeforeStart = "EndBeforeStart";
+    /// <summary>A kiosk device key this program never issued (or mistyped).</summary>
+    public const string DeviceKeyUnknown = "DeviceKeyUnknown";
+    /// <summary>A kiosk device key an administrator revoked.</summary>
+    public const string DeviceKeyRevoked = "DeviceKeyRevoked";
 
     /// <summary>Every code, for the check that each has its sentence in both languages.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(RefusalCodes).GetFields()

@@ -27,6 +27,11 @@ public sealed class KioskDevice
 public sealed class KioskDevices(Data.AppDbContext db, Data.AuditTrail audit, TimeProvider clock)
 {
     public const string AuditEntity = "kiosk-device";
+    /// <summary>The cookie a kiosk's browser keeps its key in once an installer entered it (<c>/kiosk/device</c>).</summary>
+    public const string Cookie = "kiosk_device";
+    public const string Header = "X-Kiosk-Device";
+    /// <summary>Longer is not a key this program issued (43 characters); such text is never looked up.</summary>
+    public const int KeyMax = 200;
 
     public static string Hash(string key) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key.Trim())));
@@ -68,6 +73,39 @@ public sealed class KioskDevices(Data.AppDbContext db, Data.AuditTrail audit, Ti
         audit.Add(actor, "kiosk-device.revoke", AuditEntity, id.ToString(System.Globalization.CultureInfo.InvariantCulture), Data.AuditDetail.Of(Data.AuditDetails.KioskDevice, device.Name));
         await db.SaveChangesAsync(ct);
         return true;
+    }
+
+    /// <summary>
+    /// The device an installer's key names, for binding a kiosk's browser to it: refused as unknown
+    /// (never issued, or mistyped) or revoked, with the codes the kiosk's page says in words.
+    /// </summary>
+    public async Task<KioskDevice> BindAsync(string? key, CancellationToken ct = default)
+    {
+        var trimmed = key?.Trim() ?? "";
+        if (trimmed.Length == 0)
+        {
+            throw new Domain.RefusalException("kiosk device", "key", Domain.RefusalCodes.Required);
+        }
+        var device = trimmed.Length > KeyMax ? null : await RecogniseAsync(trimmed, ct);
+        if (device is null)
+        {
+            throw new Domain.RefusalException("kiosk device", "key", Domain.RefusalCodes.DeviceKeyUnknown);
+        }
+        if (device.RevokedUtc is not null)
+        {
+            throw new Domain.RefusalException("kiosk device", "key", Domain.RefusalCodes.DeviceKeyRevoked);
+        }
+        audit.Add("kiosk:" + device.Name, "kiosk-device.bind", AuditEntity, device.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Data.AuditDetail.Of(Data.AuditDetails.KioskDevice, device.Name));
+        await db.SaveChangesAsync(ct);
+        return device;
+    }
+
+    /// <summary>The device a key names, revoked or not (the binding page says which); null for a key never issued.</summary>
+    public async Task<KioskDevice?> RecogniseAsync(string key, CancellationToken ct = default)
+    {
+        var hash = Hash(key);
+        return await db.KioskDevices.AsNoTracking().FirstOrDefaultAsync(d => d.KeyHash == hash, ct);
     }
 
     /// <summary>The device a key names, if it is issued and not revoked.</summary>

@@ -32,8 +32,9 @@ public sealed class ForwardingOptions
 /// </summary>
 public static class ClientIdentity
 {
-    public const string DeviceHeader = "X-Kiosk-Device";
-    public const string DeviceCookie = "kiosk_device";
+    public const string DeviceHeader = KioskDevices.Header;
+    /// <summary>Set by the kiosk's own key page (<c>/kiosk/device</c>) when an installer enters the key.</summary>
+    public const string DeviceCookie = KioskDevices.Cookie;
     private const string DeviceItem = "kiosk-device";
     /// <summary>A revoked key stops counting as its device within this long on every node.</summary>
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
@@ -79,7 +80,7 @@ public static class ClientIdentity
         app.Use(async (context, next) =>
         {
             var key = context.Request.Headers[DeviceHeader].FirstOrDefault() ?? context.Request.Cookies[DeviceCookie];
-            if (!string.IsNullOrWhiteSpace(key) && key.Length <= 200)
+            if (!string.IsNullOrWhiteSpace(key) && key.Length <= KioskDevices.KeyMax)
             {
                 var cache = context.RequestServices.GetRequiredService<IMemoryCache>();
                 var hash = KioskDevices.Hash(key);

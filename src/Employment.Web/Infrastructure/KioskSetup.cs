@@ -145,8 +145,10 @@ internal sealed class KioskRateLimiter(IOptions<KioskOptions> options) : IDispos
 {
     private readonly PartitionedRateLimiter<HttpContext> _limiter = PartitionedRateLimiter.Create<HttpContext, (string, bool)>(context =>
     {
+        // Guessing a card's PIN and guessing a device key get the same tight window.
         var signIn = HttpMethods.IsPost(context.Request.Method)
-            && context.Request.Path.StartsWithSegments("/kiosk/signin", StringComparison.OrdinalIgnoreCase);
+            && (context.Request.Path.StartsWithSegments("/kiosk/signin", StringComparison.OrdinalIgnoreCase)
+                || context.Request.Path.StartsWithSegments("/kiosk/device", StringComparison.OrdinalIgnoreCase));
         var address = RateLimits.ClientKey(context);
         return RateLimitPartition.GetFixedWindowLimiter((address, signIn), key => new FixedWindowRateLimiterOptions
         {

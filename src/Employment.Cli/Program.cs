@@ -22,6 +22,7 @@ internal static class CliProgram
         root.Subcommands.Add(ReindexCommand.Create());
         root.Subcommands.Add(BenchVerb.Create());
         root.Subcommands.Add(BenchSearchVerb.Create());
+        root.Subcommands.Add(BenchCoursesVerb.Create());
         root.Subcommands.Add(KioskPinCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(UserCommand.Create());

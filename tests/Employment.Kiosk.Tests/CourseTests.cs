@@ -67,4 +67,33 @@ public sealed class CourseTests(KioskHost host)
         Assert.DoesNotContain(host.PersonId, page.Url, StringComparison.Ordinal);
         Assert.Empty(await Pages.AxeAsync(page));
     }
+
+    [Fact]
+    public async Task A_word_pressed_on_the_courses_page_finds_open_courses_teaching_it_and_nothing_found_is_no_dead_end()
+    {
+        var (context, page) = await host.NewPageAsync();
+        await using var _ = context;
+        await page.GotoAsync("/kiosk/courses");
+        await page.Locator("form[role=search] button.word[value='电工']").ClickAsync();
+        await page.WaitForURLAsync("**/kiosk/courses?q=*");
+        var ids = await page.Locator(".card.course").EvaluateAllAsync<string[]>("cards => cards.map(c => c.id.substring(7))");
+        Assert.NotEmpty(ids);
+        // Found through the course index, and only courses open today by the rule's own home, each teaching the skill or naming it.
+        var today = Employment.Core.Domain.DistrictClock.Today(host.Services.GetRequiredService<TimeProvider>());
+        var courses = await host.WithDbAsync(db => db.Courses.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync());
+        Assert.Equal(ids.Length, courses.Count);
+        Assert.All(courses, c => Assert.True(CourseRules.Open(c.ToProfile(), today), c.Id));
+        Assert.All(courses, c => Assert.True(c.Title.Contains("电工", StringComparison.Ordinal) || c.Skills.Any(s => s.Code == "trade.elec"), c.Id));
+        Assert.Equal("电工", await page.Locator("input#q").InputValueAsync());
+        Assert.Empty(await Pages.AxeAsync(page));
+        Assert.Empty(await Pages.SmallTargetsAsync(page));
+
+        // Words that find nothing: the other words and every open course are one touch away.
+        await page.GotoAsync("/kiosk/courses?q=zzzzqqq");
+        Assert.Equal(0, await page.Locator(".card.course").CountAsync());
+        Assert.True(await page.Locator("section a.btn.word").CountAsync() > 0);
+        await page.Locator("section a.btn.primary[href='/kiosk/courses']").ClickAsync();
+        await page.WaitForURLAsync("**/kiosk/courses");
+        Assert.True(await page.Locator(".card.course").CountAsync() > 0);
+    }
 }

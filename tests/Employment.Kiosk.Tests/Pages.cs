@@ -24,6 +24,8 @@ public static class Pages
         "/kiosk/positions?q=%E6%8A%A5%E5%AE%89&sort=pay",
         "/kiosk/courses",
         "/kiosk/courses?street=510104018",
+        "/kiosk/courses?q=%E7%94%B5%E5%B7%A5",
+        "/kiosk/courses?q=zzzzqqq&street=510104018",
         "/kiosk/signin",
         "/kiosk/end",
     ];

@@ -55,3 +55,26 @@ internal static class BenchSearchVerb
         return command;
     }
 }
+
+/// <summary>`employment bench-courses`: the course catalog's index search against the database search it replaced, in the same run.</summary>
+internal static class BenchCoursesVerb
+{
+    public static Command Create()
+    {
+        var courses = new Option<int>("--courses") { Description = "courses in the synthetic catalog", DefaultValueFactory = _ => 2_000 };
+        var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var workDir = new Option<string?>("--work-dir") { Description = "where to keep the store and index (default: a temp folder, deleted after)" };
+        var command = new Command("bench-courses", "measure course search latency, the index against the database search, in the same run") { courses, format, workDir };
+        command.SetAction(async (parse, _) =>
+        {
+            if (parse.GetValue(courses) < 1)
+            {
+                await Console.Error.WriteLineAsync("--courses must be at least 1");
+                return ExitCodes.InvalidInput;
+            }
+            return await CourseSearchBench.RunAsync(parse, parse.GetValue(courses), parse.GetValue(format)!, parse.GetValue(workDir), Console.Out);
+        });
+        return command;
+    }
+}

@@ -21,6 +21,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 {
     public const string JobBankIndex = "jobbank";
     public const string TalentPoolIndex = "talentpool";
+    public const string CourseIndex = "courses";
 
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<RegionLineHistory> RegionLineHistory => Set<RegionLineHistory>();
@@ -344,6 +345,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         var now = Clock.GetUtcNow().UtcDateTime;
         var jobBank = new HashSet<(string Id, IndexOperation Op)>();
         var talentPool = new HashSet<(string Id, IndexOperation Op)>();
+        var courses = new HashSet<(string Id, IndexOperation Op)>();
         var households = new HashSet<string>();
         var employers = new HashSet<string>();
 
@@ -371,6 +373,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
                     break;
                 case Person p:
                     talentPool.Add((p.Id, op));
+                    break;
+                case Training.Course c:
+                    // Every write of a course (import, an order approved, a seat taken or freed) is one
+                    // row: the catalog's search shows seats and status, so none may leave it stale.
+                    courses.Add((c.Id, op));
                     break;
                 case Household h when entry.State == EntityState.Modified:
                     households.Add(h.Id);
@@ -411,6 +418,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
         AddOutbox(JobBankIndex, jobBank, now);
         AddOutbox(TalentPoolIndex, talentPool, now);
+        AddOutbox(CourseIndex, courses, now);
     }
 
     private void AddOutbox(string index, HashSet<(string Id, IndexOperation Op)> changes, DateTime now)

@@ -21,20 +21,27 @@ public sealed record KioskCourse(
 /// The kiosk's courses: anonymous, the open ones near a street's centre (and the online ones);
 /// signed in, the ones the engine suggests for the person with how many positions each opens.
 /// </summary>
-public sealed class KioskCourses(AppDbContext db, TimeProvider clock, AuditTrail audit)
+public sealed class KioskCourses(AppDbContext db, CourseTextSearch search, TimeProvider clock, AuditTrail audit)
 {
     /// <summary>Within this of the street's centre a course counts as near.</summary>
     public const double NearKm = 5.0;
 
-    public async Task<IReadOnlyList<KioskCourse>> OpenAsync(GeoPoint? near, CancellationToken ct)
+    /// <summary>
+    /// The open courses (<see cref="CourseRules.Open"/>) near a street's centre and the online ones,
+    /// nearest first; with words, those the course index finds for them (title, provider, a skill
+    /// taught), best match first.
+    /// </summary>
+    public async Task<IReadOnlyList<KioskCourse>> OpenAsync(GeoPoint? near, string? words, CancellationToken ct)
     {
         var today = clock.Today();
-        var courses = (await TrainingCatalog.CoursesAsync(db, ct)).Where(c => CourseRules.Open(c, today));
+        IEnumerable<(CourseProfile Course, double Score)> courses = string.IsNullOrWhiteSpace(words)
+            ? (await TrainingCatalog.CoursesAsync(db, ct)).Where(c => CourseRules.Open(c, today)).Select(c => (c, 0.0))
+            : (await search.SearchAsync(words, c => CourseRules.Open(c, today), ct)).Select(h => (h.Course, h.Score));
         var address = await AddressesAsync(ct);
         var list = courses
-            .Select(c => (Course: c, Km: near is { } at && c.Location is { } where ? Geo.DistanceKm(at, where) : (double?)null))
+            .Select(x => (x.Course, x.Score, Km: near is { } at && x.Course.Location is { } where ? Geo.DistanceKm(at, where) : (double?)null))
             .Where(x => near is null || x.Course.Remote || x.Km <= NearKm)
-            .OrderBy(x => x.Km ?? 0).ThenBy(x => x.Course.StartDate).ThenBy(x => x.Course.Id, StringComparer.Ordinal)
+            .OrderByDescending(x => x.Score).ThenBy(x => x.Km ?? 0).ThenBy(x => x.Course.StartDate).ThenBy(x => x.Course.Id, StringComparer.Ordinal)
             .Select(x => ToKiosk(x.Course, address, x.Km, null))
             .ToList();
         return list;

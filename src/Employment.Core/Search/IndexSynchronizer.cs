@@ -21,7 +21,7 @@ public sealed record IndexCheckResult(string Index, int Records, int Documents, 
 }
 
 /// <summary>
-/// Keeps the job bank and the talent pool equal to the database. The database is the truth: each
+/// Keeps the job bank, the talent pool and the course catalog equal to the database. The database is the truth: each
 /// change writes an <see cref="IndexChange"/> row in its own transaction; this class is the one
 /// reader of those rows. It applies them in id order and commits the index together with the last
 /// id applied (the watermark), so after a crash it replays from there and loses nothing. Applying a
@@ -31,7 +31,9 @@ public sealed class IndexSynchronizer(
     IServiceScopeFactory scopes,
     JobBankIndex jobBank,
     TalentPoolIndex talentPool,
+    CourseIndex courses,
     SearchNodes nodes,
+    IndexSignal signal,
     ILogger<IndexSynchronizer> logger)
 {
     private const int BatchSize = 500;
@@ -39,9 +41,10 @@ public sealed class IndexSynchronizer(
 
     public JobBankIndex JobBank => jobBank;
     public TalentPoolIndex TalentPool => talentPool;
+    public CourseIndex Courses => courses;
 
     /// <summary>
-    /// Brings both indexes up to date: rebuilds one that is missing, of another schema, or whose
+    /// Brings every index up to date: rebuilds one that is missing, of another schema, or whose
     /// watermark the outbox can no longer replay from; otherwise applies what came since.
     /// </summary>
     public async Task<IReadOnlyList<IndexSyncResult>> EnsureCurrentAsync(CancellationToken cancellationToken = default)
@@ -53,6 +56,7 @@ public sealed class IndexSynchronizer(
             [
                 await EnsureCurrentAsync(AppDbContext.JobBankIndex, jobBank, ProfileLoader.PositionsAsync, cancellationToken),
                 await EnsureCurrentAsync(AppDbContext.TalentPoolIndex, talentPool, ProfileLoader.SeekersAsync, cancellationToken),
+                await EnsureCurrentAsync(AppDbContext.CourseIndex, courses, ProfileLoader.CoursesAsync, cancellationToken),
             ];
             await CompactIfOwedAsync(cancellationToken);
             return results;
@@ -81,6 +85,7 @@ public sealed class IndexSynchronizer(
             string[] none = ["\u0001warm-up"];
             await ProfileLoader.PositionsAsync(db, none, cancellationToken);
             await ProfileLoader.SeekersAsync(db, none, cancellationToken);
+            await ProfileLoader.CoursesAsync(db, none, cancellationToken);
         }
         var queries = took.Elapsed;
         await Task.Run(WarmWritePath, cancellationToken);
@@ -88,7 +93,7 @@ public sealed class IndexSynchronizer(
             queries.TotalMilliseconds, (took.Elapsed - queries).TotalMilliseconds);
     }
 
-    /// <summary>One position and one seeker through scratch indexes of the real schemas: upsert, commit, visible, counted, deleted.</summary>
+    /// <summary>One position, one seeker and one course through scratch indexes of the real schemas: upsert, commit, visible, counted, deleted.</summary>
     private static void WarmWritePath()
     {
         var scratch = Directory.CreateTempSubdirectory("employment-index-warm-");
@@ -113,6 +118,15 @@ public sealed class IndexSynchronizer(
                     Skills = [new SkillLevel("cleaning", 2)], Limits = ["no-lifting"], Needs = ["seated"], DesiredWage = 2500,
                     Location = new GeoPoint(30.6, 104.0), DivisionCode = "510115", Intention = "想找保洁工作 cleaning",
                     Household = new HouseholdFacts(Domain.HouseholdCategory.Dibao, 3, 1200, true),
+                });
+            }
+            using (var courses = new CourseIndex(Path.Combine(scratch.FullName, "courses")))
+            {
+                Warm(courses, new Training.CourseProfile
+                {
+                    Id = "warm-up", Title = "家政服务培训 Housekeeping", Provider = "暖机培训学校 Warm-up School",
+                    Skills = [new SkillLevel("cleaning", 2)], StartDate = new DateOnly(2099, 1, 1), EndDate = new DateOnly(2099, 2, 1),
+                    Location = new GeoPoint(30.6, 104.0), DivisionCode = "510115", Accommodations = ["seated"], ForPositions = ["warm-up"],
                 });
             }
         }
@@ -148,8 +162,39 @@ public sealed class IndexSynchronizer(
         {
             var applied = await CatchUpAsync(AppDbContext.JobBankIndex, jobBank, ProfileLoader.PositionsAsync, cancellationToken);
             applied += await CatchUpAsync(AppDbContext.TalentPoolIndex, talentPool, ProfileLoader.SeekersAsync, cancellationToken);
+            applied += await CatchUpAsync(AppDbContext.CourseIndex, courses, ProfileLoader.CoursesAsync, cancellationToken);
             await CompactIfOwedAsync(cancellationToken);
             return applied;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private long _coursesFreshAt = -1;
+
+    /// <summary>
+    /// Read-your-write for the course catalog: a search right after a save in this process (an order
+    /// approved, a seat taken) applies the course rows first instead of racing the indexer's
+    /// wake-up. Waits for the indexer's gate a short while only; past that the search reads the
+    /// index as it is, which the indexer brings up to date within a second anyway.
+    /// </summary>
+    public async Task CoursesAfterLocalWritesAsync(CancellationToken cancellationToken = default)
+    {
+        var writes = signal.Writes;
+        if (writes == Interlocked.Read(ref _coursesFreshAt) || courses.NeedsRebuild || courses.Watermark is null)
+        {
+            return;
+        }
+        if (!await _gate.WaitAsync(TimeSpan.FromSeconds(2), cancellationToken))
+        {
+            return;
+        }
+        try
+        {
+            await CatchUpAsync(AppDbContext.CourseIndex, courses, ProfileLoader.CoursesAsync, cancellationToken);
+            Interlocked.Exchange(ref _coursesFreshAt, writes);
         }
         finally
         {
@@ -196,7 +241,9 @@ public sealed class IndexSynchronizer(
             var positions = await RebuildAsync(AppDbContext.JobBankIndex, jobBank, ProfileLoader.PositionsAsync, cancellationToken);
             progress?.Report("talent pool");
             var seekers = await RebuildAsync(AppDbContext.TalentPoolIndex, talentPool, ProfileLoader.SeekersAsync, cancellationToken);
-            return [positions, seekers];
+            progress?.Report("courses");
+            var catalog = await RebuildAsync(AppDbContext.CourseIndex, courses, ProfileLoader.CoursesAsync, cancellationToken);
+            return [positions, seekers, catalog];
         }
         finally
         {
@@ -217,11 +264,13 @@ public sealed class IndexSynchronizer(
         {
             await CatchUpAsync(AppDbContext.JobBankIndex, jobBank, ProfileLoader.PositionsAsync, cancellationToken);
             await CatchUpAsync(AppDbContext.TalentPoolIndex, talentPool, ProfileLoader.SeekersAsync, cancellationToken);
+            await CatchUpAsync(AppDbContext.CourseIndex, courses, ProfileLoader.CoursesAsync, cancellationToken);
             await CompactIfOwedAsync(cancellationToken);
             return
             [
                 await VerifyAsync(AppDbContext.JobBankIndex, jobBank, ProfileLoader.PositionsAsync, cancellationToken),
                 await VerifyAsync(AppDbContext.TalentPoolIndex, talentPool, ProfileLoader.SeekersAsync, cancellationToken),
+                await VerifyAsync(AppDbContext.CourseIndex, courses, ProfileLoader.CoursesAsync, cancellationToken),
             ];
         }
         finally
@@ -275,7 +324,8 @@ public sealed class IndexSynchronizer(
 
     /// <summary>Records this node's watermarks in the database (when they moved, and as a heartbeat).</summary>
     public Task RecordNodeAsync(CancellationToken cancellationToken = default) =>
-        nodes.RecordAsync(new(jobBank.Watermark ?? 0, jobBank.Count), new(talentPool.Watermark ?? 0, talentPool.Count), cancellationToken);
+        nodes.RecordAsync(new(jobBank.Watermark ?? 0, jobBank.Count), new(talentPool.Watermark ?? 0, talentPool.Count),
+            new(courses.Watermark ?? 0, courses.Count), cancellationToken);
 
     /// <summary>
     /// Deletes outbox rows that every index has applied: this node's, every other live node's (each
@@ -285,12 +335,14 @@ public sealed class IndexSynchronizer(
     {
         var jobBankMark = jobBank.Watermark ?? 0;
         var talentPoolMark = talentPool.Watermark ?? 0;
+        var courseMark = courses.Watermark ?? 0;
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var (otherJobBank, otherTalentPool) = await nodes.SlowestLiveAsync(db, cancellationToken);
+        var (otherJobBank, otherTalentPool, otherCourses) = await nodes.SlowestLiveAsync(db, cancellationToken);
         // Down to the slowest node's own watermark row, which stays: it proves that node can replay.
         jobBankMark = Math.Min(jobBankMark, otherJobBank ?? long.MaxValue);
         talentPoolMark = Math.Min(talentPoolMark, otherTalentPool ?? long.MaxValue);
+        courseMark = Math.Min(courseMark, otherCourses ?? long.MaxValue);
         // Other readers of the job bank's changes (new-match alerts) keep theirs in the database: none is purged past.
         if (await db.OutboxReaders.MinAsync(r => (long?)r.Watermark, cancellationToken) is { } slowest && slowest + 1 < jobBankMark)
         {
@@ -299,7 +351,8 @@ public sealed class IndexSynchronizer(
         // Keep the last applied row of each index: its id proves the watermark is still replayable.
         return await db.IndexChanges
             .Where(c => (c.Index == AppDbContext.JobBankIndex && c.Id < jobBankMark)
-                     || (c.Index == AppDbContext.TalentPoolIndex && c.Id < talentPoolMark))
+                     || (c.Index == AppDbContext.TalentPoolIndex && c.Id < talentPoolMark)
+                     || (c.Index == AppDbContext.CourseIndex && c.Id < courseMark))
             .ExecuteDeleteAsync(cancellationToken);
     }
 
@@ -414,6 +467,7 @@ public sealed class IndexSynchronizer(
     {
         PositionProfile p => p.Id,
         SeekerProfile s => s.Id,
+        Training.CourseProfile c => c.Id,
         _ => throw new ArgumentException($"no id for {typeof(TProfile).Name}"),
     };
 }

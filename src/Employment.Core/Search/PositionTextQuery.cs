@@ -46,16 +46,17 @@ internal static class PositionTextQuery
         "工作", "岗位", "职位", "招聘", "招", "找工作", "想找", "job", "jobs", "want", "find", "looking", "i", "a", "the", "for",
     };
 
-    public static IReadOnlyList<string> QueryWords(string? text)
+    /// <param name="moreFiller">A catalog's own filler (the course search's 培训, 课程), beside the job words' own.</param>
+    public static IReadOnlyList<string> QueryWords(string? text, IReadOnlySet<string>? moreFiller = null)
     {
         var words = Words.ForQuery(text).Distinct(StringComparer.Ordinal).Take(16).ToList();
-        var meaningful = words.Where(w => !Filler.Contains(w)).ToList();
+        var meaningful = words.Where(w => !Filler.Contains(w) && moreFiller?.Contains(w) != true).ToList();
         return meaningful.Count > 0 ? meaningful : words;
     }
 
-    public static PositionTextPlan? Build(string? text, IndexReader reader)
+    public static PositionTextPlan? Build(string? text, IndexReader reader, IReadOnlySet<string>? moreFiller = null)
     {
-        var words = QueryWords(text);
+        var words = QueryWords(text, moreFiller);
         if (words.Count == 0)
         {
             return null;

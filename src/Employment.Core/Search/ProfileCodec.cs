@@ -17,6 +17,7 @@ internal static class ProfileCodec
 {
     private const byte PositionFormat = 1;
     private const byte SeekerFormat = 1;
+    private const byte CourseFormat = 1;
 
     public static byte[] Write(PositionProfile p)
     {
@@ -198,6 +199,76 @@ internal static class ProfileCodec
             Intention = intention,
             Household = facts,
             Listing = listing,
+        };
+    }
+
+    public static byte[] Write(Training.CourseProfile c)
+    {
+        using var buffer = new MemoryStream(256);
+        using (var w = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(CourseFormat);
+            w.Write(c.Id);
+            w.Write(c.Title);
+            w.Write(c.Provider);
+            w.Write(c.Skills.Count);
+            foreach (var skill in c.Skills)
+            {
+                w.Write(skill.Code);
+                w.Write(skill.Level);
+            }
+            w.Write(c.StartDate.DayNumber);
+            w.Write(c.EndDate.DayNumber);
+            OptionalDouble(w, c.HoursPerWeek);
+            w.Write(c.Seats);
+            w.Write(c.Enrolled);
+            w.Write(c.Remote);
+            OptionalPoint(w, c.Location);
+            OptionalString(w, c.DivisionCode);
+            Strings(w, c.Accommodations);
+            OptionalInt(w, c.MinAge);
+            OptionalInt(w, c.MaxAge);
+            OptionalInt(w, (int?)c.MinEducation);
+            w.Write(c.Subsidized);
+            Strings(w, c.ForPositions);
+            w.Write(c.IsOpen);
+        }
+        return buffer.ToArray();
+    }
+
+    public static Training.CourseProfile ReadCourse(byte[] bytes)
+    {
+        using var r = new BinaryReader(new MemoryStream(bytes, writable: false), System.Text.Encoding.UTF8);
+        Expect(r, CourseFormat, "course");
+        var id = r.ReadString();
+        var title = r.ReadString();
+        var provider = r.ReadString();
+        var skills = new SkillLevel[Count(r)];
+        for (var i = 0; i < skills.Length; i++)
+        {
+            skills[i] = new SkillLevel(r.ReadString(), r.ReadInt32());
+        }
+        return new Training.CourseProfile
+        {
+            Id = id,
+            Title = title,
+            Provider = provider,
+            Skills = skills,
+            StartDate = DateOnly.FromDayNumber(r.ReadInt32()),
+            EndDate = DateOnly.FromDayNumber(r.ReadInt32()),
+            HoursPerWeek = OptionalDouble(r),
+            Seats = r.ReadInt32(),
+            Enrolled = r.ReadInt32(),
+            Remote = r.ReadBoolean(),
+            Location = OptionalPoint(r),
+            DivisionCode = OptionalString(r),
+            Accommodations = Strings(r),
+            MinAge = OptionalInt(r),
+            MaxAge = OptionalInt(r),
+            MinEducation = (Education?)OptionalInt(r),
+            Subsidized = r.ReadBoolean(),
+            ForPositions = Strings(r),
+            IsOpen = r.ReadBoolean(),
         };
     }
 

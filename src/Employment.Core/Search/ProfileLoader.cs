@@ -73,6 +73,18 @@ public static class ProfileLoader
         return latest;
     }
 
+    /// <summary>Courses by id (all when <paramref name="ids"/> is null), ordered by id: the catalog's index and the training advisor read the same profiles.</summary>
+    public static async Task<IReadOnlyList<Training.CourseProfile>> CoursesAsync(AppDbContext db, IReadOnlyCollection<string>? ids, CancellationToken ct)
+    {
+        var query = db.Courses.AsNoTracking();
+        if (ids is not null)
+        {
+            query = query.Where(c => ids.Contains(c.Id));
+        }
+        var courses = await query.OrderBy(c => c.Id).ToListAsync(ct);
+        return courses.Select(Training.CourseProfiles.ToProfile).ToList();
+    }
+
     /// <summary>Every district's current lines, for ranking by what a wage does to a household against its own district's.</summary>
     public static async Task<RegionLines> LinesAsync(AppDbContext db, CancellationToken ct) =>
         LinesOf(await DistrictBook.LoadAsync(db, ct), DateOnly.MaxValue);

@@ -22,6 +22,8 @@ public sealed class SearchNode
     public long TalentPoolWatermark { get; set; }
     public int JobBankDocuments { get; set; }
     public int TalentPoolDocuments { get; set; }
+    public long CourseWatermark { get; set; }
+    public int CourseDocuments { get; set; }
     public DateTime StartedUtc { get; set; }
     public DateTime LastSeenUtc { get; set; }
 }
@@ -31,7 +33,7 @@ public sealed class SearchNodes(IServiceScopeFactory scopes, IOptions<SearchOpti
 {
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(30);
     private readonly DateTime _started = clock.GetUtcNow().UtcDateTime;
-    private (long JobBank, long TalentPool) _recorded = (-1, -1);
+    private (long JobBank, long TalentPool, long Courses) _recorded = (-1, -1, -1);
     private DateTime _recordedAt = DateTime.MinValue;
 
     /// <summary>
@@ -43,10 +45,10 @@ public sealed class SearchNodes(IServiceScopeFactory scopes, IOptions<SearchOpti
         : options.Value.NodeId.Trim();
 
     /// <summary>Records this node's watermarks when they moved, and at least every 30 seconds (its "last seen").</summary>
-    public async Task RecordAsync(LuceneIndexState jobBank, LuceneIndexState talentPool, CancellationToken ct)
+    public async Task RecordAsync(LuceneIndexState jobBank, LuceneIndexState talentPool, LuceneIndexState courses, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        if (_recorded == (jobBank.Watermark, talentPool.Watermark) && now - _recordedAt < Heartbeat)
+        if (_recorded == (jobBank.Watermark, talentPool.Watermark, courses.Watermark) && now - _recordedAt < Heartbeat)
         {
             return;
         }
@@ -57,6 +59,8 @@ public sealed class SearchNodes(IServiceScopeFactory scopes, IOptions<SearchOpti
             .SetProperty(n => n.TalentPoolWatermark, talentPool.Watermark)
             .SetProperty(n => n.JobBankDocuments, jobBank.Documents)
             .SetProperty(n => n.TalentPoolDocuments, talentPool.Documents)
+            .SetProperty(n => n.CourseWatermark, courses.Watermark)
+            .SetProperty(n => n.CourseDocuments, courses.Documents)
             .SetProperty(n => n.LastSeenUtc, now), ct);
         if (updated == 0)
         {
@@ -69,6 +73,8 @@ public sealed class SearchNodes(IServiceScopeFactory scopes, IOptions<SearchOpti
                 TalentPoolWatermark = talentPool.Watermark,
                 JobBankDocuments = jobBank.Documents,
                 TalentPoolDocuments = talentPool.Documents,
+                CourseWatermark = courses.Watermark,
+                CourseDocuments = courses.Documents,
                 StartedUtc = _started,
                 LastSeenUtc = now,
             });
@@ -81,7 +87,7 @@ public sealed class SearchNodes(IServiceScopeFactory scopes, IOptions<SearchOpti
                 return; // a second process on the same index folder wrote it first; the next pass updates it
             }
         }
-        _recorded = (jobBank.Watermark, talentPool.Watermark);
+        _recorded = (jobBank.Watermark, talentPool.Watermark, courses.Watermark);
         _recordedAt = now;
     }
 
@@ -90,11 +96,12 @@ public sealed class SearchNodes(IServiceScopeFactory scopes, IOptions<SearchOpti
     /// (null when none is recorded). A node silent for longer no longer holds the outbox back; when
     /// it returns and finds its watermark purged, it rebuilds.
     /// </summary>
-    public async Task<(long? JobBank, long? TalentPool)> SlowestLiveAsync(AppDbContext db, CancellationToken ct)
+    public async Task<(long? JobBank, long? TalentPool, long? Courses)> SlowestLiveAsync(AppDbContext db, CancellationToken ct)
     {
         var since = clock.GetUtcNow().UtcDateTime - TimeSpan.FromMinutes(options.Value.NodeTimeoutMinutes);
         var live = db.SearchNodes.Where(n => n.LastSeenUtc >= since && n.Id != NodeId);
-        return (await live.MinAsync(n => (long?)n.JobBankWatermark, ct), await live.MinAsync(n => (long?)n.TalentPoolWatermark, ct));
+        return (await live.MinAsync(n => (long?)n.JobBankWatermark, ct), await live.MinAsync(n => (long?)n.TalentPoolWatermark, ct),
+            await live.MinAsync(n => (long?)n.CourseWatermark, ct));
     }
 }
 

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Employment.Core.Search;
 
-/// <summary>Where the indexes live: <c>jobbank/</c> and <c>talentpool/</c> under <see cref="IndexRoot"/>.</summary>
+/// <summary>Where the indexes live: <c>jobbank/</c>, <c>talentpool/</c> and <c>courses/</c> under <see cref="IndexRoot"/>.</summary>
 public sealed class SearchOptions
 {
     public const string Section = "Search";
@@ -32,4 +32,5 @@ public sealed class SearchOptions
 
     public string JobBankPath => Path.Combine(IndexRoot, "jobbank");
     public string TalentPoolPath => Path.Combine(IndexRoot, "talentpool");
+    public string CoursePath => Path.Combine(IndexRoot, "courses");
 }

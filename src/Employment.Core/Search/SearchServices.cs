@@ -70,7 +70,7 @@ internal sealed class IndexSignalInterceptor(IndexSignal signal) : SaveChangesIn
 public static class SearchServices
 {
     /// <summary>
-    /// Both indexes (under <c>Search:IndexRoot</c>, by default <c>index/</c> in the data directory),
+    /// The three indexes (under <c>Search:IndexRoot</c>, by default <c>index/</c> in the data directory),
     /// the engine, and the synchronizer.
     /// </summary>
     public static IServiceCollection AddEmploymentSearch(this IServiceCollection services, IConfiguration configuration)
@@ -88,6 +88,9 @@ public static class SearchServices
             .ValidateOnStart();
         services.AddSingleton(sp => new JobBankIndex(sp.GetRequiredService<IOptions<SearchOptions>>().Value));
         services.AddSingleton(sp => new TalentPoolIndex(sp.GetRequiredService<IOptions<SearchOptions>>().Value));
+        services.AddSingleton(sp => new CourseIndex(sp.GetRequiredService<IOptions<SearchOptions>>().Value));
+        services.AddSingleton(sp => new CourseTextSearch(sp.GetRequiredService<CourseIndex>(),
+            ct => sp.GetRequiredService<IndexSynchronizer>().CoursesAfterLocalWritesAsync(ct)));
         services.AddSingleton(sp => new PositionTextSearch(sp.GetRequiredService<JobBankIndex>()));
         services.AddSingleton(sp => new MatchingEngine(sp.GetRequiredService<JobBankIndex>(), sp.GetRequiredService<TalentPoolIndex>()));
         services.AddSingleton<IndexSynchronizer>();

@@ -7,11 +7,8 @@ namespace Employment.Core.Training;
 /// <summary>The database's courses and job bank as one <see cref="TrainingAdvisor"/>: the web host and the CLI build it the same way.</summary>
 public static class TrainingCatalog
 {
-    public static async Task<IReadOnlyList<CourseProfile>> CoursesAsync(AppDbContext db, CancellationToken ct)
-    {
-        var courses = await db.Courses.AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct);
-        return courses.Select(c => c.ToProfile()).ToList();
-    }
+    public static Task<IReadOnlyList<CourseProfile>> CoursesAsync(AppDbContext db, CancellationToken ct) =>
+        ProfileLoader.CoursesAsync(db, null, ct);
 
     public static async Task<TrainingAdvisor> AdvisorAsync(AppDbContext db, CancellationToken ct)
     {

@@ -51,6 +51,7 @@ internal sealed class DatabaseHealthCheck(AppDbContext db) : IHealthCheck
                 ["positions"] = await db.Positions.CountAsync(cancellationToken),
                 ["households"] = await db.Households.CountAsync(cancellationToken),
                 ["persons"] = await db.Persons.CountAsync(cancellationToken),
+                ["courses"] = await db.Courses.CountAsync(cancellationToken),
                 ["outboxRows"] = await db.IndexChanges.CountAsync(cancellationToken),
             };
             return HealthCheckResult.Healthy("database reachable", data);

@@ -24,7 +24,8 @@ public sealed class PersonalDataReads
 /// it showed, and one "refused" entry when a signed-in staff member was answered 403 or 404
 /// (another street's household, a person outside the area, a record that does not exist: the
 /// answer is the same, the audit tells them apart by path). The entries are written through a
-/// scope of their own, so a page's unsaved work never rides along, and a failure to write them
+/// scope of their own (<see cref="AuditGroupCommit"/>, with other requests' entries), so a page's
+/// unsaved work never rides along, and a failure to write them
 /// fails the response instead of showing data nobody logged.
 /// </summary>
 public static class PersonalDataAuditing
@@ -34,6 +35,7 @@ public static class PersonalDataAuditing
     public static IHostApplicationBuilder AddPersonalDataAudit(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<PersonalDataReads>();
+        builder.Services.AddSingleton<AuditGroupCommit>();
         return builder;
     }
 
@@ -82,22 +84,22 @@ public static class PersonalDataAuditing
         {
             return;
         }
-        await using var scope = context.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
-        var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
         var actor = user.Actor();
-        if (refused)
+        var request = (string)context.Items[typeof(PersonalDataReads)]!;
+        await context.RequestServices.GetRequiredService<AuditGroupCommit>().CommitAsync(audit =>
         {
-            audit.Add(actor, Refused, "request", Truncate(asked, 64),
-                $"{Truncate((string)context.Items[typeof(PersonalDataReads)]!, 900)} → {status}");
-        }
-        else
-        {
-            foreach (var (type, id, what) in reads!.Shown)
+            if (refused)
             {
-                audit.Add(actor, "view", type, id, what);
+                audit.Add(actor, Refused, "request", Truncate(asked, 64), $"{Truncate(request, 900)} → {status}");
             }
-        }
-        await scope.ServiceProvider.GetRequiredService<AppDbContext>().SaveChangesAsync(context.RequestAborted);
+            else
+            {
+                foreach (var (type, id, what) in reads!.Shown)
+                {
+                    audit.Add(actor, "view", type, id, what);
+                }
+            }
+        }, context.RequestAborted);
     }
 
     private static bool IsStaff(ClaimsPrincipal user) =>

@@ -11,7 +11,7 @@ namespace Employment.Web.Infrastructure;
 public static class SearchSetup
 {
     /// <summary>
-    /// The job bank and talent pool indexes (one writer each, for the life of the process), the
+    /// The job bank, talent pool and course indexes (one writer each, for the life of the process), the
     /// engine over them, and the indexer that keeps them equal to the database.
     /// </summary>
     public static IHostApplicationBuilder AddSearch(this IHostApplicationBuilder builder)
@@ -132,6 +132,8 @@ internal sealed class IndexHealthCheck(IndexSynchronizer synchronizer, IndexingS
             ["talentPoolDocuments"] = synchronizer.TalentPool.Count,
             ["jobBankWatermark"] = synchronizer.JobBank.Watermark ?? -1,
             ["talentPoolWatermark"] = synchronizer.TalentPool.Watermark ?? -1,
+            ["courseDocuments"] = synchronizer.Courses.Count,
+            ["courseWatermark"] = synchronizer.Courses.Watermark ?? -1,
         };
         if (indexing.LastSyncUtc is { } last)
         {
@@ -140,6 +142,7 @@ internal sealed class IndexHealthCheck(IndexSynchronizer synchronizer, IndexingS
         // Each record the index refused names itself, so an operator can correct that one record.
         var refused = synchronizer.JobBank.Unindexable.Select(r => new { index = "jobBank", id = r.Key, reason = r.Value })
             .Concat(synchronizer.TalentPool.Unindexable.Select(r => new { index = "talentPool", id = r.Key, reason = r.Value }))
+            .Concat(synchronizer.Courses.Unindexable.Select(r => new { index = "courses", id = r.Key, reason = r.Value }))
             .OrderBy(r => r.index, StringComparer.Ordinal).ThenBy(r => r.id, StringComparer.Ordinal).Take(100).ToList();
         if (refused.Count > 0)
         {

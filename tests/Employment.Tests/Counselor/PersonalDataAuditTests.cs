@@ -40,6 +40,25 @@ public sealed class PersonalDataAuditTests(CounselorHost host) : IClassFixture<C
     }
 
     [Fact]
+    public async Task Requests_at_the_same_moment_each_leave_their_own_entries()
+    {
+        // Concurrent requests' entries are committed together (AuditGroupCommit): each counselor's
+        // household view must still be logged once, under that counselor, before the page answers.
+        var households = await host.WithDbAsync(db => db.Households.AsNoTracking().Where(h => h.DivisionCode == host.StreetA)
+            .OrderBy(h => h.Id).Select(h => h.Id).Take(6).ToListAsync());
+        var counselors = await Task.WhenAll(households.Select(_ => CounselorAsync()));
+
+        var pages = await Task.WhenAll(counselors.Zip(households, (c, h) => c.Client.GetAsync($"/Counselor/Household/{h}")));
+
+        Assert.All(pages, p => Assert.Equal(HttpStatusCode.OK, p.StatusCode));
+        foreach (var ((_, login), household) in counselors.Zip(households))
+        {
+            var views = (await EntriesOfAsync(login)).Where(e => e.Action == "view" && e.EntityType == AuditTrail.Household).ToList();
+            Assert.Equal(household, Assert.Single(views).EntityId);
+        }
+    }
+
+    [Fact]
     public async Task A_talent_pool_search_audits_the_people_it_shows()
     {
         var (client, login) = await CounselorAsync();

@@ -97,6 +97,21 @@ public sealed class ProfileCodecTests
         Assert.Equal(20, typeof(SeekerProfile).GetProperties().Length);
         Assert.Equal(4, typeof(HouseholdFacts).GetProperties().Length);
         Assert.Equal(7, typeof(SeekerListing).GetProperties().Length);
+        Assert.Equal(19, typeof(Employment.Core.Training.CourseProfile).GetProperties().Length);
+    }
+
+    [Fact]
+    public void Every_course_reads_back_whole_and_writes_the_same_bytes()
+    {
+        var region = SyntheticRegion.Generate(20261124, 10, 200);
+        var courses = SyntheticCourses.Generate(20261124, 300, region).ToList();
+        courses.Add(courses[0] with { Id = "C-FULL", DivisionCode = "510104", MinEducation = Education.Senior, IsOpen = false, HoursPerWeek = null, Location = null, Remote = true });
+        foreach (var c in courses)
+        {
+            var bytes = ProfileCodec.Write(c);
+            Assert.Equal(Json(c), Json(ProfileCodec.ReadCourse(bytes)));
+            Assert.Equal(bytes, ProfileCodec.Write(ProfileCodec.ReadCourse(bytes)));
+        }
     }
 
     [Fact]

@@ -179,12 +179,39 @@ public sealed class TrainingPagesTests(CounselorHost host) : IClassFixture<Couns
         Assert.DoesNotContain($"data-course-lead=\"{lead.Id}\"", await CounselorHost.HtmlAsync(await client.GetAsync("/Counselor")), StringComparison.Ordinal);
     }
 
-    private async Task<Course> AddCourseAsync(string id, int seats, IReadOnlyList<SkillLevel> teaches, int? minAge = null, IReadOnlyList<string>? forPositions = null)
+    [Fact]
+    public async Task A_seat_taken_or_freed_on_the_course_page_reaches_the_catalog_search_and_the_kiosk_at_once()
+    {
+        // Street B: the other tests here take street A's people in their order.
+        var person = await host.TakeAsync(host.StreetB, (p, _) => p.Needs.Count == 0);
+        const string title = "西点裱花速成班";
+        var course = await AddCourseAsync("C-SEARCH-SEAT", seats: 1, teaches: [new SkillLevel(UnheldSkill(person), 1)], title: title);
+        var client = await host.CounselorOfAsync(host.StreetB);
+        var kiosk = host.NewClient();
+        // Saved by this host a moment ago: the search reads the index, which applies this host's saves before answering.
+        Assert.Contains(title, await CounselorHost.HtmlAsync(await client.GetAsync("/Training?q=" + Uri.EscapeDataString("裱花"))));
+        var open = await CounselorHost.HtmlAsync(await kiosk.GetAsync("/kiosk/courses?q=" + Uri.EscapeDataString("裱花")));
+        Assert.Contains(title, open);
+        Assert.Contains("余 1 个名额", open);
+
+        var page = $"/Counselor/Person/{person.Id}";
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"/Training/Course/{course.Id}?handler=Enrol", new() { ["PersonId"] = person.Id }, page)).StatusCode);
+        // The last seat taken: out of the open results at once, still among all courses.
+        Assert.DoesNotContain(title, await CounselorHost.HtmlAsync(await client.GetAsync("/Training?q=" + Uri.EscapeDataString("裱花"))));
+        Assert.Contains(title, await CounselorHost.HtmlAsync(await client.GetAsync("/Training?all=true&q=" + Uri.EscapeDataString("裱花"))));
+        Assert.DoesNotContain(title, await CounselorHost.HtmlAsync(await kiosk.GetAsync("/kiosk/courses?q=" + Uri.EscapeDataString("裱花"))));
+
+        var enrolmentId = await host.WithDbAsync(db => db.CourseEnrollments.Where(e => e.PersonId == person.Id && e.CourseId == course.Id).Select(e => e.Id).SingleAsync());
+        await client.PostFormAsync($"/Training/Course/{course.Id}?handler=DropOut", new() { ["EnrollmentId"] = enrolmentId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Note"] = "搬家", ["ReturnTo"] = "person" }, page);
+        Assert.Contains(title, await CounselorHost.HtmlAsync(await kiosk.GetAsync("/kiosk/courses?q=" + Uri.EscapeDataString("裱花"))));
+    }
+
+    private async Task<Course> AddCourseAsync(string id, int seats, IReadOnlyList<SkillLevel> teaches, int? minAge = null, IReadOnlyList<string>? forPositions = null, string? title = null)
     {
         var course = new Course
         {
             Id = id,
-            Title = "测试培训 " + id,
+            Title = title ?? "测试培训 " + id,
             Provider = "锦江区职业技能培训中心",
             Skills = [.. teaches],
             StartDate = Today.AddDays(7),

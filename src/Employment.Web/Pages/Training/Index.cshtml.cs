@@ -1,5 +1,6 @@
 using Employment.Core.Data;
 using Employment.Core.Domain;
+using Employment.Core.Search;
 using Employment.Core.Training;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,14 +9,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Employment.Web.Pages.Training;
 
-/// <summary>The course catalog: no personal data, only the courses and their seats.</summary>
+/// <summary>
+/// The course catalog: no personal data, only the courses and their seats. Found through the course
+/// index (title, provider, the skills taught; ranked), open for enrolment by the one rule
+/// (<see cref="CourseRules.Open"/>) unless every offered course is asked for.
+/// </summary>
 [Authorize(Roles = Roles.Counselor + "," + Roles.Admin)]
-public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, CourseTextSearch search, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
     [BindProperty(SupportsGet = true)] public bool All { get; set; }
-    /// <summary>Words of a course's title or its provider's name.</summary>
+    /// <summary>Words of a course's title, its provider's name or a skill it teaches.</summary>
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
@@ -25,18 +30,19 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var today = clock.Today();
-        var query = db.Courses.AsNoTracking().Where(c => c.Status == CourseStatus.Open);
-        if (!All)
+        Func<CourseProfile, bool> keep = All ? c => c.IsOpen : c => CourseRules.Open(c, today);
+        var q = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim();
+        var hits = await search.SearchAsync(q, keep, ct);
+        // An id typed whole finds its course too, whatever its words.
+        if (q is not null && hits.All(h => h.Course.Id != q)
+            && (await ProfileLoader.CoursesAsync(db, [q], ct)).SingleOrDefault() is { } exact && keep(exact))
         {
-            query = query.Where(c => c.StartDate >= today);
+            hits = [new CourseHit(exact, 1), .. hits];
         }
-        if (!string.IsNullOrWhiteSpace(Q))
-        {
-            var q = Q.Trim();
-            query = query.Where(c => c.Title.Contains(q) || c.Provider.Contains(q) || c.Id == q);
-        }
-        Total = await query.CountAsync(ct);
+        Total = hits.Count;
         PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
-        Courses = await query.OrderBy(c => c.StartDate).ThenBy(c => c.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        var page = hits.Skip((PageNumber - 1) * PageSize).Take(PageSize).Select(h => h.Course.Id).ToList();
+        var rows = await db.Courses.AsNoTracking().Where(c => page.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        Courses = page.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
     }
 }

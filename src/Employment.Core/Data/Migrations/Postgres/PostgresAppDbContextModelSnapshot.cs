@@ -1639,6 +1639,12 @@ namespace Employment.Core.Data.Migrations.Postgres
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<int>("CourseDocuments")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("CourseWatermark")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Host")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");

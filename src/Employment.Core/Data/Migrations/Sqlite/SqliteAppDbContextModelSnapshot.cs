@@ -1590,6 +1590,12 @@ namespace Employment.Core.Data.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("CourseDocuments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CourseWatermark")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Host")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");

@@ -27,7 +27,7 @@ internal static class ImportCommand
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedDivisionsAsync(ct);
             try
             {
-                var summary = await scope.ServiceProvider.GetRequiredService<DatasetImporter>().ImportAsync(read, ct);
+                var summary = await scope.ServiceProvider.GetRequiredService<DatasetImporter>().ImportAsync(read, ct, "operator:" + Environment.UserName);
                 Console.Error.WriteLine($"imported {file.Name}: {summary.Employers} employers, {summary.Positions} positions, " +
                     $"{summary.Households} households, {summary.Persons} persons ({summary.Created} new, {summary.Updated} updated)");
                 return ExitCodes.Ok;

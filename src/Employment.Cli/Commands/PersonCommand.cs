@@ -34,7 +34,7 @@ internal static class PersonCommand
             await using var scope = services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
             var id = parse.GetValue(person)!;
-            var file = await scope.ServiceProvider.GetRequiredService<PersonRights>().ExportAsync(id, Actor, "command line", ct);
+            var file = await scope.ServiceProvider.GetRequiredService<PersonRights>().ExportAsync(id, Actor, "cli", ct);
             if (file is null)
             {
                 Console.Error.WriteLine($"person {id}: no such person");

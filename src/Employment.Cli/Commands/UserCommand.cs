@@ -89,7 +89,7 @@ internal static class UserCommand
                 return ExitCodes.InvalidInput;
             }
             var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
-            audit.Add("operator:" + Environment.UserName, "account.reset-password", "Account", account.UserName!, "password reset from the command line");
+            audit.Add("operator:" + Environment.UserName, "account.reset-password", "Account", account.UserName!, AuditDetail.Of(AuditDetails.PasswordResetByOperator));
             await scope.ServiceProvider.GetRequiredService<AppDbContext>().SaveChangesAsync(ct);
             Console.Error.WriteLine($"reset the password of {account.UserName}{(account.Disabled ? " (the account stays disabled)" : "")}");
             return ExitCodes.Ok;

@@ -71,7 +71,7 @@ public sealed class HouseholdLedger(AppDbContext db, AuditTrail audit, TimeProvi
             CreatedUtc = now,
         };
         db.LedgerEntries.Add(entry);
-        audit.Add(actor, "ledger-add", AuditTrail.Household, householdId, $"{input.Section} entry dated {input.RecordedOn:yyyy-MM-dd}");
+        audit.Add(actor, "ledger-add", AuditTrail.Household, householdId, AuditDetail.Of(AuditDetails.LedgerAdded, input.Section, input.RecordedOn));
         await db.SaveChangesAsync(ct);
         return entry;
     }
@@ -93,7 +93,7 @@ public sealed class HouseholdLedger(AppDbContext db, AuditTrail audit, TimeProvi
             throw new RefusalException($"ledger entry {entryId}", "Text", RefusalCodes.TooLong);
         }
         entry.Text = text.Trim();
-        audit.Add(actor, "ledger-correct", AuditTrail.Household, householdId, $"entry {entryId} corrected");
+        audit.Add(actor, "ledger-correct", AuditTrail.Household, householdId, AuditDetail.Of(AuditDetails.LedgerCorrected, entryId));
         await db.SaveChangesAsync(ct);
     }
 
@@ -101,7 +101,7 @@ public sealed class HouseholdLedger(AppDbContext db, AuditTrail audit, TimeProvi
     {
         var entry = await OwnLastAsync(householdId, entryId, actor, ct);
         db.LedgerEntries.Remove(entry);
-        audit.Add(actor, "ledger-undo", AuditTrail.Household, householdId, $"entry {entryId} ({entry.Section}) taken back");
+        audit.Add(actor, "ledger-undo", AuditTrail.Household, householdId, AuditDetail.Of(AuditDetails.LedgerUndone, entryId, entry.Section));
         await db.SaveChangesAsync(ct);
     }
 

@@ -165,7 +165,7 @@ public sealed class MatchAlerts(AppDbContext db, MatchingEngine engine, JobBankI
         }
         var search = new SavedSearch { PersonId = personId, Query = words, CreatedBy = actor, CreatedUtc = clock.GetUtcNow().UtcDateTime };
         db.SavedSearches.Add(search);
-        new AuditTrail(db, clock).Add(actor, "search-saved", AuditTrail.Person, personId, words);
+        new AuditTrail(db, clock).Add(actor, "search-saved", AuditTrail.Person, personId, AuditDetail.Of(AuditDetails.SearchWords, words));
         await db.SaveChangesAsync(ct);
         return search;
     }
@@ -178,7 +178,7 @@ public sealed class MatchAlerts(AppDbContext db, MatchingEngine engine, JobBankI
             return false;
         }
         db.SavedSearches.Remove(search);
-        new AuditTrail(db, clock).Add(actor, "search-deleted", AuditTrail.Person, personId, search.Query);
+        new AuditTrail(db, clock).Add(actor, "search-deleted", AuditTrail.Person, personId, AuditDetail.Of(AuditDetails.SearchWords, search.Query));
         await db.SaveChangesAsync(ct);
         return true;
     }

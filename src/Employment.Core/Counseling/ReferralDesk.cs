@@ -120,7 +120,7 @@ public sealed class ReferralDesk(AppDbContext db, AuditTrail audit, PlacementWor
         }
         // The person's version changes with every referral, whether or not the status does: the row is the lock.
         db.Entry(person).Property(p => p.Version).CurrentValue = Guid.NewGuid();
-        audit.Add(actor, "refer", AuditTrail.Person, person.Id, $"position {position.Id}, consent recorded, channel {referral.Channel}");
+        audit.Add(actor, "refer", AuditTrail.Person, person.Id, AuditDetail.Of(AuditDetails.Referred, position.Id, referral.Channel));
 
         // The lead points at the referral, whose id exists only after the first save: one transaction for both.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -179,7 +179,7 @@ public sealed class ReferralDesk(AppDbContext db, AuditTrail audit, PlacementWor
         {
             await ReferralPipeline.SettlePersonAsync(db, person, referral.Id, now, ct);
         }
-        audit.Add(actor, "referral-" + to.ToString().ToLowerInvariant(), AuditTrail.Person, person.Id, $"referral {referral.Id}, position {referral.PositionId}");
+        audit.Add(actor, "referral-" + to.ToString().ToLowerInvariant(), AuditTrail.Person, person.Id, AuditDetail.Of(AuditDetails.Referral, referral.Id, referral.PositionId));
         await db.SaveChangesAsync(ct);
         return referral;
     }
@@ -233,7 +233,7 @@ public sealed class ReferralDesk(AppDbContext db, AuditTrail audit, PlacementWor
         lead.HandledUtc = clock.GetUtcNow().UtcDateTime;
         lead.HandledBy = actor;
         lead.Note = string.IsNullOrWhiteSpace(note) ? lead.Note : note.Trim();
-        audit.Add(actor, "lead-contacted", AuditTrail.Person, lead.PersonId, $"lead {lead.Id}, position {lead.PositionId}");
+        audit.Add(actor, "lead-contacted", AuditTrail.Person, lead.PersonId, AuditDetail.Of(AuditDetails.Lead, lead.Id, lead.PositionId));
         await db.SaveChangesAsync(ct);
     }
 }

@@ -92,7 +92,7 @@ public sealed class ReferralExpiry(AppDbContext db, AuditTrail audit, TimeProvid
             var person = await db.Persons.FirstAsync(p => p.Id == referral.PersonId, ct);
             await ReferralPipeline.SettlePersonAsync(db, person, referral.Id, now, ct);
             audit.Add("schedule", "referral-expired", AuditTrail.Person, person.Id,
-                $"referral {referral.Id}, position {referral.PositionId}: no answer within {options.Value.ExpiryDays} days");
+                AuditDetail.Of(AuditDetails.ReferralExpired, referral.Id, referral.PositionId, options.Value.ExpiryDays));
         }
         if (overdue.Count > 0)
         {

@@ -11,8 +11,17 @@ public sealed class AuditEntry
     [MaxLength(64)] public required string Action { get; set; }
     [MaxLength(32)] public required string EntityType { get; set; }
     [MaxLength(64)] public required string EntityId { get; set; }
-    /// <summary>Never holds a full ID number; masked values only.</summary>
+    public const int DetailArgsMax = 1000;
+
+    /// <summary>
+    /// Free text, as entries were written before <see cref="DetailCode"/>; kept so old rows still
+    /// read. Never holds a full ID number; masked values only.
+    /// </summary>
     [MaxLength(1000)] public string? Detail { get; set; }
+    /// <summary>What the entry says beyond its action, as an <see cref="AuditDetails"/> code; its sentence is the web host's.</summary>
+    [MaxLength(64)] public string? DetailCode { get; set; }
+    /// <summary>The values the code's sentence names: a JSON array of strings (<see cref="AuditDetail"/>).</summary>
+    [MaxLength(DetailArgsMax)] public string? DetailArgs { get; set; }
 }
 
 /// <summary>

@@ -55,7 +55,7 @@ public sealed class ReferredCandidates(AppDbContext db, PlacementWorkflow workfl
             .Skip((Math.Max(1, page) - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         foreach (var row in rows)
         {
-            audit.Add(actor, "view", AuditTrail.Person, row.PersonId, $"employer {employerId}: candidate for position {row.PositionId}");
+            audit.Add(actor, "view", AuditTrail.Person, row.PersonId, AuditDetail.Of(AuditDetails.EmployerCandidate, employerId, row.PositionId));
         }
         if (rows.Count > 0)
         {
@@ -107,7 +107,7 @@ public sealed class ReferredCandidates(AppDbContext db, PlacementWorkflow workfl
         {
             person.MoveTo(PersonStatus.Interviewing, now);
         }
-        audit.Add(actor, "interview", AuditTrail.Person, person.Id, $"referral {referral.Id}, position {referral.PositionId}, at {interviewUtc:yyyy-MM-dd HH:mm}Z");
+        audit.Add(actor, "interview", AuditTrail.Person, person.Id, AuditDetail.Of(AuditDetails.Interview, referral.Id, referral.PositionId, interviewUtc));
         await db.SaveChangesAsync(ct);
     }
 
@@ -176,7 +176,7 @@ public sealed class ReferredCandidates(AppDbContext db, PlacementWorkflow workfl
         }
         var person = await db.Persons.FirstAsync(p => p.Id == referral.PersonId, ct);
         await Counseling.ReferralPipeline.SettlePersonAsync(db, person, referral.Id, now, ct);
-        audit.Add(actor, "referral-rejected", AuditTrail.Person, person.Id, $"referral {referral.Id}, position {referral.PositionId}: {reason.Trim()}");
+        audit.Add(actor, "referral-rejected", AuditTrail.Person, person.Id, AuditDetail.Of(AuditDetails.ReferralRejected, referral.Id, referral.PositionId, reason.Trim()));
         await db.SaveChangesAsync(ct);
     }
 

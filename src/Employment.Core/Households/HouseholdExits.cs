@@ -85,7 +85,7 @@ public sealed class HouseholdExits(AppDbContext db, AuditTrail audit, TimeProvid
         household.ExitStatus = ExitStatus.Exited;
         household.ExitedUtc = now;
         audit.Add(actor, "exit-verified", AuditTrail.Household, household.Id,
-            $"verified {verifiedOn:yyyy-MM-dd}; income per head {exit.IncomePerHead} against lines {exit.DibaoLine}/{exit.EdgeLine}");
+            AuditDetail.Of(AuditDetails.ExitVerified, verifiedOn, exit.IncomePerHead, exit.DibaoLine, exit.EdgeLine));
         // One SaveChanges: the exit, the household's status and the audit line commit together or not at all.
         await db.SaveChangesAsync(cancellationToken);
         return exit;
@@ -117,7 +117,7 @@ public sealed class HouseholdExits(AppDbContext db, AuditTrail audit, TimeProvid
         db.HouseholdExits.Remove(exit);
         household.ExitStatus = ExitStatus.Candidate;
         household.ExitedUtc = null;
-        audit.Add(actor, "exit-undone", AuditTrail.Household, household.Id, $"undid the exit verified {exit.VerifiedOn:yyyy-MM-dd}");
+        audit.Add(actor, "exit-undone", AuditTrail.Household, household.Id, AuditDetail.Of(AuditDetails.ExitUndone, exit.VerifiedOn));
         await db.SaveChangesAsync(cancellationToken);
     }
 

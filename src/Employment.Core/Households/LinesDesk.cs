@@ -84,8 +84,7 @@ public sealed class LinesDesk(AppDbContext db, AuditTrail audit, TimeProvider cl
             }
         }
         audit.Add(actor, "region.lines", "region", region.Id.ToString(CultureInfo.InvariantCulture),
-            string.Create(CultureInfo.InvariantCulture,
-                $"{region.DivisionCode} dibao/edge {dibaoBefore:0.##}/{edgeBefore:0.##} -> {dibaoLine:0.##}/{edgeLine:0.##} from {today:yyyy-MM-dd}; {reassessed} households' exit candidacy changed"));
+            AuditDetail.Of(AuditDetails.LinesChanged, region.DivisionCode, dibaoBefore, edgeBefore, dibaoLine, edgeLine, today, reassessed));
         await db.SaveChangesAsync(ct);
         return new LinesChange(dibaoBefore, edgeBefore, reassessed);
     }

@@ -148,7 +148,7 @@ public sealed class TalentPoolRegister(AppDbContext db, AuditTrail audit, TimePr
         db.Households.Add(household);
         db.RecordChanges.Add(Change(household.Id, null, now, actor, RecordFields.Registered, null,
             string.Create(CultureInfo.InvariantCulture, $"{members.Count} members, {household.Category?.ToString() ?? "-"}"), category.Reason));
-        audit.Add(actor, "household.register", AuditTrail.Household, household.Id, $"{members.Count} members in {household.DivisionCode}");
+        audit.Add(actor, "household.register", AuditTrail.Household, household.Id, AuditDetail.Of(AuditDetails.HouseholdRegistered, members.Count, household.DivisionCode));
         await db.SaveChangesAsync(ct);
         return household;
     }
@@ -206,7 +206,7 @@ public sealed class TalentPoolRegister(AppDbContext db, AuditTrail audit, TimePr
             HouseholdStanding.ReassessExit(household, region, now);
         }
         db.RecordChanges.AddRange(changes);
-        audit.Add(actor, "household.edit", AuditTrail.Household, household.Id, string.Join(", ", changes.Select(c => c.Field)));
+        audit.Add(actor, "household.edit", AuditTrail.Household, household.Id, new AuditDetail(AuditDetails.FieldsChanged, changes.Select(c => c.Field).Distinct().ToList()));
         await db.SaveChangesAsync(ct);
         return household;
     }
@@ -249,7 +249,7 @@ public sealed class TalentPoolRegister(AppDbContext db, AuditTrail audit, TimePr
             person.Status = InitialStatus(person);
         }
         db.RecordChanges.AddRange(changes);
-        audit.Add(actor, "person.edit", AuditTrail.Person, person.Id, string.Join(", ", changes.Select(c => c.Field)));
+        audit.Add(actor, "person.edit", AuditTrail.Person, person.Id, new AuditDetail(AuditDetails.FieldsChanged, changes.Select(c => c.Field).Distinct().ToList()));
         await db.SaveChangesAsync(ct);
         return person;
     }
@@ -320,7 +320,7 @@ public sealed class TalentPoolRegister(AppDbContext db, AuditTrail audit, TimePr
             HouseholdStanding.ReassessExit(household, region, now);
         }
         db.RecordChanges.AddRange(changes);
-        audit.Add(actor, "household.member-added", AuditTrail.Household, household.Id, person.Id);
+        audit.Add(actor, "household.member-added", AuditTrail.Household, household.Id, AuditDetail.Of(AuditDetails.MemberAdded, person.Id));
         await db.SaveChangesAsync(ct);
         return person;
     }

@@ -20,7 +20,11 @@ public sealed record ImportSummary(int Employers, int Positions, int Households,
 /// </summary>
 public sealed class DatasetImporter(AppDbContext db, TimeProvider clock)
 {
-    public async Task<ImportSummary> ImportAsync(Dataset dataset, CancellationToken cancellationToken = default)
+    /// <summary>The audit action of an import that wrote something.</summary>
+    public const string AuditAction = "dataset.import";
+
+    /// <param name="actor">Who imported, for the audit log (the operator at the command line, the start's seeder).</param>
+    public async Task<ImportSummary> ImportAsync(Dataset dataset, CancellationToken cancellationToken = default, string actor = "import")
     {
         var (region, district) = await FindDistrictAsync(dataset.Region, cancellationToken);
         var errors = await FindConflictsAsync(dataset, district, cancellationToken);
@@ -130,6 +134,13 @@ public sealed class DatasetImporter(AppDbContext db, TimeProvider clock)
             }
         }
 
+        // Households and persons were written: the audit says who, in the same transaction. An
+        // import that changed nothing writes nothing, not even this.
+        if (created + updated > 0)
+        {
+            new AuditTrail(db, clock).Add(actor, AuditAction, "region", region.DivisionCode ?? region.Name,
+                AuditDetail.Of(AuditDetails.Imported, region.Name, created, updated));
+        }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 

@@ -82,7 +82,7 @@ public sealed class KioskCourses(AppDbContext db, CourseTextSearch search, TimeP
         }
         var route = await Counseling.LeadRouting.ForPersonAsync(db, personId, ct);
         db.CourseLeads.Add(new CourseLead { PersonId = personId, CourseId = courseId, CreatedUtc = clock.GetUtcNow().UtcDateTime, FallbackDistrict = route.FallbackDistrict });
-        audit.Add("kiosk:" + personId, "kiosk.interested", AuditTrail.Person, personId, "course " + courseId);
+        audit.Add("kiosk:" + personId, "kiosk.interested", AuditTrail.Person, personId, AuditDetail.Of(AuditDetails.InterestedInCourse, courseId));
         try
         {
             await db.SaveChangesAsync(ct);

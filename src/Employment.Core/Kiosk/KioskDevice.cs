@@ -51,7 +51,7 @@ public sealed class KioskDevices(Data.AppDbContext db, Data.AuditTrail audit, Ti
         };
         db.KioskDevices.Add(device);
         await db.SaveChangesAsync(ct);
-        audit.Add(actor, "kiosk-device.issue", AuditEntity, device.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), trimmed);
+        audit.Add(actor, "kiosk-device.issue", AuditEntity, device.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Data.AuditDetail.Of(Data.AuditDetails.KioskDevice, trimmed));
         await db.SaveChangesAsync(ct);
         return (device, key);
     }
@@ -65,7 +65,7 @@ public sealed class KioskDevices(Data.AppDbContext db, Data.AuditTrail audit, Ti
         }
         device.RevokedUtc = clock.GetUtcNow().UtcDateTime;
         device.RevokedBy = actor;
-        audit.Add(actor, "kiosk-device.revoke", AuditEntity, id.ToString(System.Globalization.CultureInfo.InvariantCulture), device.Name);
+        audit.Add(actor, "kiosk-device.revoke", AuditEntity, id.ToString(System.Globalization.CultureInfo.InvariantCulture), Data.AuditDetail.Of(Data.AuditDetails.KioskDevice, device.Name));
         await db.SaveChangesAsync(ct);
         return true;
     }

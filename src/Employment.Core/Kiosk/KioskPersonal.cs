@@ -138,7 +138,7 @@ public sealed class KioskPersonal(AppDbContext db, MatchingEngine engine, KioskC
                 Drawbacks = Shown(m.Reasons, drawbacks: true),
             })
             .ToList();
-        await AuditAsync(personId, "kiosk.view", $"recommendations: {result.Count}", ct);
+        await AuditAsync(personId, "kiosk.view", AuditDetail.Of(AuditDetails.KioskRecommendations, result.Count), ct);
         return result;
 
         List<string> Shown(IReadOnlyList<MatchReason> reasons, bool drawbacks) => reasons
@@ -190,7 +190,7 @@ public sealed class KioskPersonal(AppDbContext db, MatchingEngine engine, KioskC
         var route = await Counseling.LeadRouting.ForPersonAsync(db, personId, ct);
         var lead = new Lead { PersonId = personId, PositionId = positionId, Status = LeadStatus.New, CreatedUtc = now, FallbackDistrict = route.FallbackDistrict };
         db.Leads.Add(lead);
-        _audit.Add("kiosk:" + personId, "kiosk.interested", AuditTrail.Person, personId, "position " + positionId);
+        _audit.Add("kiosk:" + personId, "kiosk.interested", AuditTrail.Person, personId, AuditDetail.Of(AuditDetails.InterestedInPosition, positionId));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -204,7 +204,7 @@ public sealed class KioskPersonal(AppDbContext db, MatchingEngine engine, KioskC
         return true;
     }
 
-    private async Task AuditAsync(string personId, string action, string detail, CancellationToken ct)
+    private async Task AuditAsync(string personId, string action, AuditDetail detail, CancellationToken ct)
     {
         _audit.Add("kiosk:" + personId, action, AuditTrail.Person, personId, detail);
         await db.SaveChangesAsync(ct);

@@ -76,7 +76,7 @@ public sealed partial class KioskPins(AppDbContext db, TimeProvider clock, IOpti
         person.PinHash = _hasher.HashPassword(person, pin);
         person.FailedPinAttempts = 0;
         person.PinLockedUntilUtc = null;
-        _audit.Add(actor, "kiosk.pin.set", AuditTrail.Person, person.Id, "card " + card);
+        _audit.Add(actor, "kiosk.pin.set", AuditTrail.Person, person.Id, AuditDetail.Of(AuditDetails.KioskCard, card));
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -91,7 +91,7 @@ public sealed class FairOutcomes(AppDbContext db, AuditTrail audit, PlacementWor
             }
             saved++;
         }
-        audit.Add(actor, "fair.outcomes", "JobFair", fair.Quarter, $"{saved} outcomes, {hired} hires");
+        audit.Add(actor, "fair.outcomes", "JobFair", fair.Quarter, AuditDetail.Of(AuditDetails.FairOutcomes, saved, hired));
         await db.SaveChangesAsync(ct);
         return new FairOutcomeResult(saved, hired, refused);
     }

@@ -97,7 +97,7 @@ public sealed class FollowUpQueue(AppDbContext db, TimeProvider clock, IOptions<
         {
             _audit.Add(JobFairPlanning.Actor, EscalatedAction, EntityType,
                 item.FollowUpId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                $"placement {item.PlacementId}, {item.MonthsAfter}-month follow-up due {item.DueOn:yyyy-MM-dd}, {item.DaysPastDue} days past due");
+                AuditDetail.Of(AuditDetails.FollowUpEscalated, item.PlacementId, item.MonthsAfter, item.DueOn, item.DaysPastDue));
         }
         await db.SaveChangesAsync(ct);
         return (items.Count, items.Count(i => i.Overdue), fresh.Count);

@@ -106,7 +106,7 @@ public sealed class JobFairPlanning(AppDbContext db, MatchingEngine engine, Inde
             db.JobFairs.Add(fair);
         }
         new AuditTrail(db, clock).Add(actor, status == JobFairStatus.Planned ? "fair.planned" : "fair.previewed", "JobFair", quarter,
-            $"held on {heldOn:yyyy-MM-dd}; {fair.Assignments.Count} assignments, {fair.Unplaced.Count(u => u.Reason == UnplacedReason.NoSuitablePosition)} with no suitable place, {fair.Invitations.Count} employers; plan {fair.PlanValue:0.###} vs greedy {fair.GreedyValue:0.###}");
+            AuditDetail.Of(AuditDetails.FairPlan, heldOn, fair.Assignments.Count, fair.Unplaced.Count(u => u.Reason == UnplacedReason.NoSuitablePosition), fair.Invitations.Count));
         // One save: the fair, its plan and its invitations are there together or not at all.
         await db.SaveChangesAsync(ct);
         return new FairPreparation(fair, existing is null || status == JobFairStatus.Planned, computation.Seekers.Count, computation.Positions.Count, computation.Edges.Count, fair.Invitations.Count);

@@ -121,7 +121,7 @@ public sealed class PlacementWorkflow(AppDbContext db, AuditTrail audit, TimePro
             other.Note = Append(other.Note, "placed elsewhere");
         }
 
-        Audit(actor, "hire", "person", person.Id, $"position {position.Id}, wage {wage}, channel {request.Channel}");
+        Audit(actor, "hire", "person", person.Id, AuditDetail.Of(AuditDetails.Hired, position.Id, wage, request.Channel));
         await db.SaveChangesAsync(ct);
         return placement;
     }
@@ -176,7 +176,7 @@ public sealed class PlacementWorkflow(AppDbContext db, AuditTrail audit, TimePro
             }
         }
         Audit(actor, "follow-up", "person", placement.PersonId,
-            $"placement {placement.Id}, {followUp.MonthsAfter} months, still employed {outcome.StillEmployed}");
+            AuditDetail.Of(AuditDetails.FollowUpRecorded, placement.Id, followUp.MonthsAfter, outcome.StillEmployed));
         await db.SaveChangesAsync(ct);
     }
 
@@ -194,7 +194,7 @@ public sealed class PlacementWorkflow(AppDbContext db, AuditTrail audit, TimePro
             throw new RefusalException($"placement {placementId}", "endedOn", RefusalCodes.BeforeStart);
         }
         await EndAsync(placement, endedOn, reason, actor, now, ct);
-        Audit(actor, "placement-ended", "person", placement.PersonId, $"placement {placement.Id}: {reason}");
+        Audit(actor, "placement-ended", "person", placement.PersonId, AuditDetail.Of(AuditDetails.PlacementEnded, placement.Id, reason));
         await db.SaveChangesAsync(ct);
     }
 
@@ -235,7 +235,7 @@ public sealed class PlacementWorkflow(AppDbContext db, AuditTrail audit, TimePro
         }
     }
 
-    private void Audit(string actor, string action, string entityType, string entityId, string detail) =>
+    private void Audit(string actor, string action, string entityType, string entityId, AuditDetail detail) =>
         audit.Add(actor, action, entityType, entityId, detail);
 
     private static string Append(string? note, string text) => string.IsNullOrEmpty(note) ? text : note + "; " + text;

@@ -166,7 +166,7 @@ public sealed class PublicWelfareBudget(AppDbContext db, TimeProvider clock, IOp
         }
         placement.TermEndsOn = newEnd;
         placement.Renewals++;
-        new AuditTrail(db, clock).Add(actor, "term-renewed", AuditTrail.Person, placement.PersonId, $"placement {placement.Id}: term to {newEnd:yyyy-MM-dd}");
+        new AuditTrail(db, clock).Add(actor, "term-renewed", AuditTrail.Person, placement.PersonId, AuditDetail.Of(AuditDetails.TermRenewed, placement.Id, newEnd));
         await db.SaveChangesAsync(ct);
         return placement;
     }

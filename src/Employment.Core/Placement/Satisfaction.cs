@@ -83,7 +83,7 @@ public sealed class SatisfactionSurveys(AppDbContext db, AuditTrail audit, TimeP
         answer.Remark = remark;
         answer.RecordedUtc = now;
         answer.RecordedBy = actor;
-        audit.Add(actor, "satisfaction", AuditTrail.Person, placement.PersonId, $"placement {placementId}, {source}");
+        audit.Add(actor, "satisfaction", AuditTrail.Person, placement.PersonId, AuditDetail.Of(AuditDetails.Satisfaction, placementId, source));
         await db.SaveChangesAsync(ct);
         return answer;
     }

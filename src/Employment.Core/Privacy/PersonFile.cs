@@ -60,7 +60,8 @@ public sealed record PersonFile
 
     public sealed record ChangePart(DateTime AtUtc, string Actor, string Field, bool AboutThisPerson, string? Before, string? After, string? Reason);
 
-    public sealed record AuditPart(DateTime AtUtc, string Actor, string Action, string Record, string? Detail);
+    /// <summary>An audit entry: <see cref="Detail"/> for entries written as free text, else the code and its values (<see cref="AuditDetail"/>).</summary>
+    public sealed record AuditPart(DateTime AtUtc, string Actor, string Action, string Record, string? Detail, string? DetailCode = null, IReadOnlyList<string>? DetailArguments = null);
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -120,7 +121,7 @@ public sealed record PersonFile
             KioskInterest = leads.Select(l => new LeadPart(l.PositionId, l.Status.ToString(), l.CreatedUtc)).ToList(),
             SavedSearches = searches,
             History = changes.Select(c => new ChangePart(c.AtUtc, c.Actor, c.Field, c.PersonId == p.Id, c.Before, c.After, c.Reason)).ToList(),
-            Audit = audit.Select(a => new AuditPart(a.AtUtc, a.Actor, a.Action, $"{a.EntityType} {a.EntityId}", a.Detail)).ToList(),
+            Audit = audit.Select(a => new AuditPart(a.AtUtc, a.Actor, a.Action, $"{a.EntityType} {a.EntityId}", a.Detail, a.DetailCode, AuditDetail.From(a)?.Arguments)).ToList(),
         };
     }
 }

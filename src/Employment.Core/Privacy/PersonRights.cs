@@ -42,7 +42,7 @@ public sealed class PersonRights(AppDbContext db, AuditTrail audit, TimeProvider
         {
             return null;
         }
-        audit.Add(actor, "person.export", AuditTrail.Person, personId, how);
+        audit.Add(actor, "person.export", AuditTrail.Person, personId, AuditDetail.Of(AuditDetails.PersonExported, how));
         await db.SaveChangesAsync(ct);
         return file;
     }
@@ -61,7 +61,7 @@ public sealed class PersonRights(AppDbContext db, AuditTrail audit, TimeProvider
             HouseholdId = person.HouseholdId, PersonId = person.Id, AtUtc = clock.GetUtcNow().UtcDateTime, Actor = actor,
             Field = "ConsentWithdrawn", After = withdrawn.ToString(System.Globalization.CultureInfo.InvariantCulture), Reason = Cut(reason),
         });
-        audit.Add(actor, "person.consent-withdrawn", AuditTrail.Person, person.Id, $"{withdrawn} open referrals withdrawn");
+        audit.Add(actor, "person.consent-withdrawn", AuditTrail.Person, person.Id, AuditDetail.Of(AuditDetails.ConsentWithdrawn, withdrawn));
         await db.SaveChangesAsync(ct);
         return withdrawn;
     }
@@ -72,7 +72,11 @@ public sealed class PersonRights(AppDbContext db, AuditTrail audit, TimeProvider
     /// On SQLite the erase runs with <c>secure_delete</c> on and is followed by a VACUUM and a
     /// truncating WAL checkpoint (<see cref="StoreCompaction"/>), so the old values leave the files.
     /// </summary>
-    public async Task<ErasureResult> EraseAsync(string personId, string? reason, string actor, CancellationToken ct = default)
+    public Task<ErasureResult> EraseAsync(string personId, string? reason, string actor, CancellationToken ct = default) =>
+        EraseAsync(personId, reason, actor, null, ct);
+
+    /// <param name="detail">What the audit says of the erase when the reason is the program's own (retention), not a person's words.</param>
+    private async Task<ErasureResult> EraseAsync(string personId, string? reason, string actor, AuditDetail? detail, CancellationToken ct)
     {
         var record = $"person {personId}";
         if (string.IsNullOrWhiteSpace(reason))
@@ -129,7 +133,7 @@ public sealed class PersonRights(AppDbContext db, AuditTrail audit, TimeProvider
         {
             HouseholdId = person.HouseholdId, PersonId = person.Id, AtUtc = now, Actor = actor, Field = RecordFields.Erased, Reason = why,
         });
-        audit.Add(actor, "person.erase", AuditTrail.Person, person.Id, why);
+        audit.Add(actor, "person.erase", AuditTrail.Person, person.Id, detail ?? AuditDetail.Of(AuditDetails.Reason, why));
         // Both indexes: the person's document goes, and the segments are rewritten without it.
         db.IndexChanges.Add(new IndexChange { Index = AppDbContext.TalentPoolIndex, EntityId = person.Id, Operation = IndexOperation.Erase, CreatedUtc = now });
         db.IndexChanges.Add(new IndexChange { Index = AppDbContext.JobBankIndex, EntityId = person.Id, Operation = IndexOperation.Erase, CreatedUtc = now });
@@ -159,7 +163,8 @@ public sealed class PersonRights(AppDbContext db, AuditTrail audit, TimeProvider
         foreach (var id in due)
         {
             db.ChangeTracker.Clear();
-            await EraseAsync(id, $"retention ended ({options.Value.RetentionYears} years after the incentive period)", actor, ct);
+            await EraseAsync(id, $"retention ended ({options.Value.RetentionYears} years after the incentive period)", actor,
+                AuditDetail.Of(AuditDetails.RetentionEnded, options.Value.RetentionYears), ct);
         }
         return due.Count;
     }

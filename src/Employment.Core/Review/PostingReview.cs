@@ -57,7 +57,7 @@ public sealed class PostingReview(AppDbContext db, AuditTrail audit, TimeProvide
         var employer = await PendingAsync(employerId, ct);
         employer.Status = EmployerStatus.Rejected;
         employer.RejectionReason = trimmed;
-        audit.Add(actor, "employer-rejected", EmployerEntity, employer.Id, trimmed);
+        audit.Add(actor, "employer-rejected", EmployerEntity, employer.Id, AuditDetail.Of(AuditDetails.Reason, trimmed));
         await db.SaveChangesAsync(ct);
     }
 

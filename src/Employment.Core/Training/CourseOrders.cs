@@ -89,7 +89,7 @@ public sealed class CourseOrders(AppDbContext db, AuditTrail audit, TimeProvider
             UpdatedUtc = now,
         };
         db.Courses.Add(course);
-        audit.Add(actor, "course-order-requested", Entity, course.Id, string.Join(",", positionIds));
+        audit.Add(actor, "course-order-requested", Entity, course.Id, AuditDetail.Of(AuditDetails.CourseOrderPositions, string.Join(",", positionIds)));
         await db.SaveChangesAsync(ct);
         return course;
     }
@@ -135,7 +135,7 @@ public sealed class CourseOrders(AppDbContext db, AuditTrail audit, TimeProvider
         course.ReviewedBy = Trim(actor, 100);
         course.ReviewedUtc = now;
         course.UpdatedUtc = now;
-        audit.Add(actor, "course-order-approved", Entity, course.Id, provider);
+        audit.Add(actor, "course-order-approved", Entity, course.Id, AuditDetail.Of(AuditDetails.CourseProvider, provider));
         await db.SaveChangesAsync(ct);
         return course;
     }
@@ -150,7 +150,7 @@ public sealed class CourseOrders(AppDbContext db, AuditTrail audit, TimeProvider
         course.ReviewedBy = Trim(actor, 100);
         course.ReviewedUtc = now;
         course.UpdatedUtc = now;
-        audit.Add(actor, "course-order-rejected", Entity, course.Id, trimmed);
+        audit.Add(actor, "course-order-rejected", Entity, course.Id, AuditDetail.Of(AuditDetails.Reason, trimmed));
         await db.SaveChangesAsync(ct);
         return course;
     }

@@ -71,7 +71,7 @@ public sealed class TrainingDesk(AppDbContext db, AuditTrail audit, TimeProvider
             lead.HandledBy = actor;
         }
         Ledger(person, today, $"参加技能培训：{course.Title}（{course.Provider}，{Day(course.StartDate)} 至 {Day(course.EndDate)}）", actor, now);
-        audit.Add(actor, "enrol", AuditTrail.Person, person.Id, $"course {course.Id}");
+        audit.Add(actor, "enrol", AuditTrail.Person, person.Id, AuditDetail.Of(AuditDetails.Course, course.Id));
         await db.SaveChangesAsync(ct);
         return enrollment;
     }
@@ -88,7 +88,7 @@ public sealed class TrainingDesk(AppDbContext db, AuditTrail audit, TimeProvider
         person.Skills = CourseRules.SkillsAfter(person.Skills, course.Skills);
         person.UpdatedUtc = now;
         Ledger(person, today, $"完成技能培训：{course.Title}（{course.Provider}），取得技能 {string.Join("、", course.Skills.Select(s => Taxonomy.Taxonomy.Embedded.Find(s.Code)?.Name(false) ?? s.Code))}", actor, now);
-        audit.Add(actor, "training completed", AuditTrail.Person, person.Id, $"course {course.Id}");
+        audit.Add(actor, "training completed", AuditTrail.Person, person.Id, AuditDetail.Of(AuditDetails.Course, course.Id));
         await db.SaveChangesAsync(ct);
 
         // 订单培训: the employer promised these places to completers; refer at once, consent being
@@ -124,7 +124,7 @@ public sealed class TrainingDesk(AppDbContext db, AuditTrail audit, TimeProvider
         enrollment.Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         course.Enrolled = Math.Max(0, course.Enrolled - 1);
         Ledger(person, clock.DayOf(now), $"退出技能培训：{course.Title}" + (enrollment.Note is null ? "" : $"（{enrollment.Note}）"), actor, now);
-        audit.Add(actor, "training dropped out", AuditTrail.Person, person.Id, $"course {course.Id}");
+        audit.Add(actor, "training dropped out", AuditTrail.Person, person.Id, AuditDetail.Of(AuditDetails.Course, course.Id));
         await db.SaveChangesAsync(ct);
     }
 

@@ -43,7 +43,7 @@ public static class CounselorApi
             return TypedResults.NotFound();
         }
         // Matches are built from the person's record: reading them is a view of it.
-        http.Shown(AuditTrail.Person, person.Id, "matches (api)");
+        http.Shown(AuditTrail.Person, person.Id, AuditDetail.Of(AuditDetails.ApiMatches));
         return TypedResults.Ok(await engine.ForPersonAsync(person, q is { Length: > 200 } ? q[..200] : q, top, ct));
     }
 
@@ -56,7 +56,7 @@ public static class CounselorApi
             return TypedResults.NotFound();
         }
         // Candidates by name: a read of each of them.
-        http.ShownAll(AuditTrail.Person, found.Select(f => f.PersonId), "matches for position " + id + " (api)");
+        http.ShownAll(AuditTrail.Person, found.Select(f => f.PersonId), AuditDetail.Of(AuditDetails.ApiPositionMatches, id));
         return TypedResults.Ok(found);
     }
 

@@ -11,6 +11,7 @@ public static class Localization
     public static IHostApplicationBuilder AddLocalizationSupport(this IHostApplicationBuilder builder)
     {
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        builder.Services.AddScoped<AuditSay>();
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("zh-CN");

@@ -5,16 +5,16 @@ namespace Employment.Web.Infrastructure;
 
 /// <summary>
 /// What one request showed of personal records: pages and endpoints say what they show
-/// (<see cref="PersonalDataAuditing.Shown(HttpContext, string, string, string)"/>), and the audit
+/// (<see cref="PersonalDataAuditing.Shown(HttpContext, string, string, AuditDetail)"/>), and the audit
 /// middleware writes it.
 /// </summary>
 public sealed class PersonalDataReads
 {
-    private readonly List<(string EntityType, string EntityId, string What)> _shown = [];
+    private readonly List<(string EntityType, string EntityId, AuditDetail What)> _shown = [];
 
-    public IReadOnlyList<(string EntityType, string EntityId, string What)> Shown => _shown;
+    public IReadOnlyList<(string EntityType, string EntityId, AuditDetail What)> Shown => _shown;
 
-    public void Add(string entityType, string entityId, string what) => _shown.Add((entityType, entityId, what));
+    public void Add(string entityType, string entityId, AuditDetail what) => _shown.Add((entityType, entityId, what));
 }
 
 /// <summary>
@@ -40,11 +40,11 @@ public static class PersonalDataAuditing
     }
 
     /// <summary>Records that this request shows one household's or person's record.</summary>
-    public static void Shown(this HttpContext context, string entityType, string entityId, string what) =>
+    public static void Shown(this HttpContext context, string entityType, string entityId, AuditDetail what) =>
         context.RequestServices.GetRequiredService<PersonalDataReads>().Add(entityType, entityId, what);
 
     /// <summary>Records that this request lists these records (one entry each, so "who saw P-1" has one answer).</summary>
-    public static void ShownAll(this HttpContext context, string entityType, IEnumerable<string> entityIds, string what)
+    public static void ShownAll(this HttpContext context, string entityType, IEnumerable<string> entityIds, AuditDetail what)
     {
         var reads = context.RequestServices.GetRequiredService<PersonalDataReads>();
         foreach (var id in entityIds.Distinct(StringComparer.Ordinal))
@@ -90,7 +90,7 @@ public static class PersonalDataAuditing
         {
             if (refused)
             {
-                audit.Add(actor, Refused, "request", Truncate(asked, 64), $"{Truncate(request, 900)} → {status}");
+                audit.Add(actor, Refused, "request", Truncate(asked, 64), AuditDetail.Of(AuditDetails.Refused, Truncate(request, 900), status));
             }
             else
             {

@@ -31,9 +31,9 @@ public sealed class PersonalDataAuditTests(CounselorHost host) : IClassFixture<C
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var entries = await EntriesOfAsync(login);
-        var households = entries.Where(e => e.Action == "view" && e.EntityType == AuditTrail.Household && e.Detail == "caseload: zero-employment").ToList();
+        var households = entries.Where(e => e.Action == "view" && e.EntityType == AuditTrail.Household && e.DetailCode == AuditDetails.CaseloadZeroEmployment).ToList();
         Assert.NotEmpty(households);
-        Assert.Contains(entries, e => e.Action == "view" && e.EntityType == AuditTrail.Person && e.Detail!.StartsWith("caseload:", StringComparison.Ordinal));
+        Assert.Contains(entries, e => e.Action == "view" && e.EntityType == AuditTrail.Person && e.DetailCode!.StartsWith("caseload.", StringComparison.Ordinal));
         // Each listed household is on the page and in the audit.
         var html = await page.Content.ReadAsStringAsync();
         Assert.All(households, h => Assert.Contains(h.EntityId, html, StringComparison.Ordinal));
@@ -65,7 +65,7 @@ public sealed class PersonalDataAuditTests(CounselorHost host) : IClassFixture<C
 
         var page = await client.GetStringAsync("/Counselor/Search");
 
-        var seen = (await EntriesOfAsync(login)).Where(e => e.Action == "view" && e.Detail == "talent pool search").Select(e => e.EntityId).ToList();
+        var seen = (await EntriesOfAsync(login)).Where(e => e.Action == "view" && e.DetailCode == AuditDetails.TalentPoolSearch).Select(e => e.EntityId).ToList();
         Assert.NotEmpty(seen);
         Assert.All(seen, id => Assert.Contains(id, page, StringComparison.Ordinal));
     }
@@ -81,7 +81,7 @@ public sealed class PersonalDataAuditTests(CounselorHost host) : IClassFixture<C
 
         var ids = candidates.EnumerateArray().Select(c => c.GetProperty("personId").GetString()!).ToHashSet();
         Assert.NotEmpty(ids);
-        var audited = (await EntriesOfAsync(login)).Where(e => e.Action == "view" && e.Detail == $"matches for position {positionId} (api)")
+        var audited = (await EntriesOfAsync(login)).Where(e => e.Action == "view" && e.DetailCode == AuditDetails.ApiPositionMatches && e.DetailArgs == $"[\"{positionId}\"]")
             .Select(e => e.EntityId).ToHashSet();
         Assert.Equal(ids, audited);
     }
@@ -97,6 +97,7 @@ public sealed class PersonalDataAuditTests(CounselorHost host) : IClassFixture<C
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var refused = Assert.Single(await EntriesOfAsync(login), e => e.Action == "refused");
         Assert.Equal($"/Counselor/Household/{other}", refused.EntityId);
-        Assert.Contains("404", refused.Detail, StringComparison.Ordinal);
+        Assert.Equal(AuditDetails.Refused, refused.DetailCode);
+        Assert.Equal("404", AuditDetail.From(refused)!.Arguments[1]);
     }
 }

@@ -44,7 +44,7 @@ public sealed class ExitPageTests(DistrictAppFactory factory) : IClassFixture<Di
         Assert.Contains("href=\"/Counselor/Household/H4\"", other);                   // its exit revoked: shown as such
         Assert.Contains("已撤销", other);
         Assert.Equal(HttpStatusCode.NotFound, guessed.StatusCode);
-        var audit = await factory.WithDbAsync(db => db.AuditLog.Where(a => a.EntityId == "exit-list").Select(a => a.Detail).ToListAsync());
+        var audit = await factory.WithDbAsync(db => db.AuditLog.Where(a => a.EntityId == "exit-list").Select(a => a.DetailArgs).ToListAsync());
         Assert.Contains(audit, d => d!.Contains("H5"));
     }
 

@@ -1,3 +1,4 @@
+using Employment.Core.Data;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -186,7 +187,8 @@ public sealed class PersonRightsTests(CounselorHost host) : IClassFixture<Counse
         // The audit says who erased and why, without the name.
         var entry = await host.WithDbAsync(db => db.AuditLog.AsNoTracking().SingleAsync(a => a.Action == "person.erase" && a.EntityId == r.PersonId));
         Assert.Equal(account.Login, entry.Actor);
-        Assert.Contains("本人申请删除", entry.Detail, StringComparison.Ordinal);
+        Assert.Equal(AuditDetails.Reason, entry.DetailCode);
+        Assert.Contains("本人申请删除", entry.DetailArgs, StringComparison.Ordinal);
 
         // Gone from the disk: SQLite file, WAL, both indexes' segments, every other file.
         Assert.Empty(FilesHolding(host.DataDir, r.Name));

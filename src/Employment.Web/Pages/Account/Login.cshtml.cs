@@ -114,7 +114,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
 
     private async Task TellAdminsAsync(AppUser user, string address, CancellationToken ct)
     {
-        new AuditTrail(db, clock).Add("sign-in", AccountLockedAction, "account", user.Id, $"{user.UserName} from {address}");
+        new AuditTrail(db, clock).Add("sign-in", AccountLockedAction, "account", user.Id, AuditDetail.Of(AuditDetails.AccountLocked, user.UserName, address));
         await db.SaveChangesAsync(ct);
         logger.LogWarning("Account {Login} locked after repeated wrong passwords (last from {Address})", user.UserName, address);
     }

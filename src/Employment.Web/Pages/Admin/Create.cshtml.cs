@@ -68,7 +68,7 @@ public sealed class CreateModel(AppDbContext db, UserAccounts accounts, AuditTra
         {
             var user = await accounts.CreateAsync(new NewAccount(Input.Login!.Trim(), Input.Role!, password,
                 string.IsNullOrWhiteSpace(Input.DisplayName) ? null : Input.DisplayName.Trim(), Input.Areas, Input.EmployerId), ct);
-            audit.Add(User.Actor(), "account.create", "account", user.UserName!, $"role {Input.Role}");
+            audit.Add(User.Actor(), "account.create", "account", user.UserName!, AuditDetail.Of(AuditDetails.AccountRole, Input.Role));
             await db.SaveChangesAsync(ct);
             CreatedId = user.Id;
         }

@@ -88,7 +88,7 @@ public sealed class EditModel(AppDbContext db, UserManager<AppUser> users, UserA
         await users.UpdateAsync(Account);
         await users.UpdateSecurityStampAsync(Account);
         audit.Add(User.Actor(), "account.update", "account", Account.UserName!,
-            Role is Roles.Counselor or Roles.City ? "areas " + string.Join(",", areas) : Role == Roles.Employer ? "employer " + Account.EmployerId : null);
+            Role is Roles.Counselor or Roles.City ? AuditDetail.Of(AuditDetails.AccountAreas, string.Join(",", areas)) : Role == Roles.Employer ? AuditDetail.Of(AuditDetails.AccountEmployer, Account.EmployerId) : null);
         await db.SaveChangesAsync(ct);
         Message = text["Saved"];
         return RedirectToPage(new { id });

@@ -65,7 +65,7 @@ public sealed class SchedulesModel(ISchedulerFactory factory, IExecutionHistoryS
         var scheduler = await factory.GetScheduler(HttpContext.RequestAborted);
         var before = (await scheduler.GetTrigger(definition!.TriggerKey, HttpContext.RequestAborted) as ICronTrigger)?.CronExpressionString;
         var next = await ScheduleBook.RescheduleAsync(scheduler, definition.Name, cron!, Options.Zone, HttpContext.RequestAborted);
-        audit.Add(User.Actor(), "schedule.reschedule", "Schedule", definition.Name, $"{before} -> {cron}");
+        audit.Add(User.Actor(), "schedule.reschedule", "Schedule", definition.Name, AuditDetail.Of(AuditDetails.Rescheduled, before, cron));
         await db.SaveChangesAsync(HttpContext.RequestAborted);
         logger.LogInformation("{Actor} changed schedule {Schedule} from {Before} to {After}", User.Actor(), definition.Name, before, cron);
         Message = text["DoneRescheduled", Label(definition.Name), Describe(cron), Local(next)];

@@ -56,7 +56,7 @@ public sealed class SubsidiesModel(AppDbContext db, PublicWelfareBudget budget, 
             try
             {
                 await budget.SetCapAsync(quarter, code, Input.Amount, User.Actor(), ct);
-                audit.Add(User.Actor(), "subsidy-cap", "quarter", quarter.ToString(), $"{code ?? "district"}: {Input.Amount?.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) ?? "removed"}");
+                audit.Add(User.Actor(), "subsidy-cap", "quarter", quarter.ToString(), Input.Amount is { } amount ? AuditDetail.Of(AuditDetails.SubsidyCap, code ?? "district", amount) : AuditDetail.Of(AuditDetails.SubsidyCapRemoved, code ?? "district"));
                 await db.SaveChangesAsync(ct);
                 Message = text["CapSaved"];
                 return RedirectToPage(new { quarter = quarter.ToString() });

@@ -38,7 +38,7 @@ public sealed class AlertsModel(AppDbContext db, MatchAlerts alerts, AuditTrail 
         Rows = await query.Take(PageSize).ToListAsync(ct);
         foreach (var person in Rows.Select(r => r.PersonId).Distinct(StringComparer.Ordinal))
         {
-            audit.Add(User.Actor(), "view", AuditTrail.Person, person, "new matches");
+            audit.Add(User.Actor(), "view", AuditTrail.Person, person, AuditDetail.Of(AuditDetails.AlertsPage));
         }
         await db.SaveChangesAsync(ct);
         if (Days is null)

@@ -145,7 +145,7 @@ public sealed class HouseholdModel(AppDbContext db, HouseholdLedger ledger, Time
         IncomePerHead = HouseholdStanding.IncomePerHead(household);
         Band = Region is null ? IncomeBand.BelowDibaoLine : HouseholdStanding.Band(household, Region);
         ZeroEmployment = HouseholdStanding.IsZeroEmployment(household);
-        HttpContext.Shown(AuditTrail.Household, household.Id, "household page");
+        HttpContext.Shown(AuditTrail.Household, household.Id, AuditDetail.Of(AuditDetails.HouseholdPage));
         return true;
     }
 

@@ -275,12 +275,12 @@ public sealed class IndexModel(AppDbContext db, TalentPoolSearch search, Referra
         TermsEnding = rows;
 
         // Everything this page lists by name or by household is a read of those records.
-        HttpContext.ShownAll(AuditTrail.Household, ZeroEmployment.Select(h => h.Id), "caseload: zero-employment");
-        HttpContext.ShownAll(AuditTrail.Person, NotReferred.Select(p => p.Id), "caseload: not referred");
-        HttpContext.ShownAll(AuditTrail.Person, Leads.Select(l => l.PersonId), "caseload: kiosk leads");
-        HttpContext.ShownAll(AuditTrail.Person, FollowUps.Select(f => f.PersonId), "caseload: follow-ups");
-        HttpContext.ShownAll(AuditTrail.Person, Expired.Select(e => e.PersonId), "caseload: expired referrals");
+        HttpContext.ShownAll(AuditTrail.Household, ZeroEmployment.Select(h => h.Id), AuditDetail.Of(AuditDetails.CaseloadZeroEmployment));
+        HttpContext.ShownAll(AuditTrail.Person, NotReferred.Select(p => p.Id), AuditDetail.Of(AuditDetails.CaseloadNotReferred));
+        HttpContext.ShownAll(AuditTrail.Person, Leads.Select(l => l.PersonId), AuditDetail.Of(AuditDetails.CaseloadLeads));
+        HttpContext.ShownAll(AuditTrail.Person, FollowUps.Select(f => f.PersonId), AuditDetail.Of(AuditDetails.CaseloadFollowUps));
+        HttpContext.ShownAll(AuditTrail.Person, Expired.Select(e => e.PersonId), AuditDetail.Of(AuditDetails.CaseloadExpired));
         HttpContext.ShownAll(AuditTrail.Person, TermsEnding.Select(t => t.Term.PersonId)
-            .Concat(TermsEnding.Where(t => t.Next is not null).Select(t => t.Next!.PersonId)), "caseload: public-welfare terms");
+            .Concat(TermsEnding.Where(t => t.Next is not null).Select(t => t.Next!.PersonId)), AuditDetail.Of(AuditDetails.CaseloadTerms));
     }
 }

@@ -290,7 +290,7 @@ public sealed class PersonModel(AppDbContext db, CounselorMatches matches, Refer
             .ToDictionaryAsync(p => p.Id, p => p.Title, ct);
         Placements = placements.Select(p => new PlacementRow(p, titles.GetValueOrDefault(p.PositionId) ?? p.PositionId,
             p.FollowUps.OrderBy(f => f.DueOn).ToList())).ToList();
-        HttpContext.Shown(AuditTrail.Person, person.Id, "person page");
+        HttpContext.Shown(AuditTrail.Person, person.Id, AuditDetail.Of(AuditDetails.PersonPage));
         return true;
     }
 

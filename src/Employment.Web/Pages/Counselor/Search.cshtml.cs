@@ -90,7 +90,7 @@ public sealed class SearchModel(AppDbContext db, TalentPoolSearch search, TimePr
             return new Row(p.Id, p.Name, p.HouseholdId, p.Age, h.DivisionCode, h.Category, p.Skills.Select(s => s.Code).ToList(), p.Status,
                 p.Employed, p.DisabilityType is not null, HouseholdStanding.IncomePerHead(h), last.TryGetValue(p.Id, out var at) ? at : null);
         }).ToList();
-        HttpContext.ShownAll(AuditTrail.Person, Rows.Select(r => r.PersonId), "talent pool search");
+        HttpContext.ShownAll(AuditTrail.Person, Rows.Select(r => r.PersonId), AuditDetail.Of(AuditDetails.TalentPoolSearch));
     }
 
     /// <summary>The arrow beside the column the list is sorted by.</summary>

@@ -86,7 +86,7 @@ public sealed class IndexModel(AppDbContext db, HouseholdExits exits, IStringLoc
         if (shown.Count > 0)
         {
             // Income per head is personal data: a list view of it is logged like a record view.
-            HttpContext.Shown(AuditTrail.Household, "exit-list", "households " + string.Join(",", shown));
+            HttpContext.Shown(AuditTrail.Household, "exit-list", AuditDetail.Of(AuditDetails.ExitList, string.Join(",", shown)));
         }
     }
 

@@ -40,7 +40,7 @@ public sealed class VerifyModel(AppDbContext db, HouseholdExits exits, IStringLo
             return NotFound();
         }
         Input.VerifiedOn ??= exits.Today;
-        HttpContext.Shown(AuditTrail.Household, Household.Id, "exit verification form");
+        HttpContext.Shown(AuditTrail.Household, Household.Id, AuditDetail.Of(AuditDetails.ExitVerifyPage));
         return Page();
     }
 

@@ -72,7 +72,7 @@ public sealed class DetailModel(AppDbContext db, FairOutcomes outcomes, IStringL
         {
             return NotFound();
         }
-        HttpContext.Shown("JobFair", Fair!.Quarter, $"invitation list: {PrintLines.Count} persons{(Street is null ? "" : " in " + Street)}; {NoSuitable.Count} with no suitable place");
+        HttpContext.Shown("JobFair", Fair!.Quarter, Street is null ? AuditDetail.Of(AuditDetails.FairInvitations, PrintLines.Count, NoSuitable.Count) : AuditDetail.Of(AuditDetails.FairInvitationsInStreet, PrintLines.Count, Street, NoSuitable.Count));
         return Page();
     }
 

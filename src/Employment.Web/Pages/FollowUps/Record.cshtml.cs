@@ -48,7 +48,7 @@ public sealed class RecordModel(AppDbContext db, PlacementWorkflow workflow, Sat
             return NotFound();
         }
         Input.MonthlyWage = FollowUp!.Placement!.MonthlyWage;
-        HttpContext.Shown(AuditTrail.Person, FollowUp.Placement.PersonId, $"follow-up {Id}");
+        HttpContext.Shown(AuditTrail.Person, FollowUp.Placement.PersonId, AuditDetail.Of(AuditDetails.FollowUpPage, Id));
         return Page();
     }
 

@@ -45,7 +45,7 @@ public sealed class CourseModel(AppDbContext db, TrainingDesk desk, IStringLocal
         if (Enrolled.Count > 0)
         {
             // Names of people are shown: the list view is a view of each of their records.
-            HttpContext.Shown(AuditTrail.Person, "course-" + id, "persons " + string.Join(",", Enrolled.Select(r => r.Enrollment.PersonId)));
+            HttpContext.Shown(AuditTrail.Person, "course-" + id, AuditDetail.Of(AuditDetails.CourseList, string.Join(",", Enrolled.Select(r => r.Enrollment.PersonId))));
         }
         return Page();
     }

@@ -36,7 +36,7 @@ public sealed class IndexModel(AppDbContext db, PersonRights rights, TimeProvide
         {
             return NotFound();
         }
-        var file = await rights.ExportAsync(id, User.Actor(), "json download", ct);
+        var file = await rights.ExportAsync(id, User.Actor(), "download", ct);
         if (file is null)
         {
             return NotFound();
@@ -97,7 +97,7 @@ public sealed class IndexModel(AppDbContext db, PersonRights rights, TimeProvide
             return false;
         }
         Held = (await PersonFile.BuildAsync(db, id, clock.GetUtcNow().UtcDateTime, ct))!;
-        HttpContext.Shown(AuditTrail.Person, id, "person file page");
+        HttpContext.Shown(AuditTrail.Person, id, AuditDetail.Of(AuditDetails.PersonFilePage));
         return true;
     }
 }

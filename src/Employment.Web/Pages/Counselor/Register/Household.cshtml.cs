@@ -150,7 +150,7 @@ public sealed class HouseholdModel(AppDbContext db, TalentPoolRegister register,
         Streets = streets.Where(d => User.Scope().Covers(d.Code)).ToList();
         History = await db.RecordChanges.AsNoTracking().Where(c => c.HouseholdId == id)
             .OrderByDescending(c => c.AtUtc).ThenByDescending(c => c.Id).ToListAsync(ct);
-        HttpContext.Shown(AuditTrail.Household, household.Id, "household edit page");
+        HttpContext.Shown(AuditTrail.Household, household.Id, AuditDetail.Of(AuditDetails.HouseholdEditPage));
         return true;
     }
 

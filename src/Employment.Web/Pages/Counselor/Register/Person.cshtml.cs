@@ -81,7 +81,7 @@ public sealed class PersonModel(AppDbContext db, TalentPoolRegister register,
         Person = person;
         History = await db.RecordChanges.AsNoTracking().Where(c => c.PersonId == id)
             .OrderByDescending(c => c.AtUtc).ThenByDescending(c => c.Id).ToListAsync(ct);
-        HttpContext.Shown(AuditTrail.Person, person.Id, "person edit page");
+        HttpContext.Shown(AuditTrail.Person, person.Id, AuditDetail.Of(AuditDetails.PersonEditPage));
         return true;
     }
 

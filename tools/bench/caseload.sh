@@ -4,16 +4,21 @@
 # in through the real login page, then wrk with that session at a modest concurrency. Measures this
 # tree and, in the same run, a baseline git ref (default main). Figures go to docs/benchmarks.md.
 #
-#   tools/bench/caseload.sh [--baseline REF|--no-baseline] [--port 5320] [--seconds 20]
+#   tools/bench/caseload.sh [--baseline REF|--no-baseline] [--baseline-build DIR] [--port 5320] [--seconds 20]
+#
+# --baseline-build DIR keeps the baseline's publish in DIR and reuses it when it is there, so a
+# second run waits only for this tree's build (the baseline ref is fixed; this tree is not).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 BASELINE=main
 PORT=5320
 SECONDS_PER_RUN=20
+BASELINE_BUILD=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --baseline) BASELINE="$2"; shift 2 ;;
     --no-baseline) BASELINE=""; shift ;;
+    --baseline-build) BASELINE_BUILD="$2"; shift 2 ;;
     --port) PORT="$2"; shift 2 ;;
     --seconds) SECONDS_PER_RUN="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
@@ -68,10 +73,15 @@ measure() { # $1 label, $2 build dir
 echo "building this tree ($(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet || echo '+changes'))…"
 build "$ROOT" "$WORK/after"
 if [[ -n "$BASELINE" ]]; then
-  echo "building baseline $BASELINE ($(git -C "$ROOT" rev-parse --short "$BASELINE"))…"
-  mkdir -p "$WORK/base-src"
-  git -C "$ROOT" archive "$BASELINE" | tar -x -C "$WORK/base-src"
-  build "$WORK/base-src" "$WORK/base"
-  measure baseline "$WORK/base"
+  base="${BASELINE_BUILD:-$WORK/base}"
+  if [[ -f "$base/web/Employment.Web.dll" && -f "$base/cli/employment.dll" ]]; then
+    echo "baseline $BASELINE: reusing the build in $base"
+  else
+    echo "building baseline $BASELINE ($(git -C "$ROOT" rev-parse --short "$BASELINE"))…"
+    mkdir -p "$WORK/base-src"
+    git -C "$ROOT" archive "$BASELINE" | tar -x -C "$WORK/base-src"
+    build "$WORK/base-src" "$base"
+  fi
+  measure baseline "$base"
 fi
 measure after "$WORK/after"

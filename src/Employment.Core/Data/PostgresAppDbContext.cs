@@ -81,8 +81,14 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         return saved;
     }
 
-    /// <summary>"Outbox" in ASCII.</summary>
-    private const string OutboxLock = "SELECT pg_advisory_xact_lock(87365882376056)";
+    /// <summary>
+    /// "Outbox" in ASCII; with it, a notification on <see cref="OutboxChannel"/>, which PostgreSQL delivers
+    /// at the commit (and drops on a rollback): every node's indexer wakes the moment the rows are visible.
+    /// </summary>
+    private const string OutboxLock = "SELECT pg_advisory_xact_lock(87365882376056), pg_notify('" + OutboxChannel + "', '')";
+
+    /// <summary>The channel on which a committed outbox write is announced (<see cref="PostgresStore.ListenAsync"/>).</summary>
+    public const string OutboxChannel = "employment_outbox";
 
     internal override Task<IAsyncDisposable> StartLockAsync(CancellationToken ct) =>
         PostgresStore.AdvisoryLockAsync(Database.GetConnectionString()!, StartLockKey, ct);
@@ -162,6 +168,54 @@ public static class PostgresStore
             await command.ExecuteNonQueryAsync(ct);
         }
         return connection; // closing the session releases the lock
+    }
+
+    /// <summary>
+    /// Calls <paramref name="notified"/> for each notification on <paramref name="channel"/> until
+    /// cancelled, on a connection of its own (outside the pool: it stays open), and once each time it
+    /// starts listening, for whatever was committed while it was not. A lost connection is opened
+    /// again after a pause; the caller's own polling covers the gap.
+    /// </summary>
+    public static async Task ListenAsync(string connectionString, string channel, Action notified,
+        Microsoft.Extensions.Logging.ILogger logger, CancellationToken ct)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, KeepAlive = 30 };
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = new Npgsql.NpgsqlConnection(builder.ConnectionString);
+                await connection.OpenAsync(ct);
+                connection.Notification += (_, _) => notified();
+                await using (var command = connection.CreateCommand())
+                {
+                    // A channel is an identifier, not a parameter; ours is a constant.
+                    command.CommandText = $"LISTEN \"{channel.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+                    await command.ExecuteNonQueryAsync(ct);
+                }
+                notified();
+                while (true)
+                {
+                    await connection.WaitAsync(ct);
+                }
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is Npgsql.NpgsqlException or IOException or TimeoutException or InvalidOperationException)
+            {
+                Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(logger, ex, "Listening on {Channel} failed; listening again in 5 s", channel);
+            }
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(5), ct);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>Whether <paramref name="table"/> exists in the connection's search path (any case); false when the database does not exist yet.</summary>

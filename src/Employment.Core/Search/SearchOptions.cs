@@ -24,7 +24,8 @@ public sealed class SearchOptions
 
     /// <summary>
     /// How often the indexer looks for changes written by another process (the CLI, another node):
-    /// its own saves wake it at once. Empty: half a second on PostgreSQL (several nodes), 5 s on SQLite.
+    /// its own saves wake it at once, and on PostgreSQL so does another process's commit (a
+    /// notification); this is the fallback. Empty: a second on PostgreSQL (several nodes), 5 s on SQLite.
     /// </summary>
     [Range(0.1, 60)]
     public double? PollSeconds { get; set; }

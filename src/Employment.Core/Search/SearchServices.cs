@@ -20,6 +20,12 @@ public sealed class IndexSignal
     public void Notify()
     {
         Interlocked.Increment(ref _writes);
+        Wake();
+    }
+
+    /// <summary>Wakes the indexer for a change another process wrote (PostgreSQL's notification); not a save of this process.</summary>
+    public void Wake()
+    {
         // At most one pending wake-up: the indexer reads everything new on each pass.
         if (_pending.CurrentCount == 0)
         {

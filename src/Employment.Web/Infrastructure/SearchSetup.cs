@@ -26,14 +26,16 @@ public static class SearchSetup
 
 /// <summary>
 /// The one indexer of the process: builds the indexes at start when missing or stale, then applies
-/// outbox rows as soon as a save signals them (and every few seconds regardless, for changes made
-/// by another process such as the CLI).
+/// outbox rows as soon as a save signals them: a save in this process directly; on PostgreSQL a save
+/// by another node or the CLI through the notification its commit sends. It also looks every few
+/// seconds regardless (every second on PostgreSQL), for a change whose signal was lost.
 /// </summary>
 public sealed class IndexingService(IndexSynchronizer synchronizer, IndexSignal signal, IOptions<SearchOptions> search,
     IOptions<DataOptions> data, ILogger<IndexingService> logger) : BackgroundService
 {
-    // Another node's or the CLI's change is seen within one poll (several nodes: within a second).
-    private readonly TimeSpan _poll = TimeSpan.FromSeconds(search.Value.PollSeconds ?? (data.Value.Database.IsPostgres ? 0.5 : 5));
+    // Another node's or the CLI's change wakes the indexer at once on PostgreSQL (LISTEN/NOTIFY);
+    // the poll is the fallback should a notification be lost, short enough for the five seconds.
+    private readonly TimeSpan _poll = TimeSpan.FromSeconds(search.Value.PollSeconds ?? (data.Value.Database.IsPostgres ? 1 : 5));
     private static readonly TimeSpan PurgeEvery = TimeSpan.FromMinutes(10);
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -48,6 +50,21 @@ public sealed class IndexingService(IndexSynchronizer synchronizer, IndexSignal 
         // jieba's dictionary takes seconds to load: at start, not at the first change another node or
         // the CLI writes (which must be searchable here within seconds) nor at the first search.
         await Task.Run(Words.Warm, stoppingToken);
+        var listening = data.Value.Database.IsPostgres
+            ? PostgresStore.ListenAsync(data.Value.ConnectionString, PostgresAppDbContext.OutboxChannel, signal.Wake, logger, stoppingToken)
+            : Task.CompletedTask;
+        try
+        {
+            await IndexAsync(stoppingToken);
+        }
+        finally
+        {
+            await listening;
+        }
+    }
+
+    private async Task IndexAsync(CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested && !_ready.Task.IsCompleted)
         {
             try

@@ -166,7 +166,8 @@ public sealed class ParallelLockoutTests(ParallelLockoutTests.Host host) : IClas
         var admin = await host.SignedInAsAsync(Roles.Admin);
         var accounts = await (await admin.GetAsync("/Admin")).Content.ReadAsStringAsync();
         Assert.Contains("lockouts-title", accounts);
-        Assert.Contains(account.Login + " from", accounts);
+        // In the reader's language (zh-CN by default), naming the account: the audit detail is a code and its values.
+        Assert.Contains($"账号 {account.Login} 因多次登录失败被锁定", accounts);
     }
 
     [Fact]

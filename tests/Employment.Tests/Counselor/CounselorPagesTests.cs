@@ -16,6 +16,9 @@ namespace Employment.Tests.Counselor;
 [BothStores]
 public sealed class CounselorPagesTests(CounselorHost host) : IClassFixture<CounselorHost>
 {
+    /// <summary>The district's day, as the pages read it: from 16:00 UTC Chengdu is already on the next date.</summary>
+    private string Today => Employment.Core.Domain.DistrictClock.Today(host.Services.GetRequiredService<TimeProvider>()).ToString("yyyy-MM-dd");
+
     [Fact]
     public async Task Search_finds_by_name_skill_and_street_and_never_returns_another_streets_people()
     {
@@ -99,7 +102,7 @@ public sealed class CounselorPagesTests(CounselorHost host) : IClassFixture<Coun
         Assert.Equal(HttpStatusCode.Redirect, interview.StatusCode);
         Assert.Equal(PersonStatus.Interviewing, (await host.WithDbAsync(db => db.Persons.SingleAsync(p => p.Id == person.Id))).Status);
 
-        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
+        var today = Today;
         var hired = await client.PostFormAsync($"{page}?handler=Hire", new()
         {
             ["Hire.ReferralId"] = referral.Id.ToString(),
@@ -164,7 +167,7 @@ public sealed class CounselorPagesTests(CounselorHost host) : IClassFixture<Coun
         var hire = await client.PostFormAsync($"{page}?handler=Hire", new()
         {
             ["Hire.ReferralId"] = referral.Id.ToString(),
-            ["Hire.StartedOn"] = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd"),
+            ["Hire.StartedOn"] = Today,
         }, page);
         Assert.Contains("当前状态下不能这样操作", await CounselorHost.HtmlAsync(hire));
         Assert.False(await host.WithDbAsync(db => db.Placements.AnyAsync(p => p.PersonId == person.Id)));
@@ -185,7 +188,7 @@ public sealed class CounselorPagesTests(CounselorHost host) : IClassFixture<Coun
         var refused = await CounselorHost.HtmlAsync(await client.PostFormAsync($"{page}?handler=Hire", new()
         {
             ["Hire.ReferralId"] = referral.Id.ToString(),
-            ["Hire.StartedOn"] = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd"),
+            ["Hire.StartedOn"] = Today,
         }, page));
 
         Assert.Contains("当前状态下不能这样操作", refused);
@@ -243,7 +246,7 @@ public sealed class CounselorPagesTests(CounselorHost host) : IClassFixture<Coun
         var zeroWage = await CounselorHost.HtmlAsync(await client.PostFormAsync($"{page}?handler=Hire", new()
         {
             ["Hire.ReferralId"] = referral.Id.ToString(),
-            ["Hire.StartedOn"] = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd"),
+            ["Hire.StartedOn"] = Today,
             ["Hire.MonthlyWage"] = "0",
         }, page));
         Assert.Equal("月薪须大于 0 且合理。", CounselorHost.FieldError(zeroWage, "Hire.MonthlyWage"));

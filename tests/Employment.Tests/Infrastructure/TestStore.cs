@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
 
 namespace Employment.Tests.Infrastructure;
 
@@ -8,7 +9,7 @@ namespace Employment.Tests.Infrastructure;
 /// Which database the integration tests' hosts and CLI runs use. By default the embedded SQLite file
 /// under each test's data directory; when <c>EMPLOYMENT_TEST_POSTGRES</c> holds a server's connection
 /// string without a database (<c>.ci/run</c> starts a throwaway cluster and sets it), a PostgreSQL
-/// database of its own per data directory, which the first migration creates. Keyed by the data
+/// database of its own per data directory, copied from a migrated template (<see cref="PostgresTemplate"/>). Keyed by the data
 /// directory, so a test that restarts a host, or runs the CLI beside it, on one directory finds the
 /// same data, exactly as with the file.
 /// </summary>
@@ -18,12 +19,27 @@ public static class TestStore
 
     public static bool IsPostgres => PostgresServer is not null;
 
-    /// <summary>The connection string of the database that belongs to <paramref name="dataDir"/>.</summary>
+    /// <summary>
+    /// The connection string of the database that belongs to <paramref name="dataDir"/>, which exists
+    /// once this returns: a copy of a template database the migrations built once for this run.
+    /// </summary>
     public static string PostgresFor(string dataDir)
     {
+        var connectionString = PostgresConnection(dataDir);
+        var name = new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Database!;
+        Copied.GetOrAdd(name, n => new Lazy<Task>(() => Task.Run(() => PostgresTemplate.CopyAsync(n)))).Value.GetAwaiter().GetResult();
+        return connectionString;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task>> Copied = new(StringComparer.Ordinal);
+
+    private static string PostgresConnection(string dataDir)
+    {
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(dataDir))))[..20];
-        // Pooling off: hundreds of databases, each with its own pool, would hold the server's connections.
-        return $"{PostgresServer};Database=t_{hash};Pooling=false;Timeout=30;Command Timeout=120";
+        // Pooled, as in production: without a pool every query opened a server process of its own
+        // (~100 ms each on a loaded machine, most of a test's time). Hundreds of databases each get a
+        // pool, so a pool stays small and lets its idle connections go within seconds of a test's end.
+        return $"{PostgresServer};Database=t_{hash};Maximum Pool Size=20;Connection Idle Lifetime=3;Connection Pruning Interval=1;Timeout=30;Command Timeout=120";
     }
 
     /// <summary>Points a web host at the store for <paramref name="dataDir"/> (nothing to say for SQLite).</summary>
@@ -95,6 +111,83 @@ public static class TestStore
         }
         return null;
     }
+}
+
+/// <summary>
+/// Each test's PostgreSQL database starts as a copy of one the migrations built once per test run
+/// (<c>CREATE DATABASE … TEMPLATE</c>): the same schema and migration history the program would
+/// make, without every host and CLI run of ~250 tests applying every migration again. The template
+/// is named by the migrations it holds, so a new migration gets a new template. Nothing else is in
+/// it: each host still creates its scheduler tables, seeds, and records its node as on a fresh database.
+/// </summary>
+internal static class PostgresTemplate
+{
+    // On the thread pool: callers wait for it synchronously, from xUnit's synchronization context too.
+    private static readonly Lazy<Task<string>> Template = new(() => Task.Run(BuildAsync));
+
+    /// <summary>Creates <paramref name="database"/> from the template unless it exists (a test that reopens a data directory).</summary>
+    public static async Task CopyAsync(string database)
+    {
+        var template = await Template.Value;
+        try
+        {
+            await ExecuteAsync($"CREATE DATABASE {Quote(database)} TEMPLATE {Quote(template)}");
+        }
+        catch (Npgsql.PostgresException ex) when (ex.SqlState is "42P04" or "23505")
+        {
+            // duplicate_database: made before (an earlier test run on this server, or a process beside this one)
+        }
+    }
+
+    private static async Task<string> BuildAsync()
+    {
+        var server = TestStore.PostgresServer!;
+        var building = $"t_template_{Environment.ProcessId}_{Guid.NewGuid():N}"[..40];
+        var options = new DbContextOptionsBuilder<Core.Data.PostgresAppDbContext>()
+            // Unpooled: no idle connection may stay on a template, or copying it fails.
+            .UseNpgsql($"{server};Database={building};Pooling=false;Timeout=30;Command Timeout=120").Options;
+        string name;
+        using (var scratch = new TempDir("employment-pg-template"))
+        {
+            await using var db = new Core.Data.PostgresAppDbContext(options);
+            name = "t_template_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', db.Database.GetMigrations()))))[..16];
+            if (await ExistsAsync(name))
+            {
+                return name;
+            }
+            await new Core.Data.DatabaseInitializer(db, Microsoft.Extensions.Options.Options.Create(new Core.Data.DataOptions { DataDir = scratch.Path })).MigrateAsync();
+        }
+        try
+        {
+            await ExecuteAsync($"ALTER DATABASE {Quote(building)} RENAME TO {Quote(name)}");
+        }
+        catch (Npgsql.PostgresException ex) when (ex.SqlState is "42P04" or "23505")
+        {
+            await ExecuteAsync($"DROP DATABASE {Quote(building)}"); // another process built it first
+        }
+        return name;
+    }
+
+    private static async Task<bool> ExistsAsync(string database)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection($"{TestStore.PostgresServer};Database=postgres;Pooling=false");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM pg_database WHERE datname = @name";
+        command.Parameters.AddWithValue("name", database);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+
+    private static async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection($"{TestStore.PostgresServer};Database=postgres;Pooling=false");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }
 
 /// <summary>

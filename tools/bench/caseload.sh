@@ -56,7 +56,9 @@ measure() { # $1 label, $2 build dir
       --data-urlencode "Input.Password=$password" --data-urlencode "__RequestVerificationToken=$token" \
       | grep -i '^set-cookie: employment.staff=' | sed 's/^[Ss]et-[Cc]ookie: //;s/;.*//' | tr -d '\r')
   [[ -n "$cookie" ]] || { echo "sign-in failed" >&2; return 1; }
-  curl -fsS -H "Cookie: $cookie" "$BASE/Counselor" | grep -q 'bench' || { echo "/Counselor did not answer as the counselor" >&2; return 1; }
+  # Read the whole page before looking in it: grep -q stops early, and under pipefail curl's broken pipe would fail the check.
+  local page; page=$(curl -fsS -H "Cookie: $cookie" "$BASE/Counselor")
+  grep -q 'bench' <<<"$page" || { echo "/Counselor did not answer as the counselor" >&2; return 1; }
   echo "== $1: counselor of $street ($households households)"
   wrk -t1 -c2 -d3s -H "Cookie: $cookie" "$BASE/Counselor" >/dev/null
   local tck; tck=$(getconf CLK_TCK); local a; a=$(awk '{print $14+$15}' /proc/$(pgrep -f "DataDir $data" | head -1)/stat)

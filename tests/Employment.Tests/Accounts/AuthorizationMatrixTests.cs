@@ -43,6 +43,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host)
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("Kiosk:PermitsPerMinute", "100000");
+            // Sign-in and device-key posts share a tighter window: every role posts to both here.
+            builder.UseSetting("Kiosk:SignInPermitsPerMinute", "100000");
             builder.UseSetting("RateLimits:PerMinute", "100000");
         }
 

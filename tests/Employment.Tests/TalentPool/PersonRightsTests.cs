@@ -264,7 +264,9 @@ public sealed class PersonRightsTests(CounselorHost host) : IClassFixture<Counse
         await WaitUntilAsync(() => FilesHolding(index, tail).Count == 0, "the host's index still holds the erased person",
             () => string.Join(", ", FilesHolding(index, tail)) + "; the host's /health: " + client.GetStringAsync("/health").GetAwaiter().GetResult());
         await WaitUntilAsync(() => FilesHolding(host.DataDir, r.Name).Count == 0 && FilesHolding(host.DataDir, r.IdNumber).Count == 0,
-            "a file of the data directory still holds the erased person's name or ID number");
+            "a file of the data directory still holds the erased person's name or ID number",
+            () => string.Join(", ", FilesHolding(host.DataDir, r.Name).Concat(FilesHolding(host.DataDir, r.IdNumber)).Distinct())
+                + "; the host's /health: " + client.GetStringAsync("/health").GetAwaiter().GetResult());
         Assert.Empty(CounselorHost.PersonLinks(await CounselorHost.HtmlAsync(
             await client.GetAsync($"/Counselor/Search?f.Name={Uri.EscapeDataString(r.Name)}"))));
         Assert.NotEmpty(FilesHolding(host.DataDir, r.OtherName));

@@ -10,6 +10,9 @@ namespace Employment.Core.Data;
 /// </summary>
 public sealed record AuditDetail(string Code, IReadOnlyList<string> Arguments)
 {
+    /// <summary>How an instant is written among the values (UTC); the reader's page parses the same format to show local time.</summary>
+    public const string InstantFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+
     /// <summary>Values as text in the invariant culture: dates as yyyy-MM-dd, instants as UTC ISO 8601, numbers with a point.</summary>
     public static AuditDetail Of(string code, params object?[] arguments) =>
         new(code, arguments.Select(Text).ToList());
@@ -67,7 +70,7 @@ public sealed record AuditDetail(string Code, IReadOnlyList<string> Arguments)
         null => "",
         string s => s,
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTime t => DateTime.SpecifyKind(t, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        DateTime t => DateTime.SpecifyKind(t, DateTimeKind.Utc).ToString(InstantFormat, CultureInfo.InvariantCulture),
         decimal m => m.ToString("0.##", CultureInfo.InvariantCulture),
         double x => x.ToString("0.###", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),

@@ -39,7 +39,7 @@ public sealed class AuditSay(IStringLocalizer<AuditResource> text, IStringLocali
             return value;
         }
         if (value.Length == 20 && value[10] == 'T' && value[19] == 'Z'
-            && DateTime.TryParseExact(value, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture,
+            && DateTime.TryParseExact(value, AuditDetail.InstantFormat, CultureInfo.InvariantCulture,
                 DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var utc))
         {
             return clock.ToLocal(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);

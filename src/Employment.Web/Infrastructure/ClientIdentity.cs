@@ -32,9 +32,6 @@ public sealed class ForwardingOptions
 /// </summary>
 public static class ClientIdentity
 {
-    public const string DeviceHeader = KioskDevices.Header;
-    /// <summary>Set by the kiosk's own key page (<c>/kiosk/device</c>) when an installer enters the key.</summary>
-    public const string DeviceCookie = KioskDevices.Cookie;
     private const string DeviceItem = "kiosk-device";
     /// <summary>A revoked key stops counting as its device within this long on every node.</summary>
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
@@ -79,7 +76,7 @@ public static class ClientIdentity
         app.UseForwardedHeaders();
         app.Use(async (context, next) =>
         {
-            var key = context.Request.Headers[DeviceHeader].FirstOrDefault() ?? context.Request.Cookies[DeviceCookie];
+            var key = context.Request.Headers[KioskDevices.Header].FirstOrDefault() ?? context.Request.Cookies[KioskDevices.Cookie];
             if (!string.IsNullOrWhiteSpace(key) && key.Length <= KioskDevices.KeyMax)
             {
                 var cache = context.RequestServices.GetRequiredService<IMemoryCache>();
